@@ -1,0 +1,188 @@
+import { fail } from './errors.ts';
+import { can } from './permissions.ts';
+import { ok } from './result.ts';
+import type { Ctx, Result } from './result.ts';
+import { LIMITS, optionalLine, requiredLine } from './text.ts';
+import type { Actor, Episode, EpisodeInfo, Speaker } from './types.ts';
+
+/** Episode fields as a client sends them: structure already checked by the schema at the edge. */
+export interface EpisodeInput {
+  series: string;
+  partners?: string;
+  number?: number | null;
+  title: string;
+  place?: string;
+  startsAt: string;
+  timeZone: string;
+  endsAt?: string | null;
+  recordingUrl?: string | null;
+  hosts?: string[];
+  speakers?: Array<Omit<Speaker, 'id'> & { id?: string }>;
+  premoderation?: boolean;
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function instant(raw: string): string | null {
+  const ms = Date.parse(raw);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+}
+
+/** Checks and normalises episode fields; keeps speaker ids that exist, mints the rest. */
+export function validateEpisodeInfo(input: EpisodeInput, ctx: Ctx, previous?: Speaker[]): Result<EpisodeInfo> {
+  const series = requiredLine(input.series, LIMITS.episodeField, 'Nama acara');
+  if (!series.ok) return series;
+  const title = requiredLine(input.title, LIMITS.episodeField, 'Judul episode');
+  if (!title.ok) return title;
+  const partners = optionalLine(input.partners, LIMITS.episodeField, 'Mitra');
+  if (!partners.ok) return partners;
+  const place = optionalLine(input.place, LIMITS.episodeField, 'Tempat');
+  if (!place.ok) return place;
+  if (!isValidTimeZone(input.timeZone)) return fail('invalid_time_zone');
+  const startsAt = instant(input.startsAt);
+  if (!startsAt) return fail('invalid_date', '(waktu mulai)');
+  let endsAt: string | null = null;
+  if (input.endsAt) {
+    endsAt = instant(input.endsAt);
+    if (!endsAt || endsAt < startsAt) return fail('invalid_date', '(waktu selesai harus setelah waktu mulai)');
+  }
+  let recordingUrl: string | null = null;
+  if (input.recordingUrl && input.recordingUrl.trim()) {
+    recordingUrl = input.recordingUrl.trim();
+    // Only plain web links: a javascript: or data: URL must never reach the notula.
+    if (!/^https?:\/\/[^\s<>"'`]+$/i.test(recordingUrl) || recordingUrl.length > 500) {
+      return fail('invalid_payload', 'Tautan rekaman harus diawali http:// atau https://.');
+    }
+  }
+  const hosts: string[] = [];
+  for (const raw of input.hosts ?? []) {
+    const h = requiredLine(raw, LIMITS.name, 'Nama pemandu');
+    if (!h.ok) return h;
+    hosts.push(h.text);
+  }
+  const speakers: Speaker[] = [];
+  const known = new Set((previous ?? []).map((s) => s.id));
+  for (const raw of input.speakers ?? []) {
+    const fullName = requiredLine(raw.fullName, LIMITS.episodeField, 'Nama lengkap pembicara');
+    if (!fullName.ok) return fullName;
+    const shortName = requiredLine(raw.shortName, LIMITS.name, 'Nama panggilan pembicara');
+    if (!shortName.ok) return shortName;
+    const position = optionalLine(raw.position, LIMITS.episodeField, 'Jabatan');
+    if (!position.ok) return position;
+    const agency = optionalLine(raw.agency, LIMITS.episodeField, 'Instansi');
+    if (!agency.ok) return agency;
+    const id = raw.id && known.has(raw.id) ? raw.id : ctx.newId();
+    speakers.push({ id, fullName: fullName.text, shortName: shortName.text, position: position.text ?? '', agency: agency.text ?? '' });
+  }
+  if (new Set(speakers.map((s) => s.shortName.toLowerCase())).size !== speakers.length) {
+    return fail('invalid_payload', 'Nama panggilan pembicara harus berbeda satu sama lain.');
+  }
+  return ok({
+    series: series.text,
+    partners: partners.text ?? '',
+    number: input.number ?? null,
+    title: title.text,
+    place: place.text ?? '',
+    startsAt,
+    timeZone: input.timeZone,
+    endsAt,
+    recordingUrl,
+    hosts,
+    speakers,
+    premoderation: input.premoderation ?? true,
+  });
+}
+
+export function createEpisode(actor: Actor, input: EpisodeInput, code: string, ctx: Ctx): Result<Episode> {
+  if (!can(actor, 'episode.create')) return fail('not_allowed');
+  const info = validateEpisodeInfo(input, ctx);
+  if (!info.ok) return info;
+  return ok({
+    ...info.value,
+    id: ctx.newId(),
+    code,
+    status: 'draft',
+    createdAt: ctx.now,
+    startedAt: null,
+    endedAt: null,
+    questions: [],
+    notes: [],
+    closing: [],
+    listeners: [],
+    archived: null,
+  });
+}
+
+export function infoOf(e: Episode): EpisodeInfo {
+  const { series, partners, number, title, place, startsAt, timeZone, endsAt, recordingUrl, hosts, speakers, premoderation } = e;
+  return { series, partners, number, title, place, startsAt, timeZone, endsAt, recordingUrl, hosts, speakers, premoderation };
+}
+
+function episodeChange(e: Episode) {
+  return { kind: 'episode' as const, info: infoOf(e), status: e.status };
+}
+
+export function editEpisode(e: Episode, actor: Actor, input: EpisodeInput, ctx: Ctx): Result<Episode> {
+  if (!can(actor, 'episode.edit')) return fail('not_allowed');
+  if (e.status === 'ended') return fail('episode_ended');
+  const info = validateEpisodeInfo(input, ctx, e.speakers);
+  if (!info.ok) return info;
+  const removed = e.speakers.filter((s) => !info.value.speakers.some((n) => n.id === s.id)).map((s) => s.id);
+  const inUse = e.notes.some((n) => n.by.kind === 'speakers' && n.by.speakerIds.some((id) => removed.includes(id)))
+    || e.closing.some((c) => removed.includes(c.speakerId));
+  if (inUse) return fail('invalid_payload', 'Pembicara yang sudah punya catatan tidak bisa dihapus.');
+  Object.assign(e, info.value);
+  return ok(e, [episodeChange(e)]);
+}
+
+export function setPremoderation(e: Episode, actor: Actor, on: boolean): Result<Episode> {
+  if (!can(actor, 'episode.moderation')) return fail('not_allowed');
+  if (e.status === 'ended') return fail('episode_ended');
+  e.premoderation = on;
+  return ok(e, [episodeChange(e)]);
+}
+
+export function startEpisode(e: Episode, actor: Actor, ctx: Ctx): Result<Episode> {
+  if (!can(actor, 'episode.start')) return fail('not_allowed');
+  if (e.status !== 'draft') return fail('episode_not_draft');
+  e.status = 'live';
+  e.startedAt = ctx.now;
+  return ok(e, [episodeChange(e)]);
+}
+
+/** Ends the show. A question still on air counts as answered: it was discussed. */
+export function endEpisode(e: Episode, actor: Actor, ctx: Ctx): Result<Episode> {
+  if (!can(actor, 'episode.end')) return fail('not_allowed');
+  if (e.status !== 'live') return fail('episode_not_live');
+  const changes = [];
+  for (const q of e.questions) {
+    if (q.status === 'on_air') {
+      q.status = 'answered';
+      q.answeredAt = ctx.now;
+      changes.push({ kind: 'question' as const, question: q });
+    }
+  }
+  e.status = 'ended';
+  e.endedAt = ctx.now;
+  return ok(e, [...changes, episodeChange(e)]);
+}
+
+export function deleteEpisode(e: Episode, actor: Actor): Result<Episode> {
+  if (!can(actor, 'episode.delete')) return fail('not_allowed');
+  if (e.status === 'live') return fail('episode_not_draft', 'Akhiri episode terlebih dahulu.');
+  return ok(e);
+}
+
+/** Records a listener joining; counted once per listener for the notula's figures. */
+export function joinListener(e: Episode, listenerId: string): Result<boolean> {
+  if (e.status === 'ended' || e.listeners.includes(listenerId)) return ok(false);
+  e.listeners.push(listenerId);
+  return ok(true, [{ kind: 'listeners', count: e.listeners.length }]);
+}

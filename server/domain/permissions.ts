@@ -1,0 +1,26 @@
+import type { Actor, Role } from './types.ts';
+
+// Who may do what. The one table that socket handlers and HTTP routes both consult.
+export const PERMISSIONS = {
+  'episode.create': ['admin', 'host'],
+  'episode.edit': ['admin', 'host'],
+  'episode.start': ['admin', 'host'],
+  'episode.end': ['admin', 'host'],
+  'episode.delete': ['admin'],
+  'episode.moderation': ['admin', 'host', 'screener'],
+  'episode.viewStaff': ['admin', 'host', 'screener', 'notulis', 'planner'],
+  'question.submit': ['admin', 'host', 'screener'],
+  'question.moderate': ['admin', 'host', 'screener'],
+  'question.air': ['admin', 'host'],
+  'note.write': ['admin', 'notulis', 'host'],
+  'notula.export': ['admin', 'host', 'screener', 'notulis', 'planner'],
+  'transcript.import': ['admin'],
+  'staff.manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(actor: Actor | null, permission: Permission): boolean {
+  if (!actor || actor.kind !== 'staff') return false;
+  return (PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
+}

@@ -1,0 +1,179 @@
+import { fail } from './errors.ts';
+import { can } from './permissions.ts';
+import { ok } from './result.ts';
+import type { Ctx, Result } from './result.ts';
+import { LIMITS, optionalLine, requiredLine } from './text.ts';
+import type { Change } from './changes.ts';
+import type { Actor, Channel, Episode, Id, Question } from './types.ts';
+
+export interface AskInput {
+  text: string;
+  name?: string | null;
+  location?: string | null;
+}
+
+export interface SubmitInput extends AskInput {
+  channel: Channel;
+}
+
+export function findQuestion(e: Episode, id: Id): Question | undefined {
+  return e.questions.find((q) => q.id === id);
+}
+
+function requireLive(e: Episode) {
+  if (e.status === 'ended') return fail('episode_ended');
+  if (e.status !== 'live') return fail('episode_not_live');
+  return null;
+}
+
+function newQuestion(e: Episode, input: AskInput, channel: Channel, askedBy: Id | null, approved: boolean, ctx: Ctx): Result<Question> {
+  const text = requiredLine(input.text, LIMITS.questionText, 'Pertanyaan');
+  if (!text.ok) return text;
+  const name = optionalLine(input.name, LIMITS.name, 'Nama');
+  if (!name.ok) return name;
+  const location = optionalLine(input.location, LIMITS.location, 'Asal');
+  if (!location.ok) return location;
+  const q: Question = {
+    id: ctx.newId(),
+    text: text.text,
+    channel,
+    askerName: name.text,
+    askerLocation: location.text,
+    status: approved ? 'approved' : 'pending',
+    askedBy,
+    voters: [],
+    createdAt: ctx.now,
+    onAirAt: null,
+    answeredAt: null,
+    mergedInto: null,
+  };
+  e.questions.push(q);
+  return ok(q, [{ kind: 'question', question: q }]);
+}
+
+/** A listener asks from the web page. With pre-moderation on, it waits for a screener. */
+export function askQuestion(e: Episode, actor: Actor, input: AskInput, ctx: Ctx): Result<Question> {
+  if (actor.kind !== 'listener') return fail('not_allowed');
+  const notLive = requireLive(e);
+  if (notLive) return notLive;
+  return newQuestion(e, input, 'web', actor.listenerId, !e.premoderation, ctx);
+}
+
+/** Staff type in a question that came by phone, SMS, WhatsApp, email or from the studio: approved at once. */
+export function submitQuestion(e: Episode, actor: Actor, input: SubmitInput, ctx: Ctx): Result<Question> {
+  if (!can(actor, 'question.submit')) return fail('not_allowed');
+  const notLive = requireLive(e);
+  if (notLive) return notLive;
+  return newQuestion(e, input, input.channel, null, true, ctx);
+}
+
+function moderated(e: Episode, actor: Actor, id: Id): { ok: true; q: Question } | { ok: false; error: ReturnType<typeof fail>['error'] } {
+  if (!can(actor, 'question.moderate')) return fail('not_allowed');
+  if (e.status === 'ended') return fail('episode_ended');
+  const q = findQuestion(e, id);
+  if (!q) return fail('question_not_found');
+  return { ok: true, q };
+}
+
+export function approveQuestion(e: Episode, actor: Actor, id: Id): Result<Question> {
+  const m = moderated(e, actor, id);
+  if (!m.ok) return m;
+  if (m.q.status !== 'pending' && m.q.status !== 'rejected') return fail('invalid_transition');
+  m.q.status = 'approved';
+  return ok(m.q, [{ kind: 'question', question: m.q }]);
+}
+
+export function rejectQuestion(e: Episode, actor: Actor, id: Id): Result<Question> {
+  const m = moderated(e, actor, id);
+  if (!m.ok) return m;
+  if (m.q.status !== 'pending' && m.q.status !== 'approved') return fail('invalid_transition');
+  m.q.status = 'rejected';
+  return ok(m.q, [{ kind: 'question', question: m.q }]);
+}
+
+/** Fix typos; the asker's meaning stays theirs. */
+export function editQuestion(e: Episode, actor: Actor, id: Id, input: AskInput): Result<Question> {
+  const m = moderated(e, actor, id);
+  if (!m.ok) return m;
+  if (m.q.status === 'merged') return fail('invalid_transition');
+  const text = requiredLine(input.text, LIMITS.questionText, 'Pertanyaan');
+  if (!text.ok) return text;
+  const name = input.name === undefined ? { ok: true as const, text: m.q.askerName } : optionalLine(input.name, LIMITS.name, 'Nama');
+  if (!name.ok) return name;
+  const location = input.location === undefined ? { ok: true as const, text: m.q.askerLocation } : optionalLine(input.location, LIMITS.location, 'Asal');
+  if (!location.ok) return location;
+  m.q.text = text.text;
+  m.q.askerName = name.text;
+  m.q.askerLocation = location.text;
+  return ok(m.q, [{ kind: 'question', question: m.q }]);
+}
+
+/**
+ * Merges a duplicate into another question. Votes move across; a listener who voted
+ * for both is counted once. The duplicate's own asker keeps seeing it as "merged".
+ */
+export function mergeQuestion(e: Episode, actor: Actor, sourceId: Id, targetId: Id): Result<Question> {
+  const m = moderated(e, actor, sourceId);
+  if (!m.ok) return m;
+  const target = findQuestion(e, targetId);
+  if (!target) return fail('question_not_found');
+  const source = m.q;
+  const closed = ['merged', 'rejected'];
+  if (source.id === target.id || closed.includes(source.status) || closed.includes(target.status)) return fail('merge_invalid');
+  if (source.status === 'on_air' || source.status === 'answered') return fail('merge_invalid');
+  const seen = new Set(target.voters);
+  for (const v of source.voters) if (!seen.has(v)) { target.voters.push(v); seen.add(v); }
+  source.voters = [];
+  source.status = 'merged';
+  source.mergedInto = target.id;
+  const changes: Change[] = [
+    { kind: 'question', question: source },
+    { kind: 'question', question: target },
+    { kind: 'votes', questionId: target.id, count: target.voters.length },
+  ];
+  return ok(target, changes);
+}
+
+export function onAirQuestion(e: Episode): Question | undefined {
+  return e.questions.find((q) => q.status === 'on_air');
+}
+
+/** Puts a question on air. At most one is on air at a time. */
+export function airQuestion(e: Episode, actor: Actor, id: Id, ctx: Ctx): Result<Question> {
+  if (!can(actor, 'question.air')) return fail('not_allowed');
+  const notLive = requireLive(e);
+  if (notLive) return notLive;
+  const q = findQuestion(e, id);
+  if (!q) return fail('question_not_found');
+  const current = onAirQuestion(e);
+  if (current && current.id !== q.id) return fail('another_on_air');
+  if (q.status !== 'approved') return fail('invalid_transition');
+  q.status = 'on_air';
+  q.onAirAt = ctx.now;
+  return ok(q, [{ kind: 'question', question: q }]);
+}
+
+export function markAnswered(e: Episode, actor: Actor, id: Id, ctx: Ctx): Result<Question> {
+  if (!can(actor, 'question.air')) return fail('not_allowed');
+  const notLive = requireLive(e);
+  if (notLive) return notLive;
+  const q = findQuestion(e, id);
+  if (!q) return fail('question_not_found');
+  if (q.status !== 'on_air') return fail('invalid_transition');
+  q.status = 'answered';
+  q.answeredAt = ctx.now;
+  return ok(q, [{ kind: 'question', question: q }]);
+}
+
+/** Takes the question off air, back into the queue; notes written under it stay with it. */
+export function requeueQuestion(e: Episode, actor: Actor, id: Id): Result<Question> {
+  if (!can(actor, 'question.air')) return fail('not_allowed');
+  const notLive = requireLive(e);
+  if (notLive) return notLive;
+  const q = findQuestion(e, id);
+  if (!q) return fail('question_not_found');
+  if (q.status !== 'on_air' && q.status !== 'answered') return fail('invalid_transition');
+  q.status = 'approved';
+  q.answeredAt = null;
+  return ok(q, [{ kind: 'question', question: q }]);
+}

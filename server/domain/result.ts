@@ -1,0 +1,15 @@
+import type { DomainError } from './errors.ts';
+import type { Id, Instant } from './types.ts';
+import type { Change } from './changes.ts';
+
+export type Result<T> = { ok: true; value: T; changes: Change[] } | { ok: false; error: DomainError };
+
+/** What a command needs from the outside world, passed in so the rules stay pure. */
+export interface Ctx {
+  now: Instant;
+  newId: () => Id;
+}
+
+export function ok<T>(value: T, changes: Change[] = []): Result<T> {
+  return { ok: true, value, changes };
+}

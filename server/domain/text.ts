@@ -1,0 +1,40 @@
+import { fail } from './errors.ts';
+import type { DomainError } from './errors.ts';
+
+export const LIMITS = {
+  questionText: 500,
+  noteText: 4000,
+  name: 80,
+  location: 120,
+  label: 80,
+  episodeField: 200,
+  closingPoint: 1000,
+  closingPoints: 30,
+} as const;
+
+/** Trim, turn every run of whitespace (newlines included) into one space, drop control characters. */
+export function normalizeLine(raw: string): string {
+  return raw
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F\u200B-\u200D\u2028\u2029\uFEFF]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export type TextResult = { ok: true; text: string } | { ok: false; error: DomainError };
+
+export function requiredLine(raw: string, max: number, what: string): TextResult {
+  const text = normalizeLine(raw);
+  if (text.length === 0) return fail('text_empty', `(${what})`);
+  if ([...text].length > max) return fail('text_too_long', `${what} paling banyak ${max} karakter.`);
+  return { ok: true, text };
+}
+
+/** An optional single-line field: empty becomes null. */
+export function optionalLine(raw: string | null | undefined, max: number, what: string):
+  { ok: true; text: string | null } | { ok: false; error: DomainError } {
+  if (raw == null) return { ok: true, text: null };
+  const text = normalizeLine(raw);
+  if (text.length === 0) return { ok: true, text: null };
+  if ([...text].length > max) return fail('text_too_long', `${what} paling banyak ${max} karakter.`);
+  return { ok: true, text };
+}
