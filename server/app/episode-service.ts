@@ -1,0 +1,73 @@
+import { customAlphabet, nanoid } from 'nanoid';
+import { fail } from '../domain/errors.ts';
+import type { DomainError } from '../domain/errors.ts';
+import type { Change } from '../domain/changes.ts';
+import type { Ctx, Result } from '../domain/result.ts';
+import type { Episode, Id } from '../domain/types.ts';
+import type { EpisodeStore } from '../store/episodes.ts';
+
+/** Join codes read out on air: no 0/O, 1/I/L. */
+export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const newCode = customAlphabet(JOIN_CODE_ALPHABET, 6);
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: DomainError };
+
+export interface EpisodeServiceDeps {
+  store: EpisodeStore;
+  /** Receives the changes of every committed command (the realtime broadcaster). */
+  publish: (episode: Episode, changes: Change[]) => void;
+  log?: (line: string) => void;
+  now?: () => Date;
+}
+
+/**
+ * The imperative shell around the domain rules: find the episode, apply a rule,
+ * make the change durable, then publish it. Both socket handlers and HTTP routes
+ * go through here, so the two can never disagree.
+ */
+export class EpisodeService {
+  constructor(private deps: EpisodeServiceDeps) {}
+
+  ctx(): Ctx {
+    return { now: (this.deps.now?.() ?? new Date()).toISOString(), newId: () => nanoid(12) };
+  }
+
+  get store(): EpisodeStore {
+    return this.deps.store;
+  }
+
+  find(id: Id): Episode | undefined {
+    return this.deps.store.get(id);
+  }
+
+  newCode(): string {
+    for (;;) {
+      const code = newCode();
+      if (!this.deps.store.codeTaken(code)) return code;
+    }
+  }
+
+  /** Applies `rule` to the episode; on success waits for the disk, then publishes. */
+  async run<T>(episodeId: Id, rule: (e: Episode, ctx: Ctx) => Result<T>): Promise<Outcome<T>> {
+    const e = this.deps.store.get(episodeId);
+    if (!e) return fail('episode_not_found');
+    const result = rule(e, this.ctx());
+    if (!result.ok) return result;
+    if (result.changes.length === 0) return { ok: true, value: result.value };
+    try {
+      await this.deps.store.commit(episodeId);
+    } catch (err) {
+      this.deps.log?.(`kentongan: could not save episode ${episodeId}: ${(err as Error).message}`);
+      return fail('internal');
+    }
+    this.deps.publish(e, result.changes);
+    return { ok: true, value: result.value };
+  }
+
+  async create(build: (ctx: Ctx, code: string) => Result<Episode>): Promise<Outcome<Episode>> {
+    const result = build(this.ctx(), this.newCode());
+    if (!result.ok) return result;
+    await this.deps.store.create(result.value);
+    return { ok: true, value: result.value };
+  }
+}

@@ -1,0 +1,38 @@
+import { mkdir, open, readdir, readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { exportNotula, transcriptFileName } from '../domain/notula/index.ts';
+import type { Episode } from '../domain/types.ts';
+
+/** transcripts/: one Markdown notula per finished episode, named to read as a programme guide. */
+export class TranscriptArchive {
+  constructor(readonly dir: string) {}
+
+  /** Writes (or rewrites) the episode's notula atomically; returns the file name. */
+  async write(e: Episode): Promise<string> {
+    await mkdir(this.dir, { recursive: true });
+    const name = transcriptFileName(e);
+    const tmp = join(this.dir, `.${name}.tmp`);
+    const fh = await open(tmp, 'w');
+    try {
+      await fh.writeFile(exportNotula(e), 'utf8');
+      await fh.datasync();
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, join(this.dir, name));
+    return name;
+  }
+
+  async list(): Promise<string[]> {
+    try {
+      return (await readdir(this.dir)).filter((f) => f.endsWith('.md') && !f.startsWith('.') && f !== 'README.md').sort();
+    } catch {
+      return [];
+    }
+  }
+
+  async read(name: string): Promise<string | null> {
+    if (!(await this.list()).includes(name)) return null;
+    return readFile(join(this.dir, name), 'utf8');
+  }
+}

@@ -1,0 +1,83 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EpisodeStore } from './store/episodes.ts';
+import { StaffStore } from './store/staff.ts';
+import { StaffService } from './auth/staff-service.ts';
+import { EpisodeService } from './app/episode-service.ts';
+import { TranscriptArchive } from './app/transcripts.ts';
+import { createRealtime } from './realtime/server.ts';
+import type { KServer } from './realtime/server.ts';
+import { createHttpApp } from './http/app.ts';
+import { seedSample } from './sample/seed.ts';
+import type { Broadcaster } from './realtime/broadcaster.ts';
+
+export interface AppConfig {
+  dataDir: string;
+  transcriptsDir: string;
+  webDir: string;
+  adminPassword?: string;
+  allowedOrigins?: string[];
+  /** fsync each write (default true); the SIGKILL test keeps it on. */
+  fsync?: boolean;
+  /** Delta coalescing tick in ms. */
+  tickMs?: number;
+  /** Seed the sample episodes into an empty data folder (default true). */
+  sample?: boolean;
+  secureCookies?: boolean;
+  /** scrypt cost; tests lower it to keep sign-in fast. */
+  passwordCost?: number;
+  log?: (line: string) => void;
+}
+
+export interface Application {
+  io: KServer;
+  broadcaster: Broadcaster;
+  store: EpisodeStore;
+  staff: StaffService;
+  episodes: EpisodeService;
+  /** The one-time admin password when it was generated at this start. */
+  firstAdmin: { username: string; password: string | null } | null;
+  listen(port: number, host?: string): Promise<{ port: number; url: string }>;
+  /** Stops accepting, flushes every pending write. */
+  close(): Promise<void>;
+}
+
+/** Builds the whole server without listening, so tests run it on port 0. */
+export async function createApplication(config: AppConfig): Promise<Application> {
+  const log = config.log ?? ((line: string) => console.error(line));
+  const store = await EpisodeStore.open({ dataDir: config.dataDir, fsync: config.fsync, log });
+  const staffStore = await StaffStore.open({ dataDir: config.dataDir, fsync: config.fsync });
+  const staff = new StaffService(staffStore, config.passwordCost);
+  const firstAdmin = await staff.bootstrap(config.adminPassword);
+  const transcripts = new TranscriptArchive(config.transcriptsDir);
+
+  let broadcaster: Broadcaster | null = null;
+  const episodes = new EpisodeService({ store, publish: (e, changes) => broadcaster?.publish(e, changes), log });
+  if (store.fresh && config.sample !== false) await seedSample(store);
+
+  const allowedOrigins = config.allowedOrigins ?? [];
+  const app = createHttpApp({ episodes, staff, transcripts, secureCookies: config.secureCookies ?? false, log, allowedOrigins, webDir: config.webDir });
+  const httpServer = createServer(app);
+  const rt = createRealtime(httpServer, { episodes, staff, listenerSecret: staffStore.data.listenerSecret, allowedOrigins, tickMs: config.tickMs, log });
+  broadcaster = rt.broadcaster;
+
+  return {
+    io: rt.io, broadcaster: rt.broadcaster, store, staff, episodes, firstAdmin,
+    listen(port, host = '0.0.0.0') {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const actual = (httpServer.address() as AddressInfo).port;
+          resolve({ port: actual, url: `http://127.0.0.1:${actual}` });
+        });
+      });
+    },
+    async close() {
+      rt.broadcaster.flush();
+      rt.broadcaster.close();
+      await new Promise<void>((resolve) => rt.io.close(() => resolve()));
+      await store.flush();
+      await staffStore.flush();
+    },
+  };
+}

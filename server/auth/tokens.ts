@@ -1,0 +1,30 @@
+import { createHmac, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+// Listener tokens are "<id>.<mac>": the server issues them and can tell its own from
+// forgeries without storing every token. The id is what votes and questions record.
+
+export function issueListenerToken(secret: string): { token: string; listenerId: string } {
+  const listenerId = randomBytes(12).toString('base64url');
+  return { token: `${listenerId}.${mac(secret, listenerId)}`, listenerId };
+}
+
+export function verifyListenerToken(secret: string, token: unknown): string | null {
+  if (typeof token !== 'string' || token.length > 100) return null;
+  const [id, sig] = token.split('.');
+  if (!id || !sig || !/^[A-Za-z0-9_-]{16}$/.test(id)) return null;
+  const expected = Buffer.from(mac(secret, id));
+  const given = Buffer.from(sig);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
+}
+
+function mac(secret: string, id: string): string {
+  return createHmac('sha256', secret).update(`listener:${id}`).digest('base64url').slice(0, 22);
+}
+
+export function newSessionToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}

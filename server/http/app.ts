@@ -1,0 +1,54 @@
+import express from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fail } from '../domain/errors.ts';
+import { errorHandler, sendError } from './errors.ts';
+import { originAllowed } from './security.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { staffRoutes } from './routes/staff.ts';
+import { episodeRoutes } from './routes/episodes.ts';
+import { notulaRoutes } from './routes/notula.ts';
+import type { HttpDeps } from './routes/deps.ts';
+
+export interface HttpOptions extends HttpDeps {
+  allowedOrigins: string[];
+  /** Built web app (vite build output); served with an SPA fallback when present. */
+  webDir: string;
+}
+
+export function createHttpApp(opts: HttpOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  app.use((req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    // A cross-site page must not drive a signed-in staff browser: SameSite=Lax covers
+    // most of it, Origin covers the rest.
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !originAllowed(req, opts.allowedOrigins)) {
+      return sendError(res, fail('not_allowed', 'Permintaan dari situs lain ditolak.').error);
+    }
+    next();
+  });
+  app.use('/api', express.json({ limit: '64kb' }));
+
+  app.get('/api/health', (_req, res) => {
+    res.json({ ok: true, episodes: opts.episodes.store.list().length, damaged: opts.episodes.store.damaged().map((d) => d.file) });
+  });
+  app.use(sessionRoutes(opts));
+  app.use(staffRoutes(opts));
+  app.use(episodeRoutes(opts));
+  app.use(notulaRoutes(opts));
+  app.use('/api', (_req, res) => sendError(res, fail('unknown_route').error));
+
+  if (existsSync(opts.webDir)) {
+    app.use(express.static(opts.webDir, { index: false, maxAge: '1h' }));
+    const indexHtml = join(opts.webDir, 'index.html');
+    app.get('/{*splat}', (_req, res) => res.sendFile(indexHtml));
+  } else {
+    app.get('/', (_req, res) => res.type('text').send('Kentongan: web app not built yet. Run `npm run build`.'));
+  }
+  app.use(errorHandler(opts.log));
+  return app;
+}

@@ -1,0 +1,41 @@
+import * as v from 'valibot';
+import type { Request, Response } from 'express';
+import { parse as parseCookie } from 'cookie';
+import { fail } from '../domain/errors.ts';
+import { can } from '../domain/permissions.ts';
+import type { Permission } from '../domain/permissions.ts';
+import type { Actor } from '../domain/types.ts';
+import type { StaffService } from '../auth/staff-service.ts';
+import { SESSION_COOKIE } from './security.ts';
+import { sendError } from './errors.ts';
+
+export function sessionToken(req: Request): string | undefined {
+  return parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
+}
+
+export function actorOf(req: Request, staff: StaffService): Actor | null {
+  return staff.actorFor(sessionToken(req));
+}
+
+/** The staff actor if they hold the permission; otherwise sends 401/403 and returns null. */
+export function requireStaff(req: Request, res: Response, staff: StaffService, permission: Permission): Actor | null {
+  const actor = actorOf(req, staff);
+  if (!actor) {
+    sendError(res, fail('not_signed_in').error);
+    return null;
+  }
+  if (!can(actor, permission)) {
+    sendError(res, fail('not_allowed').error);
+    return null;
+  }
+  return actor;
+}
+
+/** Validates a body; sends 400 naming the field and returns null when it does not fit. */
+export function body<S extends v.GenericSchema>(req: Request, res: Response, schema: S): v.InferOutput<S> | null {
+  const parsed = v.safeParse(schema, req.body);
+  if (parsed.success) return parsed.output;
+  const path = parsed.issues[0] ? v.getDotPath(parsed.issues[0]) : null;
+  sendError(res, fail('invalid_payload', path ? `(kolom "${path}")` : '').error);
+  return null;
+}

@@ -1,0 +1,30 @@
+import type { ErrorRequestHandler, Response } from 'express';
+import { fail } from '../domain/errors.ts';
+import type { DomainError, ErrorCode } from '../domain/errors.ts';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  invalid_payload: 400, text_empty: 400, text_too_long: 400, invalid_time_zone: 400, invalid_date: 400,
+  speaker_not_found: 400, transcript_invalid: 400,
+  not_signed_in: 401, wrong_password: 401,
+  not_allowed: 403,
+  episode_not_found: 404, question_not_found: 404, note_not_found: 404, staff_not_found: 404, unknown_route: 404,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+};
+
+/** Domain errors map to HTTP statuses; everything about state (already live, ended…) is 409. */
+export function sendError(res: Response, error: DomainError): void {
+  res.status(STATUS[error.code] ?? 409).json({ error });
+}
+
+/** Express 5 forwards rejected promises here. Clients get a code and an Indonesian message, never a stack. */
+export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
+  return (err, _req, res, _next) => {
+    const e = err as { type?: string; status?: number; stack?: string };
+    if (e.type === 'entity.too.large') return sendError(res, fail('payload_too_large').error);
+    if (e.type === 'entity.parse.failed' || e.status === 400) return sendError(res, fail('invalid_payload', 'JSON tidak valid.').error);
+    log(`kentongan: HTTP handler failed: ${e.stack ?? String(err)}`);
+    sendError(res, fail('internal').error);
+  };
+}

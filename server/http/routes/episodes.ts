@@ -1,0 +1,93 @@
+import { Router } from 'express';
+import { fail } from '../../domain/errors.ts';
+import { createEpisode, deleteEpisode, editEpisode, endEpisode, startEpisode } from '../../domain/episode.ts';
+import type { EpisodeInput } from '../../domain/episode.ts';
+import { can } from '../../domain/permissions.ts';
+import { episodeSummary, episodeView, staffSnapshot } from '../../domain/views.ts';
+import { actorOf, body, requireStaff } from '../context.ts';
+import { sendError } from '../errors.ts';
+import { episodeInput } from '../schemas.ts';
+import type { HttpDeps } from './deps.ts';
+
+export function episodeRoutes({ episodes, staff, transcripts, log }: HttpDeps): Router {
+  const r = Router();
+
+  /** Staff see every episode; the public sees live and finished ones. */
+  r.get('/api/episodes', (req, res) => {
+    const actor = actorOf(req, staff);
+    const all = episodes.store.list().filter((e) => can(actor, 'episode.viewStaff') || e.status !== 'draft');
+    all.sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+    res.json({ episodes: all.map(episodeSummary) });
+  });
+
+  r.get('/api/episodes/by-code/:code', (req, res) => {
+    const e = episodes.store.byCode(req.params.code.trim().toUpperCase());
+    if (!e) return sendError(res, fail('episode_not_found').error);
+    res.json({ episode: episodeSummary(e) });
+  });
+
+  r.get('/api/episodes/:id', (req, res) => {
+    const e = episodes.find(req.params.id);
+    const actor = actorOf(req, staff);
+    if (!e || (e.status === 'draft' && !can(actor, 'episode.viewStaff'))) return sendError(res, fail('episode_not_found').error);
+    if (can(actor, 'episode.viewStaff')) return res.json(staffSnapshot(e, 0));
+    res.json({ episode: episodeView(e) });
+  });
+
+  r.post('/api/episodes', async (req, res) => {
+    const actor = requireStaff(req, res, staff, 'episode.create');
+    if (!actor) return;
+    const input = body(req, res, episodeInput);
+    if (!input) return;
+    const out = await episodes.create((ctx, code) => createEpisode(actor, input as EpisodeInput, code, ctx));
+    if (!out.ok) return sendError(res, out.error);
+    res.status(201).json({ episode: episodeView(out.value) });
+  });
+
+  r.patch('/api/episodes/:id', async (req, res) => {
+    const actor = requireStaff(req, res, staff, 'episode.edit');
+    if (!actor) return;
+    const input = body(req, res, episodeInput);
+    if (!input) return;
+    const out = await episodes.run(req.params.id, (e, ctx) => editEpisode(e, actor, input as EpisodeInput, ctx));
+    if (!out.ok) return sendError(res, out.error);
+    res.json({ episode: episodeView(out.value) });
+  });
+
+  r.post('/api/episodes/:id/start', async (req, res) => {
+    const actor = requireStaff(req, res, staff, 'episode.start');
+    if (!actor) return;
+    const out = await episodes.run(req.params.id, (e, ctx) => startEpisode(e, actor, ctx));
+    if (!out.ok) return sendError(res, out.error);
+    res.json({ episode: episodeView(out.value) });
+  });
+
+  /** Ends the show and archives its notula in transcripts/. */
+  r.post('/api/episodes/:id/end', async (req, res) => {
+    const actor = requireStaff(req, res, staff, 'episode.end');
+    if (!actor) return;
+    const out = await episodes.run(req.params.id, (e, ctx) => endEpisode(e, actor, ctx));
+    if (!out.ok) return sendError(res, out.error);
+    let transcript: string | null = null;
+    try {
+      transcript = await transcripts.write(out.value);
+    } catch (err) {
+      // The episode is ended and saved; the archive can be rewritten from it later.
+      log(`kentongan: could not write transcript for ${out.value.id}: ${(err as Error).message}`);
+    }
+    res.json({ episode: episodeView(out.value), transcript });
+  });
+
+  r.delete('/api/episodes/:id', async (req, res) => {
+    const actor = requireStaff(req, res, staff, 'episode.delete');
+    if (!actor) return;
+    const e = episodes.find(req.params.id);
+    if (!e) return sendError(res, fail('episode_not_found').error);
+    const out = deleteEpisode(e, actor);
+    if (!out.ok) return sendError(res, out.error);
+    await episodes.store.delete(e.id);
+    res.status(204).end();
+  });
+
+  return r;
+}

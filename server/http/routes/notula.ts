@@ -1,0 +1,75 @@
+import express, { Router } from 'express';
+import { fail } from '../../domain/errors.ts';
+import { can } from '../../domain/permissions.ts';
+import { exportNotula, importNotula, renderNotulaHtml, transcriptFileName } from '../../domain/notula/index.ts';
+import { episodeView } from '../../domain/views.ts';
+import type { Episode } from '../../domain/types.ts';
+import { actorOf, requireStaff } from '../context.ts';
+import { sendError } from '../errors.ts';
+import type { HttpDeps } from './deps.ts';
+import { nanoid } from 'nanoid';
+
+const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'";
+
+export function notulaRoutes({ episodes, staff, transcripts }: HttpDeps): Router {
+  const r = Router();
+
+  /** Staff may read a notula at any time; the public once the episode has ended. */
+  function readable(id: string, req: express.Request, res: express.Response): Episode | null {
+    const e = episodes.find(id);
+    const actor = actorOf(req, staff);
+    if (!e || (e.status === 'draft' && !can(actor, 'notula.export'))) {
+      sendError(res, fail('episode_not_found').error);
+      return null;
+    }
+    if (e.status !== 'ended' && !can(actor, 'notula.export')) {
+      sendError(res, fail('not_signed_in').error);
+      return null;
+    }
+    return e;
+  }
+
+  r.get('/api/episodes/:id/notula.md', (req, res) => {
+    const e = readable(req.params.id, req, res);
+    if (!e) return;
+    res.type('text/markdown; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${transcriptFileName(e)}"`);
+    res.send(exportNotula(e));
+  });
+
+  r.get('/api/episodes/:id/notula.html', (req, res) => {
+    const e = readable(req.params.id, req, res);
+    if (!e) return;
+    res.setHeader('Content-Security-Policy', PAGE_CSP);
+    res.type('html').send(page(e.title, renderNotulaHtml(exportNotula(e))));
+  });
+
+  r.get('/api/transcripts', async (_req, res) => {
+    res.json({ transcripts: await transcripts.list() });
+  });
+
+  r.get('/api/transcripts/:name', async (req, res) => {
+    const md = await transcripts.read(req.params.name);
+    if (md === null) return sendError(res, fail('episode_not_found').error);
+    res.type('text/markdown; charset=utf-8').send(md);
+  });
+
+  /** Re-imports an archived notula as a finished episode (e.g. after moving stations). */
+  r.post('/api/transcripts', express.text({ type: ['text/markdown', 'text/plain'], limit: '2mb' }), async (req, res) => {
+    if (!requireStaff(req, res, staff, 'transcript.import')) return;
+    if (typeof req.body !== 'string') return sendError(res, fail('invalid_payload', 'Kirim berkas Markdown (Content-Type: text/markdown).').error);
+    const parsed = importNotula(req.body, { newId: () => nanoid(12) });
+    if (!parsed.ok) return sendError(res, fail('transcript_invalid', `Baris ${parsed.error.line}: ${parsed.error.message}`).error);
+    const e = parsed.episode;
+    if (episodes.find(e.id) || episodes.store.codeTaken(e.code)) return sendError(res, fail('episode_exists').error);
+    await episodes.store.create(e);
+    res.status(201).json({ episode: episodeView(e) });
+  });
+
+  return r;
+}
+
+function page(title: string, body: string): string {
+  const safeTitle = title.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Notula – ${safeTitle}</title><style>body{font:16px/1.6 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3rem .6rem;vertical-align:top}@media print{body{margin:0}}</style></head><body>${body}</body></html>`;
+}

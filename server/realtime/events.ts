@@ -1,0 +1,115 @@
+// The Socket.IO contract, shared by server and web. Every client event carries an
+// acknowledgement whose result is a union: { ok: true, data } | { ok: false, error }.
+// Schemas check structure only (types, sizes); the domain rules check meaning and
+// give the Indonesian message a host reads.
+import * as v from 'valibot';
+import { CHANNELS } from '../domain/types.ts';
+import type { ClosingStatement, Id, Note } from '../domain/types.ts';
+import type { DomainError } from '../domain/errors.ts';
+import type { EpisodeView, ListenerSnapshot, QuestionView, StaffSnapshot } from '../domain/views.ts';
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(40));
+const text = v.pipe(v.string(), v.maxLength(10_000));
+const shortText = v.nullish(v.pipe(v.string(), v.maxLength(1_000)));
+const episodeRef = { episodeId: id };
+
+export const schemas = {
+  'episode:join': v.strictObject({
+    code: v.optional(v.pipe(v.string(), v.maxLength(20))),
+    episodeId: v.optional(id),
+    /** "staff" asks for the staff snapshot and room (needs a session); default "listener". */
+    as: v.optional(v.picklist(['listener', 'staff'])),
+    /** The studio screen watches without counting as a listener. */
+    watchOnly: v.optional(v.boolean()),
+  }),
+  'episode:leave': v.strictObject(episodeRef),
+  'episode:moderation': v.strictObject({ ...episodeRef, premoderation: v.boolean() }),
+  'question:ask': v.strictObject({ ...episodeRef, text, name: shortText, location: shortText }),
+  'question:submit': v.strictObject({ ...episodeRef, text, channel: v.picklist(CHANNELS), name: shortText, location: shortText }),
+  'question:approve': v.strictObject({ ...episodeRef, questionId: id }),
+  'question:reject': v.strictObject({ ...episodeRef, questionId: id }),
+  'question:edit': v.strictObject({ ...episodeRef, questionId: id, text, name: v.optional(shortText), location: v.optional(shortText) }),
+  'question:merge': v.strictObject({ ...episodeRef, questionId: id, intoId: id }),
+  'question:air': v.strictObject({ ...episodeRef, questionId: id }),
+  'question:answered': v.strictObject({ ...episodeRef, questionId: id }),
+  'question:requeue': v.strictObject({ ...episodeRef, questionId: id }),
+  'vote:cast': v.strictObject({ ...episodeRef, questionId: id }),
+  'vote:withdraw': v.strictObject({ ...episodeRef, questionId: id }),
+  'note:add': v.strictObject({ ...episodeRef, questionId: v.nullable(id), by: attribution(), text }),
+  'note:edit': v.strictObject({ ...episodeRef, noteId: id, by: attribution(), text }),
+  'note:delete': v.strictObject({ ...episodeRef, noteId: id }),
+  'closing:set': v.variant('kind', [
+    v.strictObject({ ...episodeRef, speakerId: id, kind: v.literal('paragraph'), text }),
+    v.strictObject({ ...episodeRef, speakerId: id, kind: v.literal('points'), points: v.pipe(v.array(text), v.maxLength(100)) }),
+  ]),
+} as const;
+
+function attribution() {
+  return v.variant('kind', [
+    v.strictObject({ kind: v.literal('speakers'), speakerIds: v.pipe(v.array(id), v.minLength(1), v.maxLength(20)) }),
+    v.strictObject({ kind: v.literal('agency'), label: v.pipe(v.string(), v.maxLength(1_000)) }),
+    v.strictObject({ kind: v.literal('none') }),
+  ]);
+}
+
+export type ClientEventName = keyof typeof schemas;
+export type Payload<E extends ClientEventName> = v.InferOutput<(typeof schemas)[E]>;
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: DomainError };
+
+/** What each client event answers with when it succeeds. */
+export interface AckData {
+  'episode:join': ListenerSnapshot | StaffSnapshot;
+  'episode:leave': null;
+  'episode:moderation': EpisodeView;
+  'question:ask': QuestionView;
+  'question:submit': QuestionView;
+  'question:approve': QuestionView;
+  'question:reject': QuestionView;
+  'question:edit': QuestionView;
+  'question:merge': QuestionView;
+  'question:air': QuestionView;
+  'question:answered': QuestionView;
+  'question:requeue': QuestionView;
+  'vote:cast': { questionId: Id; votes: number };
+  'vote:withdraw': { questionId: Id; votes: number };
+  'note:add': Note;
+  'note:edit': Note;
+  'note:delete': { noteId: Id };
+  'closing:set': ClosingStatement[];
+}
+
+export type ClientToServerEvents = {
+  [E in ClientEventName]: (payload: Payload<E>, ack: (result: Ack<AckData[E]>) => void) => void;
+};
+
+/** A coalesced change set for one episode and one audience. Upserts and absolute counts: applying twice is harmless. */
+export interface Delta {
+  episodeId: Id;
+  seq: number;
+  episode?: EpisodeView;
+  questions?: QuestionView[];
+  /** Questions this audience should no longer show (rejected, merged). */
+  removed?: Id[];
+  votes?: Record<Id, number>;
+  notes?: Note[];
+  notesRemoved?: Id[];
+  closing?: ClosingStatement[];
+  listenerCount?: number;
+}
+
+export interface ServerToClientEvents {
+  'episode:delta': (delta: Delta) => void;
+  /** One of the listener's own questions changed (e.g. approved, rejected). */
+  'question:mine': (payload: { episodeId: Id; question: QuestionView }) => void;
+  /** A newly issued listener token, to keep in localStorage and send as auth.token next time. */
+  'listener:token': (payload: { token: string }) => void;
+}
+
+export const MAX_PAYLOAD_BYTES = 16 * 1024;
+
+export const rooms = {
+  episode: (episodeId: Id) => `episode:${episodeId}`,
+  staff: (episodeId: Id) => `staff:${episodeId}`,
+  listener: (listenerId: Id) => `listener:${listenerId}`,
+};

@@ -1,0 +1,64 @@
+import * as v from 'valibot';
+import type { Socket } from 'socket.io';
+
+import { fail } from '../domain/errors.ts';
+import type { DomainError } from '../domain/errors.ts';
+import type { Actor } from '../domain/types.ts';
+import { schemas } from './events.ts';
+import type { Ack, AckData, ClientEventName, ClientToServerEvents, Payload, ServerToClientEvents } from './events.ts';
+
+export interface SocketData {
+  listenerId: string;
+  sessionToken: string | undefined;
+}
+
+export type KSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface HandlerContext {
+  socket: KSocket;
+  /** The listener behind this socket (every socket has one). */
+  listener: Actor & { kind: 'listener' };
+  /** The signed-in staff member, looked up per event so a changed role applies at once. */
+  staff: () => Actor | null;
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: DomainError };
+export type Handler<E extends ClientEventName> = (payload: Payload<E>, ctx: HandlerContext) => Promise<Outcome<AckData[E]>> | Outcome<AckData[E]>;
+
+/**
+ * Registers one event: callback checked first, then validate → handle → ack. A throw
+ * becomes an `internal` error ack, never a crash or a client left waiting.
+ */
+export function register<E extends ClientEventName>(
+  socket: KSocket,
+  event: E,
+  ctx: HandlerContext,
+  handler: Handler<E>,
+  log: (line: string) => void,
+): void {
+  const schema = schemas[event];
+  (socket as unknown as { on(event: string, fn: (payload: unknown, ack: unknown) => void): void }).on(event, async (payload, ack) => {
+    if (typeof ack !== 'function') return; // Nothing to answer to; the contract requires an ack.
+    const reply = ack as (r: Ack<AckData[E]>) => void;
+    const parsed = v.safeParse(schema, payload);
+    if (!parsed.success) {
+      reply(fail('invalid_payload', describe(parsed.issues)));
+      return;
+    }
+    try {
+      const out = await handler(parsed.output as Payload<E>, ctx);
+      reply(out.ok ? { ok: true, data: out.value } : { ok: false, error: out.error });
+    } catch (err) {
+      log(`kentongan: ${event} failed: ${(err as Error)?.stack ?? String(err)}`);
+      reply(fail('internal'));
+    }
+  });
+}
+
+/** Names the offending field for integrators, in words a host can still follow. */
+function describe(issues: readonly v.BaseIssue<unknown>[]): string {
+  const first = issues[0];
+  if (!first) return '';
+  const path = v.getDotPath(first);
+  return path ? `(kolom "${path}")` : '';
+}

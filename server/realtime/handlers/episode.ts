@@ -1,0 +1,42 @@
+import { fail } from '../../domain/errors.ts';
+import { joinListener, setPremoderation } from '../../domain/episode.ts';
+import { can } from '../../domain/permissions.ts';
+import { episodeView, listenerSnapshot, staffSnapshot } from '../../domain/views.ts';
+import { rooms } from '../events.ts';
+import type { Handler } from '../handler.ts';
+import type { RealtimeDeps } from './deps.ts';
+
+export function episodeHandlers({ episodes, broadcaster }: RealtimeDeps) {
+  /** Joining returns a full snapshot; a client that reconnects simply joins again. */
+  const join: Handler<'episode:join'> = async (p, ctx) => {
+    const e = p.episodeId ? episodes.find(p.episodeId) : p.code ? episodes.store.byCode(p.code.trim().toUpperCase()) : undefined;
+    if (!e) return fail('episode_not_found');
+    if (p.as === 'staff') {
+      const staff = ctx.staff();
+      if (!staff) return fail('not_signed_in');
+      if (!can(staff, 'episode.viewStaff')) return fail('not_allowed');
+      await ctx.socket.join(rooms.staff(e.id));
+      return { ok: true, value: staffSnapshot(e, broadcaster.seq(e.id)) };
+    }
+    await ctx.socket.join([rooms.episode(e.id), rooms.listener(ctx.listener.listenerId)]);
+    if (!p.watchOnly && e.status !== 'ended' && !e.listeners.includes(ctx.listener.listenerId)) {
+      await episodes.run(e.id, (ep) => joinListener(ep, ctx.listener.listenerId));
+    }
+    return { ok: true, value: listenerSnapshot(e, ctx.listener.listenerId, broadcaster.seq(e.id)) };
+  };
+
+  const leave: Handler<'episode:leave'> = async (p, ctx) => {
+    await ctx.socket.leave(rooms.episode(p.episodeId));
+    await ctx.socket.leave(rooms.staff(p.episodeId));
+    return { ok: true, value: null };
+  };
+
+  const moderation: Handler<'episode:moderation'> = async (p, ctx) => {
+    const staff = ctx.staff();
+    if (!staff) return fail('not_signed_in');
+    const out = await episodes.run(p.episodeId, (e) => setPremoderation(e, staff, p.premoderation));
+    return out.ok ? { ok: true, value: episodeView(out.value) } : out;
+  };
+
+  return { 'episode:join': join, 'episode:leave': leave, 'episode:moderation': moderation };
+}

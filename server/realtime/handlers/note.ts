@@ -1,0 +1,29 @@
+import { fail } from '../../domain/errors.ts';
+import { addNote, deleteNote, editNote, setClosing } from '../../domain/note.ts';
+import type { Handler } from '../handler.ts';
+import type { RealtimeDeps } from './deps.ts';
+
+export function noteHandlers({ episodes }: RealtimeDeps) {
+  const add: Handler<'note:add'> = async (p, ctx) => {
+    const staff = ctx.staff();
+    if (!staff) return fail('not_signed_in');
+    return episodes.run(p.episodeId, (e, c) => addNote(e, staff, p, c));
+  };
+  const edit: Handler<'note:edit'> = async (p, ctx) => {
+    const staff = ctx.staff();
+    if (!staff) return fail('not_signed_in');
+    return episodes.run(p.episodeId, (e, c) => editNote(e, staff, p.noteId, p, c));
+  };
+  const remove: Handler<'note:delete'> = async (p, ctx) => {
+    const staff = ctx.staff();
+    if (!staff) return fail('not_signed_in');
+    const out = await episodes.run(p.episodeId, (e) => deleteNote(e, staff, p.noteId));
+    return out.ok ? { ok: true, value: { noteId: out.value } } : out;
+  };
+  const closing: Handler<'closing:set'> = async (p, ctx) => {
+    const staff = ctx.staff();
+    if (!staff) return fail('not_signed_in');
+    return episodes.run(p.episodeId, (e) => setClosing(e, staff, p));
+  };
+  return { 'note:add': add, 'note:edit': edit, 'note:delete': remove, 'closing:set': closing };
+}

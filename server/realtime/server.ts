@@ -1,0 +1,78 @@
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import { Server } from 'socket.io';
+import { parse as parseCookie } from 'cookie';
+import { issueListenerToken, verifyListenerToken } from '../auth/tokens.ts';
+import type { StaffService } from '../auth/staff-service.ts';
+import type { EpisodeService } from '../app/episode-service.ts';
+import { Broadcaster } from './broadcaster.ts';
+import { MAX_PAYLOAD_BYTES } from './events.ts';
+import type { ClientEventName, ClientToServerEvents, ServerToClientEvents } from './events.ts';
+import { register } from './handler.ts';
+import type { Handler, HandlerContext, SocketData } from './handler.ts';
+import { episodeHandlers } from './handlers/episode.ts';
+import { questionHandlers } from './handlers/question.ts';
+import { voteHandlers } from './handlers/vote.ts';
+import { noteHandlers } from './handlers/note.ts';
+import { SESSION_COOKIE, originAllowed } from '../http/security.ts';
+
+export interface RealtimeOptions {
+  episodes: EpisodeService;
+  staff: StaffService;
+  listenerSecret: string;
+  allowedOrigins: string[];
+  tickMs?: number;
+  log: (line: string) => void;
+}
+
+export type KServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export function createRealtime(httpServer: HttpServer, opts: RealtimeOptions): { io: KServer; broadcaster: Broadcaster } {
+  const io: KServer = new Server(httpServer, {
+    maxHttpBufferSize: MAX_PAYLOAD_BYTES,
+    perMessageDeflate: false,
+    serveClient: false,
+    // A browser always sends Origin on a WebSocket; CORS alone does not cover it.
+    allowRequest: (req: IncomingMessage, cb) => cb(null, originAllowed(req, opts.allowedOrigins)),
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+  });
+  const broadcaster = new Broadcaster(io, opts.tickMs);
+
+  io.use((socket, next) => {
+    const cookies = parseCookie(socket.request.headers.cookie ?? '');
+    socket.data.sessionToken = cookies[SESSION_COOKIE];
+    const given = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    const listenerId = verifyListenerToken(opts.listenerSecret, given);
+    if (listenerId) {
+      socket.data.listenerId = listenerId;
+    } else {
+      const issued = issueListenerToken(opts.listenerSecret);
+      socket.data.listenerId = issued.listenerId;
+      // Sent once connected; the client keeps it so a refresh keeps its votes.
+      (socket as unknown as { newToken?: string }).newToken = issued.token;
+    }
+    next();
+  });
+
+  const deps = { episodes: opts.episodes, broadcaster, log: opts.log };
+  const handlers = {
+    ...episodeHandlers(deps),
+    ...questionHandlers(deps),
+    ...voteHandlers(deps),
+    ...noteHandlers(deps),
+  } satisfies { [E in ClientEventName]: Handler<E> };
+
+  io.on('connection', (socket) => {
+    const newToken = (socket as unknown as { newToken?: string }).newToken;
+    if (newToken) socket.emit('listener:token', { token: newToken });
+    const ctx: HandlerContext = {
+      socket,
+      listener: { kind: 'listener', listenerId: socket.data.listenerId },
+      staff: () => opts.staff.actorFor(socket.data.sessionToken),
+    };
+    for (const event of Object.keys(handlers) as ClientEventName[]) {
+      register(socket, event, ctx, handlers[event] as Handler<typeof event>, opts.log);
+    }
+  });
+
+  return { io, broadcaster };
+}

@@ -1,0 +1,137 @@
+// The sample a newcomer explores on first start: one finished show and one draft ready
+// to go live, in an invented district. Built through the domain rules, like a real show.
+import { createEpisode, endEpisode, joinListener, startEpisode } from '../domain/episode.ts';
+import { airQuestion, approveQuestion, askQuestion, markAnswered, mergeQuestion, rejectQuestion, submitQuestion } from '../domain/question.ts';
+import { castVote } from '../domain/vote.ts';
+import { addNote, setClosing } from '../domain/note.ts';
+import type { Ctx, Result } from '../domain/result.ts';
+import type { Actor, Attribution, Episode } from '../domain/types.ts';
+
+const STAFF: Actor = { kind: 'staff', staffId: 'sample', role: 'admin', name: 'Contoh' };
+
+function must<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`sample: ${r.error.code} ${r.error.message}`);
+  return r.value;
+}
+
+/** A clock and id source that make the sample byte-for-byte repeatable. */
+function scriptedCtx(startIso: string) {
+  let t = Date.parse(startIso);
+  let n = 0;
+  const ctx = (): Ctx => ({ now: new Date(t).toISOString(), newId: () => `s${String(++n).padStart(3, '0')}` });
+  return { ctx, advance: (minutes: number) => (t += minutes * 60_000) };
+}
+
+export function buildFinishedSample(): Episode {
+  const clock = scriptedCtx('2026-11-14T11:30:00.000Z');
+  const e = must(createEpisode(STAFF, {
+    series: 'SUARA DESA – Obrolan Warga dan Pemerintah',
+    partners: 'Giriwangi Muda x Suara Giri FM',
+    number: 7,
+    title: 'Air bersih untuk desa-desa di lereng gunung',
+    place: 'Studio Suara Giri FM, Kota Giriwangi',
+    startsAt: '2026-11-14T12:00:00.000Z',
+    timeZone: 'Asia/Jakarta',
+    endsAt: null,
+    recordingUrl: 'https://example.org/rekaman/suara-desa-07',
+    hosts: ['Dewi Anggraini', 'Rizal Pratama'],
+    speakers: [
+      { fullName: 'Ir. Bambang Setiawan, M.T.', shortName: 'Pak Bambang', position: 'Kepala Bidang Infrastruktur dan Kewilayahan', agency: 'BAPPEDA Kabupaten Giriwangi' },
+      { fullName: "Retno Ayuningtyas, S.T., M.Eng.", shortName: 'Bu Retno', position: 'Kepala Seksi Air Minum', agency: 'Dinas PUPR Kabupaten Giriwangi' },
+    ],
+    premoderation: true,
+  }, 'SD7AIR', clock.ctx()));
+  e.id = 'sample-finished-07';
+  const [bambang, retno] = e.speakers.map((s) => s.id) as [string, string];
+  const both: Attribution = { kind: 'speakers', speakerIds: [bambang, retno] };
+  const by = (id: string): Attribution => ({ kind: 'speakers', speakerIds: [id] });
+  const listener = (i: number): Actor => ({ kind: 'listener', listenerId: `sample-listener-${String(i).padStart(2, '0')}` });
+
+  clock.advance(30);
+  must(startEpisode(e, STAFF, clock.ctx()));
+  for (let i = 1; i <= 23; i++) must(joinListener(e, `sample-listener-${String(i).padStart(2, '0')}`));
+
+  const ask = (i: number, text: string, name?: string, location?: string) => {
+    clock.advance(1);
+    return must(askQuestion(e, listener(i), { text, name, location }, clock.ctx())).id;
+  };
+  const q1 = ask(1, 'Kapan pipa air bersih sampai ke Dusun Watugede? Warga masih mengangsu dari mata air 2 km.', 'Sri', 'Desa Sumberrejo');
+  const q2 = ask(2, 'Berapa anggaran air minum tahun depan, dan dari mana saja sumbernya?');
+  const q3 = ask(3, 'Bagaimana warga bisa ikut mengusulkan sumur bor lewat musrenbang desa?', 'Agus', 'Kec. Kaliwening');
+  const q4 = ask(4, 'Kapan sumur bor untuk dusun kami dibangun?');
+  const q5 = ask(5, 'Promo pulsa murah, hubungi nomor ini!');
+  const q6 = ask(6, 'Apakah tarif air PAMSIMAS akan naik?');
+  for (const q of [q1, q2, q3, q4, q6]) must(approveQuestion(e, STAFF, q));
+  must(rejectQuestion(e, STAFF, q5));
+  must(mergeQuestion(e, STAFF, q4, q3));
+  clock.advance(2);
+  const q7 = must(submitQuestion(e, STAFF, { text: 'Penelepon dari Kaliwening: apakah air hujan bisa ditampung untuk musim kemarau?', channel: 'phone', name: 'Pak Darto', location: 'Kaliwening' }, clock.ctx())).id;
+  for (let i = 1; i <= 23; i++) {
+    for (const [q, every] of [[q1, 1], [q3, 2], [q2, 3], [q7, 4], [q6, 7]] as const) if (i % every === 0) must(castVote(e, listener(i), q));
+  }
+
+  const discuss = (q: string, notes: Array<[Attribution, string]>) => {
+    clock.advance(3);
+    must(airQuestion(e, STAFF, q, clock.ctx()));
+    for (const [who, text] of notes) {
+      clock.advance(4);
+      must(addNote(e, STAFF, { questionId: q, by: who, text }, clock.ctx()));
+    }
+    clock.advance(1);
+    must(markAnswered(e, STAFF, q, clock.ctx()));
+  };
+  discuss(q1, [
+    [by(retno), 'Jaringan pipa ke Watugede masuk tahap kedua. Tahun ini pengukuran jalur dan izin lahan, pemasangan pipa dijadwalkan pada musim kemarau tahun depan supaya pekerjaan tidak terganggu longsor.'],
+    [by(bambang), 'Watugede masuk daftar prioritas karena jumlah warganya besar dan jarak ke mata air jauh. Kami minta warga mengawal lewat musrenbang desa agar usulannya tidak hilang.'],
+  ]);
+  discuss(q3, [
+    [by(bambang), 'Usulan dibawa dulu ke musrenbang desa, lalu kecamatan. Sertakan lokasi, jumlah kepala keluarga yang terlayani, dan foto sumber air yang ada sekarang. Usulan yang datanya lengkap lebih mudah diprioritaskan.'],
+    [{ kind: 'agency', label: 'PDAM Tirta Giri' }, 'Untuk sumur bor, uji kualitas air dilakukan gratis sebelum pengeboran. Hubungi kantor cabang terdekat.'],
+  ]);
+  discuss(q2, [
+    [by(bambang), 'Rancangan anggaran air minum tahun depan sekitar 4,2 miliar rupiah dari APBD, ditambah dana alokasi khusus yang besarnya baru diketahui awal tahun.'],
+    [by(retno), 'Sebagian juga dari dana desa untuk sambungan rumah. Desa boleh menganggarkan sambungan untuk keluarga kurang mampu.'],
+  ]);
+  discuss(q7, [
+    [both, 'Bisa. Penampungan air hujan (PAH) komunal sudah dicoba di dua desa dan cukup untuk 3 bulan kemarau jika dirawat.'],
+    [{ kind: 'none' }, 'Host menambahkan: panduan membuat PAH akan dibacakan ulang di siaran pekan depan.'],
+  ]);
+  clock.advance(2);
+  must(addNote(e, STAFF, { questionId: null, by: { kind: 'none' }, text: 'Pertanyaan tentang tarif PAMSIMAS akan dijawab tertulis oleh Dinas PUPR lewat akun media sosial stasiun.' }, clock.ctx()));
+  must(setClosing(e, STAFF, { speakerId: bambang, kind: 'points', points: [
+    'Air bersih adalah prioritas pembangunan tahun depan.',
+    'Usulan warga paling kuat bila dibawa lengkap ke musrenbang desa.',
+    'Pemerintah membutuhkan data dari warga: lokasi, jumlah keluarga, dan kondisi sumber air.',
+  ] }));
+  must(setClosing(e, STAFF, { speakerId: retno, kind: 'paragraph', text: 'Terima kasih kepada pendengar Suara Giri FM. Kami akan kembali ke Watugede untuk pengukuran jalur bulan depan, dan kami undang warga untuk ikut.' }));
+  clock.advance(10);
+  must(endEpisode(e, STAFF, clock.ctx()));
+  return e;
+}
+
+/** The next Saturday 19.00 WIB after `now`, so the draft always lies ahead. */
+export function buildDraftSample(now: Date): Episode {
+  const day = new Date(now);
+  day.setUTCDate(day.getUTCDate() + ((6 - day.getUTCDay() + 7) % 7 || 7));
+  const startsAt = `${day.toISOString().slice(0, 10)}T12:00:00.000Z`;
+  const clock = scriptedCtx(now.toISOString());
+  const e = must(createEpisode(STAFF, {
+    series: 'SUARA DESA – Obrolan Warga dan Pemerintah',
+    partners: 'Giriwangi Muda x Suara Giri FM',
+    number: 8,
+    title: 'Jalan desa rusak: siapa yang memperbaiki?',
+    place: 'Studio Suara Giri FM, Kota Giriwangi',
+    startsAt,
+    timeZone: 'Asia/Jakarta',
+    endsAt: null,
+    recordingUrl: null,
+    hosts: ['Dewi Anggraini'],
+    speakers: [
+      { fullName: 'Hendra Kurniawan, S.T.', shortName: 'Pak Hendra', position: 'Kepala Bidang Bina Marga', agency: 'Dinas PUPR Kabupaten Giriwangi' },
+      { fullName: 'Siti Maryam, S.IP.', shortName: 'Bu Siti', position: 'Camat', agency: 'Kecamatan Kaliwening' },
+    ],
+    premoderation: true,
+  }, 'JLN8GW', clock.ctx()));
+  e.id = 'sample-draft-08';
+  return e;
+}

@@ -1,0 +1,189 @@
+import { mkdir, readdir, copyFile, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { DurableJSONFile } from './durable-file.ts';
+import { Committer } from './committer.ts';
+import type { Episode, EpisodeStatus, Id } from '../domain/types.ts';
+
+interface IndexEntry {
+  id: Id;
+  code: string;
+  title: string;
+  status: EpisodeStatus;
+  file: string;
+}
+
+interface IndexFile {
+  version: 1;
+  episodes: IndexEntry[];
+}
+
+interface Slot {
+  db: Low<Episode>;
+  committer: Committer;
+}
+
+export interface DamagedFile {
+  file: string;
+  reason: string;
+}
+
+export interface StoreOptions {
+  dataDir: string;
+  fsync?: boolean;
+  log?: (line: string) => void;
+}
+
+/**
+ * Episodes live in memory and on disk, one lowdb file each, plus a small index.
+ * Callers change the in-memory Episode through the domain rules, then await
+ * commit(id): it resolves once those changes are on disk (group commit).
+ */
+export class EpisodeStore {
+  readonly #dir: string;
+  readonly #fsync: boolean;
+  readonly #log: (line: string) => void;
+  readonly #slots = new Map<Id, Slot>();
+  readonly #byCode = new Map<string, Id>();
+  readonly #index: Low<IndexFile>;
+  readonly #indexCommitter: Committer;
+  readonly #damaged: DamagedFile[] = [];
+
+  private constructor(opts: StoreOptions) {
+    this.#dir = opts.dataDir;
+    this.#fsync = opts.fsync ?? true;
+    this.#log = opts.log ?? ((line) => console.error(line));
+    this.#index = new Low(new DurableJSONFile<IndexFile>(join(this.#dir, 'index.json'), { fsync: this.#fsync }), { version: 1, episodes: [] });
+    this.#indexCommitter = new Committer(() => this.#index.write());
+  }
+
+  static async open(opts: StoreOptions): Promise<EpisodeStore> {
+    const store = new EpisodeStore(opts);
+    await store.#load();
+    return store;
+  }
+
+  /** True when the data folder held no index yet: the caller seeds the sample. */
+  fresh = false;
+
+  async #load(): Promise<void> {
+    await mkdir(join(this.#dir, 'episodes'), { recursive: true });
+    let files: string[];
+    try {
+      await this.#index.read();
+      this.fresh = !(await readdir(this.#dir)).includes('index.json');
+      files = this.#index.data.episodes.map((e) => e.file);
+    } catch (err) {
+      // The index only mirrors the episode files: keep a copy of the damaged one, rebuild from the folder.
+      const copy = `index.json.damaged-${Date.now()}`;
+      await copyFile(join(this.#dir, 'index.json'), join(this.#dir, copy));
+      this.#log(`kentongan: data/index.json unreadable (${short(err)}); kept a copy as ${copy}, rebuilding from episodes/`);
+      files = (await readdir(join(this.#dir, 'episodes'))).filter((f) => f.endsWith('.json')).map((f) => `episodes/${f}`);
+      this.#index.data = { version: 1, episodes: [] };
+    }
+    const entries: IndexEntry[] = [];
+    for (const file of files) {
+      const db = new Low<Episode>(new DurableJSONFile(join(this.#dir, file), { fsync: this.#fsync }), null as unknown as Episode);
+      try {
+        await db.read();
+        if (!isEpisode(db.data)) throw new Error('not an episode');
+      } catch (err) {
+        // Never written again: the slot is not kept, so nothing can overwrite the file.
+        this.#damaged.push({ file, reason: short(err) });
+        this.#log(`kentongan: episode file ${join(this.#dir, file)} is unreadable (${short(err)}); skipped, left untouched`);
+        const kept = this.#index.data.episodes.find((e) => e.file === file);
+        if (kept) entries.push(kept);
+        continue;
+      }
+      this.#adopt(db);
+      entries.push(entryOf(db.data, file));
+    }
+    this.#index.data.episodes = entries;
+  }
+
+  #adopt(db: Low<Episode>): void {
+    const e = db.data;
+    this.#slots.set(e.id, { db, committer: new Committer(() => db.write()) });
+    this.#byCode.set(e.code, e.id);
+  }
+
+  damaged(): readonly DamagedFile[] {
+    return this.#damaged;
+  }
+
+  list(): Episode[] {
+    return [...this.#slots.values()].map((s) => s.db.data);
+  }
+
+  get(id: Id): Episode | undefined {
+    return this.#slots.get(id)?.db.data;
+  }
+
+  byCode(code: string): Episode | undefined {
+    const id = this.#byCode.get(code.toUpperCase());
+    return id ? this.get(id) : undefined;
+  }
+
+  codeTaken(code: string): boolean {
+    return this.#byCode.has(code) || this.#index.data.episodes.some((e) => e.code === code);
+  }
+
+  /** Adds a new episode; resolves once its file and the index are on disk. */
+  async create(e: Episode): Promise<void> {
+    const file = `episodes/${e.id}.json`;
+    const db = new Low<Episode>(new DurableJSONFile(join(this.#dir, file), { fsync: this.#fsync }), e);
+    this.#adopt(db);
+    this.#index.data.episodes.push(entryOf(e, file));
+    await this.#slots.get(e.id)!.committer.commit();
+    await this.#indexCommitter.commit();
+  }
+
+  /** Makes the episode's current in-memory state durable. */
+  async commit(id: Id): Promise<void> {
+    const slot = this.#slots.get(id);
+    if (!slot) throw new Error(`unknown episode ${id}`);
+    const e = slot.db.data;
+    const entry = this.#index.data.episodes.find((x) => x.id === id);
+    const indexChanged = entry && (entry.title !== e.title || entry.status !== e.status);
+    if (entry && indexChanged) Object.assign(entry, { title: e.title, status: e.status });
+    await Promise.all([slot.committer.commit(), indexChanged ? this.#indexCommitter.commit() : undefined]);
+  }
+
+  async delete(id: Id): Promise<void> {
+    const slot = this.#slots.get(id);
+    if (!slot) return;
+    await slot.committer.idle();
+    this.#slots.delete(id);
+    this.#byCode.delete(slot.db.data.code);
+    const entry = this.#index.data.episodes.find((x) => x.id === id);
+    this.#index.data.episodes = this.#index.data.episodes.filter((x) => x.id !== id);
+    await this.#indexCommitter.commit();
+    if (entry) await unlink(join(this.#dir, entry.file)).catch(() => undefined);
+  }
+
+  /** Writes completed across all episode files since start. */
+  writes(): number {
+    let n = 0;
+    for (const s of this.#slots.values()) n += s.committer.writes;
+    return n;
+  }
+
+  /** Waits for every pending write; used on SIGTERM and in tests. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.#slots.values()].map((s) => s.committer.idle()));
+    await this.#indexCommitter.idle();
+  }
+}
+
+function entryOf(e: Episode, file: string): IndexEntry {
+  return { id: e.id, code: e.code, title: e.title, status: e.status, file };
+}
+
+function isEpisode(x: unknown): x is Episode {
+  const e = x as Episode | null;
+  return !!e && typeof e.id === 'string' && typeof e.code === 'string' && Array.isArray(e.questions) && Array.isArray(e.notes);
+}
+
+function short(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 160);
+}
