@@ -26,6 +26,8 @@ export interface AppConfig {
   secureCookies?: boolean;
   /** scrypt cost; tests lower it to keep sign-in fast. */
   passwordCost?: number;
+  /** The clock; tests pass a controllable one so exported notulas are repeatable. */
+  now?: () => Date;
   log?: (line: string) => void;
 }
 
@@ -52,7 +54,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
   const transcripts = new TranscriptArchive(config.transcriptsDir);
 
   let broadcaster: Broadcaster | null = null;
-  const episodes = new EpisodeService({ store, publish: (e, changes) => broadcaster?.publish(e, changes), log });
+  const episodes = new EpisodeService({ store, publish: (e, changes) => broadcaster?.publish(e, changes), log, now: config.now });
   if (store.fresh && config.sample !== false) await seedSample(store);
 
   const allowedOrigins = config.allowedOrigins ?? [];
