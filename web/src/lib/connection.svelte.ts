@@ -1,0 +1,88 @@
+import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import type { Ack, AckData, ClientEventName, ClientToServerEvents, Payload, ServerToClientEvents } from '../../../server/realtime/events.ts';
+
+export type Status = 'connecting' | 'online' | 'offline';
+const TOKEN_KEY = 'kentongan.token';
+const ACK_TIMEOUT_MS = 15_000;
+
+function storedToken(): string | undefined {
+  try {
+    return localStorage.getItem(TOKEN_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The one socket of the page. Actions taken while offline wait in our own queue (not
+ * in Socket.IO's buffer, which has no timeout) and go out once the page has resynced;
+ * the caller's promise settles with the server's answer, so nothing is silently lost.
+ */
+class Connection {
+  status = $state<Status>('connecting');
+  /** Actions waiting for the connection to come back. */
+  queued = $state(0);
+  readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  #resyncers = new Set<() => Promise<void>>();
+  #waiting: Array<() => void> = [];
+
+  constructor() {
+    this.socket = io({ auth: (cb) => cb({ token: storedToken() }) });
+    this.socket.on('listener:token', ({ token }) => {
+      try {
+        localStorage.setItem(TOKEN_KEY, token);
+      } catch {
+        /* private mode: votes last as long as this page */
+      }
+    });
+    this.socket.on('connect', async () => {
+      if (!this.socket.recovered) await Promise.all([...this.#resyncers].map((f) => f().catch(() => undefined)));
+      this.status = 'online';
+      const waiting = this.#waiting;
+      this.#waiting = [];
+      for (const go of waiting) go();
+    });
+    this.socket.on('disconnect', () => {
+      this.status = 'offline';
+    });
+    this.socket.on('connect_error', () => {
+      if (this.status !== 'online') this.status = 'offline';
+    });
+  }
+
+  /** Called after every reconnect that lost server state (e.g. a server restart). */
+  onResync(fn: () => Promise<void>): () => void {
+    this.#resyncers.add(fn);
+    return () => this.#resyncers.delete(fn);
+  }
+
+  async send<E extends ClientEventName>(event: E, payload: Payload<E>): Promise<Ack<AckData[E]>> {
+    if (this.status !== 'online') {
+      this.queued++;
+      await new Promise<void>((resolve) => this.#waiting.push(resolve));
+      this.queued--;
+    }
+    return this.emit(event, payload);
+  }
+
+  /** Emits now, for joins made from inside a resync. */
+  async emit<E extends ClientEventName>(event: E, payload: Payload<E>): Promise<Ack<AckData[E]>> {
+    try {
+      const s = this.socket.timeout(ACK_TIMEOUT_MS) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<AckData[E]>> };
+      return await s.emitWithAck(event, payload);
+    } catch {
+      return { ok: false, error: { code: 'internal', message: 'Server tidak menjawab. Periksa koneksi lalu coba lagi.' } };
+    }
+  }
+}
+
+let instance: Connection | null = null;
+
+/** The page's connection, created on first use so pages without live data never open a socket. */
+export function connection(): Connection {
+  instance ??= new Connection();
+  return instance;
+}
+
+export type { Connection };

@@ -1,0 +1,34 @@
+import type { DomainError, ErrorCode } from '../../../server/domain/errors.ts';
+import { language } from './i18n.svelte.ts';
+
+// The server's messages are Indonesian; English speakers get these by code.
+const EN: Partial<Record<ErrorCode | 'offline' | 'timeout', string>> = {
+  invalid_payload: 'The data sent was incomplete or invalid.',
+  payload_too_large: 'What you sent is too large.',
+  episode_not_found: 'Episode not found. Check the code.',
+  question_not_found: 'Question not found.',
+  note_not_found: 'Note not found.',
+  speaker_not_found: 'Speaker not found in this episode.',
+  text_empty: 'Text must not be empty.',
+  text_too_long: 'Text is too long.',
+  not_allowed: 'Your role is not allowed to do this.',
+  not_signed_in: 'Please sign in as staff first.',
+  wrong_password: 'Wrong username or password.',
+  episode_not_live: 'The episode has not started or has already ended.',
+  episode_ended: 'The episode has ended and can no longer be changed.',
+  already_voted: 'You already support this question.',
+  not_voted: 'You have not supported this question.',
+  question_not_open: 'This question is not approved, was rejected, or was merged.',
+  another_on_air: 'Another question is on air. Mark it answered or return it first.',
+  invalid_transition: 'The question cannot change status that way.',
+  rate_limited: 'Too fast. Wait a moment and try again.',
+  internal: 'Server error. Nothing was saved; please try again.',
+  offline: 'You are offline. It will be sent when the connection is back.',
+  timeout: 'The server did not answer in time. Please try again.',
+};
+
+/** The message to show for an error, in the chosen language. */
+export function errorText(error: DomainError | { code: string; message: string }): string {
+  if (language.current === 'en') return EN[error.code as ErrorCode] ?? error.message;
+  return error.message;
+}

@@ -1,0 +1,37 @@
+// Indonesian first, English second. Each page keeps its own dictionary next to it,
+// so the listener's phone downloads only the listener's strings.
+export type Lang = 'id' | 'en';
+export type Dict<K extends string> = Record<Lang, Record<K, string>>;
+
+function initial(): Lang {
+  try {
+    return localStorage.getItem('kentongan.lang') === 'en' ? 'en' : 'id';
+  } catch {
+    return 'id';
+  }
+}
+
+class Language {
+  current = $state<Lang>(initial());
+
+  set(lang: Lang): void {
+    this.current = lang;
+    document.documentElement.lang = lang;
+    try {
+      localStorage.setItem('kentongan.lang', lang);
+    } catch {
+      /* private mode: the choice lasts for this page only */
+    }
+  }
+}
+
+export const language = new Language();
+
+/** Returns a translator for one dictionary; `{name}` placeholders are filled from `vars`. */
+export function translator<K extends string>(dict: Dict<K>) {
+  return (key: K, vars?: Record<string, string | number>): string => {
+    let s = dict[language.current][key] ?? dict.id[key] ?? key;
+    if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
+    return s;
+  };
+}
