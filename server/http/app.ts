@@ -1,4 +1,5 @@
 import express from 'express';
+import compression from 'compression';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail } from '../domain/errors.ts';
@@ -43,6 +44,8 @@ export function createHttpApp(opts: HttpOptions): express.Express {
   app.use('/api', (_req, res) => sendError(res, fail('unknown_route').error));
 
   if (existsSync(opts.webDir)) {
+    // Listeners are on slow mobile links: gzip every page asset.
+    app.use(compression());
     app.use(express.static(opts.webDir, { index: false, maxAge: '1h' }));
     const indexHtml = join(opts.webDir, 'index.html');
     app.get('/{*splat}', (_req, res) => res.sendFile(indexHtml));
