@@ -16,8 +16,8 @@ const app = await createApplication({
 });
 
 const port = Number(env.PORT ?? 3000);
-const { url } = await app.listen(port, env.HOST ?? '0.0.0.0');
-console.log(`Kentongan siap di http://localhost:${port} (${url})`);
+const listening = await app.listen(port, env.HOST ?? '0.0.0.0');
+console.log(`Kentongan siap di http://localhost:${listening.port}`);
 if (app.firstAdmin?.password) {
   console.log(`Akun admin pertama dibuat. Nama pengguna: ${app.firstAdmin.username}  Kata sandi (sekali tampil): ${app.firstAdmin.password}`);
 } else if (app.firstAdmin) {
@@ -25,7 +25,7 @@ if (app.firstAdmin?.password) {
 }
 for (const d of app.store.damaged()) console.log(`Perhatian: berkas episode rusak dilewati: ${d.file}`);
 const sample = app.store.list().find((e) => e.status === 'draft');
-if (sample) console.log(`Episode contoh siap: kode ${sample.code} — buka http://localhost:${port}/ lalu masukkan kodenya.`);
+if (sample) console.log(`Episode contoh siap: kode ${sample.code} — buka http://localhost:${listening.port}/ lalu masukkan kodenya.`);
 
 let closing = false;
 async function shutdown(signal: string) {

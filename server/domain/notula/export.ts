@@ -1,0 +1,111 @@
+// Episode → Markdown notula, in the order of the station's published minutes.
+// Every piece of listener or staff text passes through escapeInline; only the
+// fixed labels below and generated dates/numbers are written as they are.
+import type { ClosingStatement, Episode, Note, Speaker } from '../types.ts';
+import { escapeInline as esc } from './escape.ts';
+import { writeFrontMatter } from './frontmatter.ts';
+import { SECTION, SUMMARY, attributionLabel, byCreatedAt, notulaQuestions } from './layout.ts';
+import { dateInZone, formatWaktu } from './waktu.ts';
+
+function upper(s: string): string {
+  return s.toLocaleUpperCase('id-ID');
+}
+
+/** A link destination: the URL is already http(s); keep it from closing the link early. */
+function linkTarget(url: string): string {
+  return url.replace(/[\\()<>]/g, (c) => `\\${c}`).replace(/\s/g, (c) => encodeURIComponent(c));
+}
+
+function speakerLine(s: Speaker): string {
+  const detail = [s.position, s.agency].filter((p) => p !== '').map(esc).join(', ');
+  return `– ${esc(s.fullName)}${detail ? ` (${detail})` : ''}`;
+}
+
+function table(e: Episode): string {
+  const rows: [string, string][] = [
+    ['Tempat pelaksanaan', esc(e.place)],
+    ['Waktu pelaksanaan', formatWaktu(e.startsAt, e.endsAt, e.timeZone)],
+    ['Pemandu', e.hosts.map((h) => `– ${esc(h)}`).join('<br>')],
+    ['Pembicara', e.speakers.map(speakerLine).join('<br>')],
+  ];
+  // GFM needs a header row; the reference has none, so it stays empty.
+  return ['|  |  |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+}
+
+function noteBlock(n: Note, speakers: readonly Speaker[]): string {
+  const label = attributionLabel(n.by, speakers);
+  return label === null ? esc(n.text) : `**${esc(label)}:** ${esc(n.text)}`;
+}
+
+function closingBlocks(c: ClosingStatement, speakers: readonly Speaker[]): string[] {
+  const speaker = speakers.find((s) => s.id === c.speakerId);
+  if (!speaker) return [];
+  if (c.kind === 'points' ? c.points.length === 0 : c.text === '') return [];
+  const body = c.kind === 'paragraph' ? esc(c.text) : c.points.map((p, i) => `${i + 1}. ${esc(p)}`).join('\n');
+  return [`**${esc(speaker.shortName)}:**`, body];
+}
+
+export function exportNotula(e: Episode): string {
+  const answered = notulaQuestions(e);
+  const shown = new Set(answered.map((q) => q.id));
+  // An empty note would print as a stray blank paragraph; the domain never stores one.
+  const notes = e.notes.filter((n) => n.text !== '');
+  const blocks: string[] = [];
+
+  if (e.recordingUrl) {
+    const episode = e.number !== null ? ` Episode ${e.number}` : '';
+    blocks.push(`[Klik untuk mendengarkan rekaman siaran ${esc(e.series)}${episode}](${linkTarget(e.recordingUrl)})`);
+  }
+  blocks.push(`# NOTULA ${esc(upper(e.series))}`);
+  // "WONOSOBO MUDA x PESONA FM": the collaboration "x" stays lower case, as in print.
+  if (e.partners) blocks.push(`## ${esc(e.partners.split(' x ').map(upper).join(' x '))}`);
+  blocks.push(`## ${e.number !== null ? `EPS. ${e.number}: ` : ''}${esc(upper(e.title))}`);
+  blocks.push(table(e));
+
+  blocks.push(`## ${SECTION.important}`);
+  for (const q of answered) {
+    blocks.push(`### ${esc(q.text)}`);
+    for (const n of byCreatedAt(notes.filter((n) => n.questionId === q.id))) blocks.push(noteBlock(n, e.speakers));
+  }
+
+  // A note whose question was later taken off the list would otherwise vanish from the minutes.
+  const other = byCreatedAt(notes.filter((n) => n.questionId === null || !shown.has(n.questionId)));
+  if (other.length) {
+    blocks.push(`## ${SECTION.other}`);
+    for (const n of other) blocks.push(noteBlock(n, e.speakers));
+  }
+
+  const closing = e.closing.flatMap((c) => closingBlocks(c, e.speakers));
+  if (closing.length) blocks.push(`## ${SECTION.closing}`, ...closing);
+
+  const received = e.archived?.questionsReceived ?? e.questions.length;
+  const listeners = e.archived?.listeners ?? e.listeners.length;
+  blocks.push(`## ${SECTION.summary}`);
+  blocks.push([
+    `- ${SUMMARY.received}: ${received}`,
+    `- ${SUMMARY.answered}: ${answered.length}`,
+    `- ${SUMMARY.listeners}: ${listeners}`,
+  ].join('\n'));
+
+  return `---\n${writeFrontMatter(e, answered)}---\n\n${blocks.join('\n\n')}\n`;
+}
+
+function slug(s: string, fallback: string): string {
+  const ascii = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  let out = ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  if (out.length > 50) {
+    // Cut at a word boundary when there is one, so the name does not end in half a word.
+    const head = out.slice(0, 51);
+    const cut = head.lastIndexOf('-');
+    out = (cut > 0 ? head.slice(0, cut) : out.slice(0, 50)).replace(/-+$/, '');
+  }
+  return out || fallback;
+}
+
+/** "2019-03-16_disko-diskusi-kolaborasi_eps-02_siapkah-...md": a listing reads as a programme guide. */
+export function transcriptFileName(e: Episode): string {
+  const parts = [dateInZone(e.startsAt, e.timeZone), slug(e.series, 'acara')];
+  if (e.number !== null) parts.push(`eps-${slug(String(e.number), '0').padStart(2, '0')}`);
+  parts.push(slug(e.title, 'tanpa-judul'));
+  return `${parts.join('_')}.md`;
+}

@@ -1,0 +1,6 @@
+export { escapeInline, unescapeInline } from './escape.ts';
+export { dateInZone, formatWaktu } from './waktu.ts';
+export { exportNotula, transcriptFileName } from './export.ts';
+export { importNotula } from './import.ts';
+export type { ImportResult } from './import.ts';
+export { renderNotulaHtml } from './html.ts';

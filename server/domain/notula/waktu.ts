@@ -1,0 +1,53 @@
+// Dates in the notula are read by listeners in the episode's own zone, never the
+// server's: every formatter here is given the zone explicitly.
+
+/** Indonesia's three zones by their local names; ICU's abbreviations vary between versions. */
+const INDONESIAN_ZONES: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Ujung_Pandang': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+type Parts = Partial<Record<Intl.DateTimeFormatPartTypes, string>>;
+
+function parts(iso: string, timeZone: string, options: Intl.DateTimeFormatOptions, locale = 'id-ID'): Parts {
+  const out: Parts = {};
+  for (const p of new Intl.DateTimeFormat(locale, { timeZone, ...options }).formatToParts(new Date(iso))) {
+    out[p.type] = p.value;
+  }
+  return out;
+}
+
+function clock(iso: string, timeZone: string): string {
+  const p = parts(iso, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return `${p.hour}.${p.minute}`;
+}
+
+function longDate(iso: string, timeZone: string): string {
+  const p = parts(iso, timeZone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  return `${p.weekday}, ${p.day} ${p.month} ${p.year}`;
+}
+
+export function zoneLabel(iso: string, timeZone: string): string {
+  return INDONESIAN_ZONES[timeZone] ?? parts(iso, timeZone, { timeZoneName: 'short' }).timeZoneName ?? timeZone;
+}
+
+/** The calendar date of an instant in a zone, as YYYY-MM-DD. */
+export function dateInZone(iso: string, timeZone: string): string {
+  const p = parts(iso, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }, 'en-US');
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** "Sabtu, 16 Maret 2019 (19.00–selesai WIB)" or "(19.00–21.00 WIB)". */
+export function formatWaktu(startsAt: string, endsAt: string | null, timeZone: string): string {
+  let end = 'selesai';
+  if (endsAt) {
+    // A show that runs past midnight names the day it ends, or "01.00" would read as before the start.
+    end = dateInZone(endsAt, timeZone) === dateInZone(startsAt, timeZone)
+      ? clock(endsAt, timeZone)
+      : `${longDate(endsAt, timeZone)} ${clock(endsAt, timeZone)}`;
+  }
+  return `${longDate(startsAt, timeZone)} (${clock(startsAt, timeZone)}–${end} ${zoneLabel(startsAt, timeZone)})`;
+}
