@@ -26,7 +26,7 @@ export async function tempDir(prefix = 'kentongan-'): Promise<string> {
 }
 
 /** A real server on an ephemeral port with real files in a temp folder. */
-export async function startServer(config: Partial<AppConfig> = {}, dirs?: { dataDir: string; transcriptsDir: string }): Promise<TestServer> {
+export async function startServer(config: Partial<AppConfig> = {}, dirs?: { dataDir: string; transcriptsDir: string }, port = 0): Promise<TestServer> {
   const root = dirs ? null : await tempDir();
   const dataDir = dirs?.dataDir ?? join(root!, 'data');
   const transcriptsDir = dirs?.transcriptsDir ?? join(root!, 'transcripts');
@@ -35,7 +35,7 @@ export async function startServer(config: Partial<AppConfig> = {}, dirs?: { data
     dataDir, transcriptsDir, webDir: resolve('dist/web'), adminPassword: ADMIN_PASSWORD,
     passwordCost: 2 ** 10, tickMs: 20, fsync: false, log: (l) => logs.push(l), ...config,
   });
-  const { url } = await app.listen(0, '127.0.0.1');
+  const { url, port: actual } = await app.listen(port, '127.0.0.1');
   const server: TestServer = {
     app, url, dataDir, transcriptsDir, logs,
     async stop() {
@@ -43,7 +43,8 @@ export async function startServer(config: Partial<AppConfig> = {}, dirs?: { data
     },
     async restart() {
       await app.close();
-      return startServer(config, { dataDir, transcriptsDir });
+      // Same port, so clients reconnect by themselves as they would after a real restart.
+      return startServer(config, { dataDir, transcriptsDir }, actual);
     },
   };
   return server;

@@ -1,0 +1,78 @@
+// A restart keeps everything, and clients catch up without a reload.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io as connect } from 'socket.io-client';
+import { api, must, staffSocket, startServer } from '../support/server.ts';
+import type { Client, TestServer } from '../support/server.ts';
+import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
+import type { Crew } from '../support/show.ts';
+import { applyDelta, applyMine, fromSnapshot } from '../../web/src/lib/episode-state.ts';
+import type { EpisodeState } from '../../web/src/lib/episode-state.ts';
+
+async function until(check: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('restart', () => {
+  let server: TestServer;
+  let c: Crew;
+  beforeAll(async () => {
+    server = await startServer({ sample: false, fsync: true });
+  });
+  afterAll(async () => {
+    for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
+    await server?.stop();
+  });
+
+  it('keeps episodes, votes, notes and sessions, and listeners resync by themselves', async () => {
+    c = await crew(server.url);
+    const ep = await createLiveEpisode(server.url, c.hostCookie);
+    await joinStaff(c.screener, ep.id);
+
+    // A listener that behaves like the web app: keeps its token, rejoins after a reconnect that lost state.
+    let token = '';
+    let state: EpisodeState | null = null;
+    let joins = 0;
+    const socket: Client = connect(server.url, { transports: ['websocket'], auth: (cb) => cb({ token }), reconnectionDelay: 100, reconnectionDelayMax: 300, forceNew: true });
+    socket.on('listener:token', (p) => (token = p.token));
+    socket.on('episode:delta', (d) => state && applyDelta(state, d));
+    socket.on('question:mine', (p) => state && applyMine(state, p.question));
+    socket.on('connect', async () => {
+      if (socket.recovered && state) return;
+      const snap = await must(socket, 'episode:join', { episodeId: ep.id });
+      joins++;
+      state = fromSnapshot(snap);
+    });
+    await until(() => state !== null);
+
+    const mine = await must(socket, 'question:ask', { episodeId: ep.id, text: 'Pertanyaan saya sebelum restart' });
+    await must(c.screener, 'question:approve', { episodeId: ep.id, questionId: mine.id });
+    await must(socket, 'vote:cast', { episodeId: ep.id, questionId: mine.id });
+    await must(c.host, 'question:air', { episodeId: ep.id, questionId: mine.id });
+    await must(c.notulis, 'note:add', { episodeId: ep.id, questionId: mine.id, by: { kind: 'agency', label: 'BAPPEDA' }, text: 'Dijawab sebelum restart.' });
+    const before = await api(server.url, `/api/episodes/${ep.id}`, { cookie: c.hostCookie });
+    for (const s of [c.host, c.screener, c.notulis]) s.disconnect();
+
+    server = await server.restart();
+
+    // Sessions survive: the same cookie still works.
+    const after = await api(server.url, `/api/episodes/${ep.id}`, { cookie: c.hostCookie });
+    expect(after.status).toBe(200);
+    expect(after.json).toEqual(before.json);
+
+    await until(() => joins >= 2);
+    expect(state!.myVotes.has(mine.id)).toBe(true);
+    expect(state!.mine.get(mine.id)?.status).toBe('on_air');
+
+    // The rejoined listener gets live deltas from the new process.
+    const host = await staffSocket(server.url, c.hostCookie);
+    await must(host, 'question:answered', { episodeId: ep.id, questionId: mine.id });
+    await until(() => state!.questions.get(mine.id)?.status === 'answered');
+    expect(state!.mine.get(mine.id)?.status).toBe('answered');
+    host.disconnect();
+    socket.disconnect();
+  });
+});
