@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { api, call, listener, must, startServer } from '../support/server.ts';
+import { api, call, listener, must, signIn, startServer } from '../support/server.ts';
 import type { Client, TestServer } from '../support/server.ts';
 import { testClock } from '../support/clock.ts';
 import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
@@ -168,6 +168,17 @@ describe('a whole episode with 50 listeners', () => {
     expect(normalise(archived)).toBe(await readFile(golden, 'utf8'));
     // Asker names and callers never reach the published notula.
     for (const secret of ['Bu Sri', 'Dusun Krajan', 'Pak Slamet']) expect(archived).not.toContain(secret);
+
+    // The archive re-imports elsewhere and exports to the same bytes, awkward text and all.
+    const elsewhere = await startServer({ sample: false });
+    try {
+      const cookie = await signIn(elsewhere.url);
+      const imported = await api(elsewhere.url, '/api/transcripts', { method: 'POST', cookie, body: archived, headers: { 'content-type': 'text/markdown' } });
+      expect(imported.status).toBe(201);
+      expect((await api(elsewhere.url, `/api/episodes/${ep.id}/notula.md`)).text).toBe(archived);
+    } finally {
+      await elsewhere.stop();
+    }
 
     for (const p of people) p.socket.disconnect();
   });
