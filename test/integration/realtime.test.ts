@@ -1,0 +1,73 @@
+// What goes over the wire: coalesced deltas, and nothing a listener may not see.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listener, must, startServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
+import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
+import type { Crew } from '../support/show.ts';
+import type { Delta } from '../../server/realtime/events.ts';
+
+async function settle(ms = 300) {
+  await new Promise((r) => setTimeout(r, ms));
+}
+
+describe('deltas', () => {
+  let server: TestServer;
+  let c: Crew;
+  beforeAll(async () => {
+    server = await startServer({ sample: false, tickMs: 100 });
+    c = await crew(server.url);
+  });
+  afterAll(async () => {
+    for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
+    await server?.stop();
+  });
+
+  it('coalesces a vote storm into a few messages carrying the latest counts', async () => {
+    const ep = await createLiveEpisode(server.url, c.hostCookie);
+    await joinStaff(c.host, ep.id);
+    const q = await must(c.screener, 'question:submit', { episodeId: ep.id, text: 'Satu pertanyaan', channel: 'sms' });
+    const voters = await Promise.all(Array.from({ length: 300 }, () => listener(server.url)));
+    const watcher = (await listener(server.url)).socket;
+    await must(watcher, 'episode:join', { episodeId: ep.id });
+    await settle();
+    const seen: Delta[] = [];
+    const hostSeen: Delta[] = [];
+    watcher.on('episode:delta', (d) => seen.push(d));
+    c.host.on('episode:delta', (d) => hostSeen.push(d));
+    await Promise.all(voters.map((v) => must(v.socket, 'vote:cast', { episodeId: ep.id, questionId: q.id })));
+    await settle();
+    const voteDeltas = seen.filter((d) => d.votes?.[q.id] !== undefined);
+    expect(voteDeltas.length).toBeGreaterThan(0);
+    expect(voteDeltas.length).toBeLessThan(30);
+    expect(voteDeltas.at(-1)!.votes![q.id]).toBe(300);
+    expect(hostSeen.filter((d) => d.votes?.[q.id] !== undefined).at(-1)!.votes![q.id]).toBe(300);
+    // Sequence numbers only go up.
+    expect(seen.map((d) => d.seq)).toEqual([...seen.map((d) => d.seq)].sort((a, b) => a - b));
+    for (const v of voters) v.socket.disconnect();
+    watcher.disconnect();
+  });
+
+  it('never sends a listener pending or rejected questions of others, nor listener ids', async () => {
+    const ep = await createLiveEpisode(server.url, c.hostCookie);
+    const watcher = (await listener(server.url)).socket;
+    const raw: unknown[] = [];
+    watcher.onAny((event, payload) => raw.push({ event, payload }));
+    await must(watcher, 'episode:join', { episodeId: ep.id });
+    const asker = (await listener(server.url)).socket;
+    const pending = await must(asker, 'question:ask', { episodeId: ep.id, text: 'RAHASIA-MENUNGGU' });
+    const rejected = await must(asker, 'question:ask', { episodeId: ep.id, text: 'RAHASIA-DITOLAK' });
+    await must(c.screener, 'question:reject', { episodeId: ep.id, questionId: rejected.id });
+    const ok = await must(asker, 'question:ask', { episodeId: ep.id, text: 'Boleh dilihat' });
+    await must(c.screener, 'question:approve', { episodeId: ep.id, questionId: ok.id });
+    await must(watcher, 'vote:cast', { episodeId: ep.id, questionId: ok.id });
+    await settle();
+    const rejoin = await must(watcher, 'episode:join', { episodeId: ep.id });
+    const wire = JSON.stringify(raw) + JSON.stringify(rejoin);
+    expect(wire).toContain('Boleh dilihat');
+    expect(wire).not.toContain('RAHASIA');
+    expect(wire).not.toMatch(/askedBy|voters|listeners"/);
+    expect(pending.status).toBe('pending');
+    asker.disconnect();
+    watcher.disconnect();
+  });
+});
