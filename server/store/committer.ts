@@ -32,17 +32,23 @@ export class Committer {
     const batch = this.#waiting;
     this.#waiting = [];
     this.#running = true;
+    // Clear #running before the batch's callbacks run: idle() checks it when its own
+    // commit resolves, and would otherwise see a finished write as still running and
+    // commit again, forever.
+    const next = () => {
+      this.#running = false;
+      this.#kick();
+    };
     this.#write().then(
       () => {
         this.writes++;
+        next();
         for (const w of batch) w.resolve();
       },
       (err) => {
+        next();
         for (const w of batch) w.reject(err);
       },
-    ).finally(() => {
-      this.#running = false;
-      this.#kick();
-    });
+    );
   }
 }

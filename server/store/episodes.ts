@@ -69,17 +69,27 @@ export class EpisodeStore {
   async #load(): Promise<void> {
     await mkdir(join(this.#dir, 'episodes'), { recursive: true });
     let files: string[];
+    let rebuilt = false;
+    const episodeFiles = async () =>
+      (await readdir(join(this.#dir, 'episodes'))).filter((f) => f.endsWith('.json')).map((f) => `episodes/${f}`);
     try {
       await this.#index.read();
-      this.fresh = !(await readdir(this.#dir)).includes('index.json');
+      const hasIndex = (await readdir(this.#dir)).includes('index.json');
       files = this.#index.data.episodes.map((e) => e.file);
+      if (!hasIndex) {
+        // No index but episode files (a crash before the first index write): rebuild, never "fresh".
+        files = await episodeFiles();
+        rebuilt = files.length > 0;
+      }
+      this.fresh = !hasIndex && files.length === 0;
     } catch (err) {
       // The index only mirrors the episode files: keep a copy of the damaged one, rebuild from the folder.
       const copy = `index.json.damaged-${Date.now()}`;
       await copyFile(join(this.#dir, 'index.json'), join(this.#dir, copy));
       this.#log(`kentongan: data/index.json unreadable (${short(err)}); kept a copy as ${copy}, rebuilding from episodes/`);
-      files = (await readdir(join(this.#dir, 'episodes'))).filter((f) => f.endsWith('.json')).map((f) => `episodes/${f}`);
+      files = await episodeFiles();
       this.#index.data = { version: 1, episodes: [] };
+      rebuilt = true;
     }
     const entries: IndexEntry[] = [];
     for (const file of files) {
@@ -99,6 +109,8 @@ export class EpisodeStore {
       entries.push(entryOf(db.data, file));
     }
     this.#index.data.episodes = entries;
+    // Write the rebuilt index now, so the next start neither copies nor logs the same damage again.
+    if (rebuilt) await this.#indexCommitter.commit();
   }
 
   #adopt(db: Low<Episode>): void {

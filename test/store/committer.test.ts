@@ -114,7 +114,7 @@ describe('Committer (group commit)', () => {
     expect(after.state).toBe('resolved');
   });
 
-  it('idle() waits for the write in progress and for every waiting batch', async () => {
+  it('idle() waits for the write in progress and for every waiting batch, then stops', async () => {
     const { writes, write } = controlledWriter(() => null);
     const c = new Committer(write);
     void c.commit();
@@ -125,12 +125,27 @@ describe('Committer (group commit)', () => {
     expect(idle.state).toBe('pending');
     writes[1]!.finish();
     await settle();
-    // idle() may ask for one more write of its own to be sure nothing is left.
-    for (let i = 2; i < 6 && idle.state === 'pending'; i++) {
-      writes[i]?.finish();
-      await settle();
-    }
     expect(idle.state).toBe('resolved');
+    // Regression: idle() once saw the finished write as still running and committed
+    // again after every write, so it never resolved (flush on SIGTERM hung).
+    expect(writes).toHaveLength(2);
+  });
+
+  it('idle() resolves with a real asynchronous write, without extra writes', async () => {
+    let n = 0;
+    const c = new Committer(async () => {
+      n++;
+      await new Promise((r) => setTimeout(r, 2));
+    });
+    void c.commit();
+    const outcome = await Promise.race([
+      c.idle().then(() => 'idle'),
+      new Promise((r) => setTimeout(() => r('timeout'), 1000)),
+    ]);
+    expect(outcome).toBe('idle');
+    expect(n).toBe(2);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(n).toBe(2);
   });
 
   it('idle() on a quiet committer resolves without writing', async () => {
