@@ -121,6 +121,8 @@ export function mergeQuestion(e: Episode, actor: Actor, sourceId: Id, targetId: 
   const closed = ['merged', 'rejected'];
   if (source.id === target.id || closed.includes(source.status) || closed.includes(target.status)) return fail('merge_invalid');
   if (source.status === 'on_air' || source.status === 'answered') return fail('merge_invalid');
+  // Votes must not move onto a question their listeners cannot see.
+  if (target.status === 'pending' && source.status !== 'pending') return fail('merge_invalid');
   const seen = new Set(target.voters);
   for (const v of source.voters) if (!seen.has(v)) { target.voters.push(v); seen.add(v); }
   source.voters = [];

@@ -10,12 +10,23 @@ export const LIMITS = {
   episodeField: 200,
   closingPoint: 1000,
   closingPoints: 30,
+  pollQuestion: 200,
+  pollOption: 80,
+  pollOptions: 10,
+  aspirationText: 500,
+  aspirationProblem: 500,
+  rejectReason: 300,
+  plannerNote: 2000,
+  regionName: 100,
 } as const;
 
-/** Trim, turn every run of whitespace (newlines included) into one space, drop control characters. */
+/**
+ * Trim, turn every run of whitespace (newlines included) into one space, drop control
+ * characters. Zero-width joiners stay: emoji such as 👨‍👩‍👧 are built from them.
+ */
 export function normalizeLine(raw: string): string {
   return raw
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F\u200B-\u200D\u2028\u2029\uFEFF]/g, ' ')
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F\u200B\u2028\u2029\uFEFF]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
