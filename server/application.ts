@@ -10,6 +10,11 @@ import type { KServer } from './realtime/server.ts';
 import { createHttpApp } from './http/app.ts';
 import { seedSample } from './sample/seed.ts';
 import type { Broadcaster } from './realtime/broadcaster.ts';
+import type { RateLimits } from './realtime/rate-limit.ts';
+import { DistrictStore } from './store/district.ts';
+import { AspirationStore } from './store/aspirations.ts';
+import { AspirationService } from './app/aspiration-service.ts';
+import { seedPlanningSample } from './sample/planning.ts';
 
 export interface AppConfig {
   dataDir: string;
@@ -29,6 +34,10 @@ export interface AppConfig {
   /** The clock; tests pass a controllable one so exported notulas are repeatable. */
   now?: () => Date;
   log?: (line: string) => void;
+  /** Socket events allowed per listener token and per staff member (defaults in realtime/rate-limit.ts). */
+  rateLimits?: RateLimits;
+  /** Mounts /api/debug/metrics (loopback only) for the benchmark. */
+  debugMetrics?: boolean;
 }
 
 export interface Application {
@@ -37,6 +46,8 @@ export interface Application {
   store: EpisodeStore;
   staff: StaffService;
   episodes: EpisodeService;
+  /** Aspirations and the district settings (data/aspirations.json, data/district.json). */
+  aspirations: AspirationService;
   /** The one-time admin password when it was generated at this start. */
   firstAdmin: { username: string; password: string | null } | null;
   listen(port: number, host?: string): Promise<{ port: number; url: string }>;
@@ -55,16 +66,25 @@ export async function createApplication(config: AppConfig): Promise<Application>
 
   let broadcaster: Broadcaster | null = null;
   const episodes = new EpisodeService({ store, publish: (e, changes) => broadcaster?.publish(e, changes), log, now: config.now });
-  if (store.fresh && config.sample !== false) await seedSample(store);
+  const districtStore = await DistrictStore.open({ dataDir: config.dataDir, fsync: config.fsync });
+  const aspirationStore = await AspirationStore.open({ dataDir: config.dataDir, fsync: config.fsync });
+  const aspirations = new AspirationService({
+    store: aspirationStore, district: districtStore, episodes, log, now: config.now,
+    publish: (changes) => broadcaster?.publishAspirations(changes),
+  });
+  if (store.fresh && config.sample !== false) {
+    await seedSample(store);
+    await seedPlanningSample(districtStore, aspirationStore);
+  }
 
   const allowedOrigins = config.allowedOrigins ?? [];
-  const app = createHttpApp({ episodes, staff, transcripts, secureCookies: config.secureCookies ?? false, log, allowedOrigins, webDir: config.webDir });
+  const app = createHttpApp({ episodes, aspirations, staff, transcripts, secureCookies: config.secureCookies ?? false, log, allowedOrigins, webDir: config.webDir, debugMetrics: config.debugMetrics });
   const httpServer = createServer(app);
-  const rt = createRealtime(httpServer, { episodes, staff, listenerSecret: staffStore.data.listenerSecret, allowedOrigins, tickMs: config.tickMs, log });
+  const rt = createRealtime(httpServer, { episodes, aspirations, staff, listenerSecret: staffStore.data.listenerSecret, allowedOrigins, tickMs: config.tickMs, rateLimits: config.rateLimits, log });
   broadcaster = rt.broadcaster;
 
   return {
-    io: rt.io, broadcaster: rt.broadcaster, store, staff, episodes, firstAdmin,
+    io: rt.io, broadcaster: rt.broadcaster, store, staff, episodes, aspirations, firstAdmin,
     listen(port, host = '0.0.0.0') {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -80,6 +100,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
       await new Promise<void>((resolve) => rt.io.close(() => resolve()));
       await store.flush();
       await staffStore.flush();
+      await aspirations.flush();
     },
   };
 }

@@ -1,8 +1,17 @@
 // The only place that reads the environment, listens, and flushes on SIGTERM.
 import { resolve } from 'node:path';
 import { createApplication } from './application.ts';
+import { DEFAULT_RATE_LIMITS } from './realtime/rate-limit.ts';
+import type { RateLimit } from './realtime/rate-limit.ts';
 
 const env = process.env;
+
+/** "60/10" → 60 events per 10 seconds. */
+function rate(raw: string | undefined, fallback: RateLimit): RateLimit {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw ?? '');
+  return m && Number(m[1]) > 0 && Number(m[2]) > 0 ? { points: Number(m[1]), seconds: Number(m[2]) } : fallback;
+}
+
 const app = await createApplication({
   dataDir: resolve(env.DATA_DIR ?? 'data'),
   transcriptsDir: resolve(env.TRANSCRIPTS_DIR ?? 'transcripts'),
@@ -13,6 +22,11 @@ const app = await createApplication({
   tickMs: env.TICK_MS ? Number(env.TICK_MS) : undefined,
   sample: env.SAMPLE !== '0',
   secureCookies: env.SECURE_COOKIES === '1',
+  rateLimits: {
+    listener: rate(env.LISTENER_RATE_LIMIT, DEFAULT_RATE_LIMITS.listener),
+    staff: rate(env.STAFF_RATE_LIMIT, DEFAULT_RATE_LIMITS.staff),
+  },
+  debugMetrics: env.DEBUG_METRICS === '1',
 });
 
 const port = Number(env.PORT ?? 3000);

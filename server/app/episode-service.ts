@@ -5,6 +5,7 @@ import type { Change } from '../domain/changes.ts';
 import type { Ctx, Result } from '../domain/result.ts';
 import type { Episode, Id } from '../domain/types.ts';
 import type { EpisodeStore } from '../store/episodes.ts';
+import type { VoteEntry } from '../store/journal.ts';
 
 /** Join codes read out on air: no 0/O, 1/I/L. */
 export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -58,6 +59,26 @@ export class EpisodeService {
       await this.deps.store.commit(episodeId);
     } catch (err) {
       this.deps.log?.(`kentongan: could not save episode ${episodeId}: ${(err as Error).message}`);
+      return fail('internal');
+    }
+    this.deps.publish(e, result.changes);
+    return { ok: true, value: result.value };
+  }
+
+  /**
+   * Like run, for a vote: made durable by one line in the episode's vote journal instead of
+   * a rewrite of the whole episode file (see store/journal.ts).
+   */
+  async vote(episodeId: Id, entry: VoteEntry, rule: (e: Episode) => Result<number>): Promise<Outcome<number>> {
+    const e = this.deps.store.get(episodeId);
+    if (!e) return fail('episode_not_found');
+    const result = rule(e);
+    if (!result.ok) return result;
+    if (result.changes.length === 0) return { ok: true, value: result.value };
+    try {
+      await this.deps.store.journal(episodeId, entry);
+    } catch (err) {
+      this.deps.log?.(`kentongan: could not save a vote in episode ${episodeId}: ${(err as Error).message}`);
       return fail('internal');
     }
     this.deps.publish(e, result.changes);

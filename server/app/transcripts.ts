@@ -1,20 +1,20 @@
 import { mkdir, open, readdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportNotula, transcriptFileName } from '../domain/notula/index.ts';
-import type { Episode } from '../domain/types.ts';
+import type { Episode, NotulaAspiration } from '../domain/types.ts';
 
 /** transcripts/: one Markdown notula per finished episode, named to read as a programme guide. */
 export class TranscriptArchive {
   constructor(readonly dir: string) {}
 
-  /** Writes (or rewrites) the episode's notula atomically; returns the file name. */
-  async write(e: Episode): Promise<string> {
+  /** Writes (or rewrites) the episode's notula atomically, with its aspiration section; returns the file name. */
+  async write(e: Episode, aspirations?: readonly NotulaAspiration[]): Promise<string> {
     await mkdir(this.dir, { recursive: true });
     const name = transcriptFileName(e);
     const tmp = join(this.dir, `.${name}.tmp`);
     const fh = await open(tmp, 'w');
     try {
-      await fh.writeFile(exportNotula(e), 'utf8');
+      await fh.writeFile(exportNotula(e, aspirations), 'utf8');
       await fh.datasync();
     } finally {
       await fh.close();

@@ -1,4 +1,4 @@
-import type { ClosingStatement, EpisodeInfo, EpisodeStatus, Id, Note, Question } from './types.ts';
+import type { Aspiration, ClosingStatement, EpisodeInfo, EpisodeStatus, Id, Note, Poll, Question } from './types.ts';
 
 // What a successful command changed. The realtime layer projects each change for
 // each audience (listeners see less than staff) and coalesces them into deltas.
@@ -9,4 +9,14 @@ export type Change =
   | { kind: 'note'; note: Note }
   | { kind: 'noteRemoved'; noteId: Id }
   | { kind: 'closing'; closing: ClosingStatement[] }
-  | { kind: 'listeners'; count: number };
+  | { kind: 'listeners'; count: number }
+  /** A poll opened, closed, or had its results shown/hidden. */
+  | { kind: 'poll'; poll: Poll }
+  /** Answers changed: staff always see the new counts, listeners only when results are shown. */
+  | { kind: 'pollAnswers'; poll: Poll }
+  /** An aspiration was submitted or changed; routed to its source episode's rooms. */
+  | { kind: 'aspiration'; aspiration: Aspiration }
+  /** Only its support count changed. */
+  | { kind: 'supports'; aspiration: Aspiration };
+
+export type AspirationChange = Extract<Change, { kind: 'aspiration' | 'supports' }>;

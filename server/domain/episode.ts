@@ -1,8 +1,11 @@
 import { fail } from './errors.ts';
 import { can } from './permissions.ts';
 import { ok } from './result.ts';
+import { addMember, isMember } from './members.ts';
 import type { Ctx, Result } from './result.ts';
 import { LIMITS, optionalLine, requiredLine } from './text.ts';
+import { closeOpenPolls } from './poll.ts';
+import type { Change } from './changes.ts';
 import type { Actor, Episode, EpisodeInfo, Speaker } from './types.ts';
 
 /** Episode fields as a client sends them: structure already checked by the schema at the edge. */
@@ -132,7 +135,10 @@ function episodeChange(e: Episode) {
 export function editEpisode(e: Episode, actor: Actor, input: EpisodeInput, ctx: Ctx): Result<Episode> {
   if (!can(actor, 'episode.edit')) return fail('not_allowed');
   if (e.status === 'ended') return fail('episode_ended');
-  const info = validateEpisodeInfo(input, ctx, e.speakers);
+  // An edit names only what changes: omitted fields keep their values (a PATCH must not
+  // silently switch pre-moderation back on or drop the speakers mid-show).
+  const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  const info = validateEpisodeInfo({ ...(infoOf(e) as EpisodeInput), ...given }, ctx, e.speakers);
   if (!info.ok) return info;
   const removed = e.speakers.filter((s) => !info.value.speakers.some((n) => n.id === s.id)).map((s) => s.id);
   const inUse = e.notes.some((n) => n.by.kind === 'speakers' && n.by.speakerIds.some((id) => removed.includes(id)))
@@ -157,11 +163,11 @@ export function startEpisode(e: Episode, actor: Actor, ctx: Ctx): Result<Episode
   return ok(e, [episodeChange(e)]);
 }
 
-/** Ends the show. A question still on air counts as answered: it was discussed. */
+/** Ends the show. A question still on air counts as answered: it was discussed. An open poll closes. */
 export function endEpisode(e: Episode, actor: Actor, ctx: Ctx): Result<Episode> {
   if (!can(actor, 'episode.end')) return fail('not_allowed');
   if (e.status !== 'live') return fail('episode_not_live');
-  const changes = [];
+  const changes: Change[] = [];
   for (const q of e.questions) {
     if (q.status === 'on_air') {
       q.status = 'answered';
@@ -169,6 +175,7 @@ export function endEpisode(e: Episode, actor: Actor, ctx: Ctx): Result<Episode> 
       changes.push({ kind: 'question' as const, question: q });
     }
   }
+  for (const poll of closeOpenPolls(e, ctx.now)) changes.push({ kind: 'poll', poll });
   e.status = 'ended';
   e.endedAt = ctx.now;
   return ok(e, [...changes, episodeChange(e)]);
@@ -182,7 +189,7 @@ export function deleteEpisode(e: Episode, actor: Actor): Result<Episode> {
 
 /** Records a listener joining; counted once per listener for the notula's figures. */
 export function joinListener(e: Episode, listenerId: string): Result<boolean> {
-  if (e.status === 'ended' || e.listeners.includes(listenerId)) return ok(false);
-  e.listeners.push(listenerId);
+  if (e.status === 'ended' || isMember(e.listeners, listenerId)) return ok(false);
+  addMember(e.listeners, listenerId);
   return ok(true, [{ kind: 'listeners', count: e.listeners.length }]);
 }

@@ -16,6 +16,13 @@ export const PERMISSIONS = {
   'notula.export': ['admin', 'host', 'screener', 'notulis', 'planner'],
   'transcript.import': ['admin'],
   'staff.manage': ['admin'],
+  'poll.run': ['admin', 'host'],
+  'aspiration.submit': ['admin', 'host', 'screener'],
+  /** Hiding an aspiration during the show (status "ditolak" with a reason). */
+  'aspiration.moderate': ['admin', 'host', 'screener', 'planner'],
+  /** The planner's desk: list, edit, status, merge, notes, exports. */
+  'aspiration.review': ['admin', 'planner'],
+  'district.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

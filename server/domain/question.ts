@@ -3,6 +3,7 @@ import { can } from './permissions.ts';
 import { ok } from './result.ts';
 import type { Ctx, Result } from './result.ts';
 import { LIMITS, optionalLine, requiredLine } from './text.ts';
+import { addMember, isMember } from './members.ts';
 import type { Change } from './changes.ts';
 import type { Actor, Channel, Episode, Id, Question } from './types.ts';
 
@@ -123,8 +124,7 @@ export function mergeQuestion(e: Episode, actor: Actor, sourceId: Id, targetId: 
   if (source.status === 'on_air' || source.status === 'answered') return fail('merge_invalid');
   // Votes must not move onto a question their listeners cannot see.
   if (target.status === 'pending' && source.status !== 'pending') return fail('merge_invalid');
-  const seen = new Set(target.voters);
-  for (const v of source.voters) if (!seen.has(v)) { target.voters.push(v); seen.add(v); }
+  for (const v of source.voters) if (!isMember(target.voters, v)) addMember(target.voters, v);
   source.voters = [];
   source.status = 'merged';
   source.mergedInto = target.id;

@@ -103,9 +103,131 @@ export interface Episode extends EpisodeInfo {
   /** Listener ids that joined while the episode was live or draft. */
   listeners: Id[];
   archived: ArchivedCounts | null;
+  /** Polls opened during the show (absent in episodes saved before polls existed). */
+  polls?: Poll[];
+  /** The notula's aspiration section of an episode imported from a transcript. */
+  archivedAspirations?: NotulaAspiration[];
 }
 
 /** Who is acting: a listener (by token id) or a staff member with a role. */
 export type Actor =
   | { kind: 'listener'; listenerId: Id }
   | { kind: 'staff'; staffId: Id; role: Role; name: string };
+
+// ---- Polls, aspirations and the district (issue 4) ----
+
+export const POLL_KINDS = ['single', 'rating'] as const;
+export type PollKind = (typeof POLL_KINDS)[number];
+
+export interface Poll {
+  id: Id;
+  kind: PollKind;
+  /** "satisfaction" for the standard "Bagaimana Tanggapan Anda?" poll. */
+  preset: 'satisfaction' | null;
+  question: string;
+  options: string[];
+  status: 'open' | 'closed';
+  /** Whether listeners and the studio screen see the results (staff always do). */
+  resultsVisible: boolean;
+  /** Listener id → index of the chosen option. One answer per listener. */
+  answers: Record<Id, number>;
+  /** Counts of a poll imported from a transcript, whose answers are gone. */
+  archivedCounts: number[] | null;
+  openedAt: Instant;
+  closedAt: Instant | null;
+}
+
+export interface Dimension {
+  /** Stable key stored on aspirations, e.g. "governance". */
+  code: string;
+  /** "Smart Governance" */
+  name: string;
+}
+
+export interface Desa {
+  /** Official region code, "33.07.01.2001" (kelurahan codes start with 1, desa with 2). */
+  code: string;
+  name: string;
+}
+
+export interface Kecamatan {
+  /** Official region code, "33.07.01". */
+  code: string;
+  name: string;
+  desa: Desa[];
+}
+
+export interface District {
+  /** "Kabupaten Giriwangi" */
+  name: string;
+  /** Official code of the kabupaten/kota, "33.07"; null until set. */
+  code: string | null;
+  /** IANA zone used for planners' date filters. */
+  timeZone: string;
+  dimensions: Dimension[];
+  kecamatan: Kecamatan[];
+}
+
+export const ASPIRATION_STATUSES = ['baru', 'ditinjau', 'diteruskan', 'ditolak', 'digabung'] as const;
+export type AspirationStatus = (typeof ASPIRATION_STATUSES)[number];
+
+export interface AspirationNote {
+  id: Id;
+  staffId: Id;
+  /** The staff member's name at the time of writing. */
+  by: string;
+  text: string;
+  createdAt: Instant;
+}
+
+/** Personal data, stored only when the listener agreed to be contacted. Never public. */
+export interface AspirationContact {
+  name: string | null;
+  phone: string | null;
+  consentAt: Instant;
+}
+
+export interface Aspiration {
+  id: Id;
+  /** The episode it came from; aspirations outlive their episode on the planner's desk. */
+  episodeId: Id;
+  /** Usulan: what should be built or done. */
+  text: string;
+  /** Permasalahan: the problem it solves. */
+  problem: string;
+  /** Dimension code from the district settings. */
+  dimension: string;
+  /** Region codes from the district settings. */
+  kecamatan: string;
+  desa: string;
+  /** "003/005" or null. */
+  rtRw: string | null;
+  channel: Channel;
+  /** Listener id of the web submitter (or of the asker of the question it came from). */
+  submittedBy: Id | null;
+  /** Set when a staff member turned an on-air question into this aspiration. */
+  questionId: Id | null;
+  contact: AspirationContact | null;
+  /** Listener ids who support it, one each. */
+  supporters: Id[];
+  status: AspirationStatus;
+  /** Required when status is "ditolak". */
+  rejectReason: string | null;
+  mergedInto: Id | null;
+  mergedFrom: Id[];
+  notes: AspirationNote[];
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
+/** An aspiration as the public notula prints it: names resolved, no personal data. */
+export interface NotulaAspiration {
+  id: Id;
+  dimension: string;
+  text: string;
+  problem: string;
+  kecamatan: string;
+  desa: string;
+  rtRw: string | null;
+  supports: number;
+}

@@ -1,4 +1,5 @@
 import { infoOf } from './episode.ts';
+import { isMember } from './members.ts';
 import type { ClosingStatement, Episode, EpisodeInfo, EpisodeStatus, Id, Note, Question, QuestionStatus } from './types.ts';
 
 // What each audience may see. Listener tokens (askedBy, voters) never leave the server.
@@ -99,7 +100,7 @@ export function listenerSnapshot(e: Episode, listenerId: Id, seq: number): Liste
   for (const q of e.questions) {
     if (LISTENER_VISIBLE.has(q.status)) questions.push(questionView(q));
     if (q.askedBy === listenerId) mine.push(questionView(q));
-    if (q.voters.includes(listenerId)) myVotes.push(q.id);
+    if (isMember(q.voters, listenerId)) myVotes.push(q.id);
   }
   return { audience: 'listener', episode: episodeView(e), questions, mine, myVotes, seq };
 }

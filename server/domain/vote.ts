@@ -2,6 +2,7 @@ import { fail } from './errors.ts';
 import { ok } from './result.ts';
 import type { Result } from './result.ts';
 import { findQuestion } from './question.ts';
+import { addMember, isMember, removeMember } from './members.ts';
 import type { Actor, Episode, Id } from './types.ts';
 
 // Listeners may support a question that listeners can see and that is still open.
@@ -13,8 +14,8 @@ export function castVote(e: Episode, actor: Actor, questionId: Id): Result<numbe
   const q = findQuestion(e, questionId);
   if (!q) return fail('question_not_found');
   if (!VOTABLE.has(q.status)) return fail('question_not_open');
-  if (q.voters.includes(actor.listenerId)) return fail('already_voted');
-  q.voters.push(actor.listenerId);
+  if (isMember(q.voters, actor.listenerId)) return fail('already_voted');
+  addMember(q.voters, actor.listenerId);
   return ok(q.voters.length, [{ kind: 'votes', questionId: q.id, count: q.voters.length }]);
 }
 
@@ -24,8 +25,6 @@ export function withdrawVote(e: Episode, actor: Actor, questionId: Id): Result<n
   const q = findQuestion(e, questionId);
   if (!q) return fail('question_not_found');
   if (!VOTABLE.has(q.status)) return fail('question_not_open');
-  const at = q.voters.indexOf(actor.listenerId);
-  if (at < 0) return fail('not_voted');
-  q.voters.splice(at, 1);
+  if (!removeMember(q.voters, actor.listenerId)) return fail('not_voted');
   return ok(q.voters.length, [{ kind: 'votes', questionId: q.id, count: q.voters.length }]);
 }

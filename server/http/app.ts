@@ -9,12 +9,17 @@ import { sessionRoutes } from './routes/session.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { episodeRoutes } from './routes/episodes.ts';
 import { notulaRoutes } from './routes/notula.ts';
+import { debugRoutes } from './routes/debug.ts';
+import { districtRoutes } from './routes/district.ts';
+import { aspirationRoutes } from './routes/aspirations.ts';
 import type { HttpDeps } from './routes/deps.ts';
 
 export interface HttpOptions extends HttpDeps {
   allowedOrigins: string[];
   /** Built web app (vite build output); served with an SPA fallback when present. */
   webDir: string;
+  /** Mounts /api/debug/metrics for the benchmark (loopback only). Off by default. */
+  debugMetrics?: boolean;
 }
 
 export function createHttpApp(opts: HttpOptions): express.Express {
@@ -41,6 +46,9 @@ export function createHttpApp(opts: HttpOptions): express.Express {
   app.use(staffRoutes(opts));
   app.use(episodeRoutes(opts));
   app.use(notulaRoutes(opts));
+  app.use(districtRoutes(opts));
+  app.use(aspirationRoutes(opts));
+  if (opts.debugMetrics) app.use(debugRoutes(opts.episodes.store));
   app.use('/api', (_req, res) => sendError(res, fail('unknown_route').error));
 
   if (existsSync(opts.webDir)) {

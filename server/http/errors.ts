@@ -5,6 +5,10 @@ import type { DomainError, ErrorCode } from '../domain/errors.ts';
 const STATUS: Partial<Record<ErrorCode, number>> = {
   invalid_payload: 400, text_empty: 400, text_too_long: 400, invalid_time_zone: 400, invalid_date: 400,
   speaker_not_found: 400, transcript_invalid: 400,
+  unknown_dimension: 400, unknown_kecamatan: 400, unknown_desa: 400, desa_outside_kecamatan: 400, invalid_rt_rw: 400,
+  invalid_phone: 400, consent_required: 400, reason_required: 400, poll_option_invalid: 400, district_invalid: 400,
+  district_csv_invalid: 400,
+  aspiration_not_found: 404, poll_not_found: 404,
   not_signed_in: 401, wrong_password: 401,
   not_allowed: 403,
   episode_not_found: 404, question_not_found: 404, note_not_found: 404, staff_not_found: 404, unknown_route: 404,

@@ -1,7 +1,10 @@
 import type { Server } from 'socket.io';
-import type { Change } from '../domain/changes.ts';
+import type { AspirationChange, Change } from '../domain/changes.ts';
 import type { Episode, Id } from '../domain/types.ts';
 import { LISTENER_VISIBLE, episodeView, questionView } from '../domain/views.ts';
+import { pollView } from '../domain/poll.ts';
+import { ASPIRATION_OPEN, supportCount } from '../domain/aspiration.ts';
+import { aspirationView } from '../domain/planner.ts';
 import { rooms } from './events.ts';
 import type { ClientToServerEvents, Delta, ServerToClientEvents } from './events.ts';
 
@@ -15,6 +18,16 @@ interface Pending {
 }
 
 /**
+ * Listener deltas are one message per listener socket: at 10,000 listeners a 100 ms tick
+ * would be 100,000 messages a second, more than the whole machine can write. Listener
+ * deltas for an episode go out at most this many messages a second in total (the tick
+ * stretches with the audience: 1,000 listeners every 100 ms, 10,000 every second), while
+ * staff, a handful of sockets, keep the short tick. Capped so counts never look frozen.
+ */
+export const LISTENER_MESSAGES_PER_SECOND = 10_000;
+const LISTENER_TICK_MAX_MS = 2_000;
+
+/**
  * Turns committed changes into coalesced deltas, one per audience, sent at most once
  * per tick: a storm of votes becomes a few small messages a second, each carrying the
  * latest counts only. Per-listener news (your question was approved) goes straight out.
@@ -24,6 +37,8 @@ export class Broadcaster {
   readonly #tickMs: number;
   readonly #pending = new Map<Id, Pending>();
   readonly #seq = new Map<Id, number>();
+  /** When each episode's listeners last got a delta (ms, monotonic). */
+  readonly #listenerSentAt = new Map<Id, number>();
   #timer: NodeJS.Timeout | null = null;
 
   constructor(io: Io, tickMs = 100) {
@@ -37,13 +52,64 @@ export class Broadcaster {
   }
 
   publish(e: Episode, changes: Change[]): void {
-    let p = this.#pending.get(e.id);
-    if (!p) {
-      p = { staff: { episodeId: e.id, seq: 0 }, listener: { episodeId: e.id, seq: 0 }, dirtyStaff: false, dirtyListener: false };
-      this.#pending.set(e.id, p);
+    const p = this.#pendingFor(e.id);
+    for (const c of changes) {
+      if (c.kind === 'aspiration' || c.kind === 'supports') this.#addAspiration(c);
+      else this.#add(e, p, c);
     }
-    for (const c of changes) this.#add(e, p, c);
-    if (!this.#timer && (p.dirtyStaff || p.dirtyListener)) this.#timer = setTimeout(() => this.flush(), this.#tickMs);
+    this.#schedule();
+  }
+
+  /** Aspiration changes, each routed to the rooms of its own source episode (a merge may touch several). */
+  publishAspirations(changes: AspirationChange[]): void {
+    for (const c of changes) this.#addAspiration(c);
+    this.#schedule();
+  }
+
+  #pendingFor(episodeId: Id): Pending {
+    let p = this.#pending.get(episodeId);
+    if (!p) {
+      p = { staff: { episodeId, seq: 0 }, listener: { episodeId, seq: 0 }, dirtyStaff: false, dirtyListener: false };
+      this.#pending.set(episodeId, p);
+    }
+    return p;
+  }
+
+  #schedule(): void {
+    if (this.#timer) return;
+    for (const p of this.#pending.values()) {
+      if (p.dirtyStaff || p.dirtyListener) {
+        this.#timer = setTimeout(() => this.#send(false), this.#tickMs);
+        return;
+      }
+    }
+  }
+
+  #addAspiration(c: AspirationChange): void {
+    const a = c.aspiration;
+    const p = this.#pendingFor(a.episodeId);
+    const open = ASPIRATION_OPEN.has(a.status);
+    if (c.kind === 'supports') {
+      (p.staff.supports ??= {})[a.id] = supportCount(a);
+      p.dirtyStaff = true;
+      if (open) {
+        (p.listener.supports ??= {})[a.id] = supportCount(a);
+        p.dirtyListener = true;
+      }
+      return;
+    }
+    const view = aspirationView(a);
+    upsert((p.staff.aspirations ??= []), view);
+    p.dirtyStaff = true;
+    if (open) {
+      upsert((p.listener.aspirations ??= []), view);
+      p.listener.aspirationsRemoved = p.listener.aspirationsRemoved?.filter((id) => id !== a.id);
+    } else {
+      p.listener.aspirations = p.listener.aspirations?.filter((x) => x.id !== a.id);
+      (p.listener.aspirationsRemoved ??= []).push(a.id);
+    }
+    p.dirtyListener = true;
+    if (a.submittedBy) this.#io.to(rooms.listener(a.submittedBy)).emit('aspiration:mine', { aspiration: view });
   }
 
   #add(e: Episode, p: Pending, c: Change): void {
@@ -61,6 +127,8 @@ export class Broadcaster {
         p.dirtyStaff = true;
         if (LISTENER_VISIBLE.has(view.status)) {
           upsert((p.listener.questions ??= []), view);
+          // Rejected then approved again within one listener tick: the latest state wins.
+          p.listener.removed = p.listener.removed?.filter((id) => id !== view.id);
           p.dirtyListener = true;
         } else if (view.status === 'rejected' || view.status === 'merged') {
           p.listener.questions = p.listener.questions?.filter((q) => q.id !== view.id);
@@ -99,20 +167,66 @@ export class Broadcaster {
         p.staff.listenerCount = p.listener.listenerCount = c.count;
         p.dirtyStaff = p.dirtyListener = true;
         return;
+      case 'poll':
+        upsert((p.staff.polls ??= []), pollView(c.poll, 'staff'));
+        upsert((p.listener.polls ??= []), pollView(c.poll, 'listener'));
+        p.dirtyStaff = p.dirtyListener = true;
+        return;
+      case 'pollAnswers':
+        // A storm of answers becomes one upsert per tick carrying the latest counts.
+        upsert((p.staff.polls ??= []), pollView(c.poll, 'staff'));
+        p.dirtyStaff = true;
+        if (c.poll.resultsVisible) {
+          upsert((p.listener.polls ??= []), pollView(c.poll, 'listener'));
+          p.dirtyListener = true;
+        }
+        return;
+      case 'aspiration':
+      case 'supports':
+        this.#addAspiration(c);
+        return;
     }
   }
 
-  /** Sends everything pending now. */
+  /** The listener tick for an episode's audience size (see LISTENER_MESSAGES_PER_SECOND). */
+  #listenerTickMs(episodeId: Id): number {
+    const audience = this.#io.sockets.adapter.rooms.get(rooms.episode(episodeId))?.size ?? 0;
+    return Math.min(LISTENER_TICK_MAX_MS, Math.max(this.#tickMs, (audience * 1000) / LISTENER_MESSAGES_PER_SECOND));
+  }
+
+  /** Sends everything pending now (shutdown, tests). */
   flush(): void {
+    this.#send(true);
+  }
+
+  /**
+   * Staff deltas go out every tick; listener deltas when their episode's listener tick is
+   * due, until then they keep collecting (upserts and absolute counts, so nothing is lost).
+   * Every delta sent takes the episode's next sequence number.
+   */
+  #send(all: boolean): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
+    const now = performance.now();
     for (const [episodeId, p] of this.#pending) {
+      const listenersDue = p.dirtyListener && (all || now - (this.#listenerSentAt.get(episodeId) ?? -Infinity) >= this.#listenerTickMs(episodeId) - 1);
+      if (!p.dirtyStaff && !listenersDue) continue;
       const seq = this.seq(episodeId) + 1;
       this.#seq.set(episodeId, seq);
-      if (p.dirtyStaff) this.#io.to(rooms.staff(episodeId)).emit('episode:delta', { ...p.staff, seq });
-      if (p.dirtyListener) this.#io.to(rooms.episode(episodeId)).except(rooms.staff(episodeId)).emit('episode:delta', { ...p.listener, seq });
+      if (p.dirtyStaff) {
+        this.#io.to(rooms.staff(episodeId)).emit('episode:delta', { ...p.staff, seq });
+        p.staff = { episodeId, seq: 0 };
+        p.dirtyStaff = false;
+      }
+      if (listenersDue) {
+        this.#io.to(rooms.episode(episodeId)).except(rooms.staff(episodeId)).emit('episode:delta', { ...p.listener, seq });
+        this.#listenerSentAt.set(episodeId, now);
+        p.listener = { episodeId, seq: 0 };
+        p.dirtyListener = false;
+      }
+      if (!p.dirtyListener) this.#pending.delete(episodeId);
     }
-    this.#pending.clear();
+    this.#schedule();
   }
 
   close(): void {

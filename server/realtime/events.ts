@@ -3,15 +3,21 @@
 // Schemas check structure only (types, sizes); the domain rules check meaning and
 // give the Indonesian message a host reads.
 import * as v from 'valibot';
-import { CHANNELS } from '../domain/types.ts';
+import { ASPIRATION_STATUSES, CHANNELS } from '../domain/types.ts';
 import type { ClosingStatement, Id, Note } from '../domain/types.ts';
 import type { DomainError } from '../domain/errors.ts';
 import type { EpisodeView, ListenerSnapshot, QuestionView, StaffSnapshot } from '../domain/views.ts';
+import type { PollView } from '../domain/poll.ts';
+import type { AspirationView } from '../domain/planner.ts';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(40));
 const text = v.pipe(v.string(), v.maxLength(10_000));
 const shortText = v.nullish(v.pipe(v.string(), v.maxLength(1_000)));
 const episodeRef = { episodeId: id };
+const code = v.pipe(v.string(), v.maxLength(40));
+/** What an usulan says and where; the district's lists are checked by the rules. */
+const aspirationFields = { text, problem: text, dimension: code, kecamatan: code, desa: code, rtRw: shortText };
+const contactFields = { name: shortText, phone: shortText, consent: v.optional(v.boolean()) };
 
 export const schemas = {
   'episode:join': v.strictObject({
@@ -42,6 +48,23 @@ export const schemas = {
     v.strictObject({ ...episodeRef, speakerId: id, kind: v.literal('paragraph'), text }),
     v.strictObject({ ...episodeRef, speakerId: id, kind: v.literal('points'), points: v.pipe(v.array(text), v.maxLength(100)) }),
   ]),
+  'poll:open': v.variant('kind', [
+    v.strictObject({ ...episodeRef, kind: v.literal('satisfaction'), showResults: v.optional(v.boolean()) }),
+    v.strictObject({
+      ...episodeRef, kind: v.picklist(['single', 'rating']), question: text,
+      options: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(1_000))), v.maxLength(20))),
+      scale: v.optional(v.pipe(v.number(), v.integer())),
+      showResults: v.optional(v.boolean()),
+    }),
+  ]),
+  'poll:close': v.strictObject({ ...episodeRef, pollId: id }),
+  'poll:results': v.strictObject({ ...episodeRef, pollId: id, visible: v.boolean() }),
+  'poll:answer': v.strictObject({ ...episodeRef, pollId: id, option: v.pipe(v.number(), v.integer()) }),
+  'aspiration:submit': v.strictObject({ ...episodeRef, ...aspirationFields, ...contactFields }),
+  'aspiration:enter': v.strictObject({ ...episodeRef, channel: v.picklist(CHANNELS), ...aspirationFields, ...contactFields }),
+  'aspiration:fromQuestion': v.strictObject({ ...episodeRef, questionId: id, ...aspirationFields, text: shortText }),
+  'aspiration:support': v.strictObject({ aspirationId: id }),
+  'aspiration:status': v.strictObject({ aspirationId: id, status: v.picklist(ASPIRATION_STATUSES), reason: shortText }),
 } as const;
 
 function attribution() {
@@ -59,7 +82,7 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: DomainError };
 
 /** What each client event answers with when it succeeds. */
 export interface AckData {
-  'episode:join': ListenerSnapshot | StaffSnapshot;
+  'episode:join': (ListenerSnapshot & ListenerExtras) | (StaffSnapshot & StaffExtras);
   'episode:leave': null;
   'episode:moderation': EpisodeView;
   'question:ask': QuestionView;
@@ -77,6 +100,33 @@ export interface AckData {
   'note:edit': Note;
   'note:delete': { noteId: Id };
   'closing:set': ClosingStatement[];
+  'poll:open': PollView;
+  'poll:close': PollView;
+  'poll:results': PollView;
+  'poll:answer': { pollId: Id; option: number };
+  'aspiration:submit': AspirationView;
+  'aspiration:enter': AspirationView;
+  'aspiration:fromQuestion': AspirationView;
+  'aspiration:support': { aspirationId: Id; supports: number };
+  'aspiration:status': AspirationView;
+}
+
+/** Polls and aspirations in a listener's join snapshot (see episode:join). */
+export interface ListenerExtras {
+  polls: PollView[];
+  /** Poll id → the option this listener chose. */
+  myPollAnswers: Record<Id, number>;
+  /** This episode's usulan that listeners may see and support (baru, ditinjau, diteruskan). */
+  aspirations: AspirationView[];
+  /** The listener's own usulan from any episode, in any status. */
+  myAspirations: AspirationView[];
+  mySupports: Id[];
+}
+
+/** Polls and every usulan of the episode in a staff join snapshot (no contact data). */
+export interface StaffExtras {
+  polls: PollView[];
+  aspirations: AspirationView[];
 }
 
 export type ClientToServerEvents = {
@@ -96,12 +146,22 @@ export interface Delta {
   notesRemoved?: Id[];
   closing?: ClosingStatement[];
   listenerCount?: number;
+  /** Polls opened, closed or with new counts (upserts; counts null for listeners while hidden). */
+  polls?: PollView[];
+  /** Usulan submitted or changed (upserts). */
+  aspirations?: AspirationView[];
+  /** Usulan this audience should no longer show (ditolak, digabung). */
+  aspirationsRemoved?: Id[];
+  /** Latest support counts, applied after the upserts. */
+  supports?: Record<Id, number>;
 }
 
 export interface ServerToClientEvents {
   'episode:delta': (delta: Delta) => void;
   /** One of the listener's own questions changed (e.g. approved, rejected). */
   'question:mine': (payload: { episodeId: Id; question: QuestionView }) => void;
+  /** One of the listener's own usulan changed status (from any episode, e.g. on the planner's desk). */
+  'aspiration:mine': (payload: { aspiration: AspirationView }) => void;
   /** A newly issued listener token, to keep in localStorage and send as auth.token next time. */
   'listener:token': (payload: { token: string }) => void;
 }

@@ -20,13 +20,15 @@ export interface HandlerContext {
   listener: Actor & { kind: 'listener' };
   /** The signed-in staff member, looked up per event so a changed role applies at once. */
   staff: () => Actor | null;
+  /** Counts one event against this socket's rate limit; an error when it is over. */
+  limit?: () => Promise<DomainError | null>;
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: DomainError };
 export type Handler<E extends ClientEventName> = (payload: Payload<E>, ctx: HandlerContext) => Promise<Outcome<AckData[E]>> | Outcome<AckData[E]>;
 
 /**
- * Registers one event: callback checked first, then validate → handle → ack. A throw
+ * Registers one event: callback checked first, then rate limit → validate → handle → ack. A throw
  * becomes an `internal` error ack, never a crash or a client left waiting.
  */
 export function register<E extends ClientEventName>(
@@ -40,6 +42,11 @@ export function register<E extends ClientEventName>(
   (socket as unknown as { on(event: string, fn: (payload: unknown, ack: unknown) => void): void }).on(event, async (payload, ack) => {
     if (typeof ack !== 'function') return; // Nothing to answer to; the contract requires an ack.
     const reply = ack as (r: Ack<AckData[E]>) => void;
+    const limited = ctx.limit ? await ctx.limit() : null;
+    if (limited) {
+      reply({ ok: false, error: limited });
+      return;
+    }
     const parsed = v.safeParse(schema, payload);
     if (!parsed.success) {
       reply(fail('invalid_payload', describe(parsed.issues)));

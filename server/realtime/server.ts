@@ -13,14 +13,22 @@ import { episodeHandlers } from './handlers/episode.ts';
 import { questionHandlers } from './handlers/question.ts';
 import { voteHandlers } from './handlers/vote.ts';
 import { noteHandlers } from './handlers/note.ts';
+import { pollHandlers } from './handlers/poll.ts';
+import { aspirationHandlers } from './handlers/aspiration.ts';
+import type { AspirationService } from '../app/aspiration-service.ts';
 import { SESSION_COOKIE, originAllowed } from '../http/security.ts';
+import { createLimiter } from './rate-limit.ts';
+import type { RateLimits } from './rate-limit.ts';
 
 export interface RealtimeOptions {
   episodes: EpisodeService;
+  aspirations: AspirationService;
   staff: StaffService;
   listenerSecret: string;
   allowedOrigins: string[];
   tickMs?: number;
+  /** Per listener token and per staff member; defaults in rate-limit.ts. */
+  rateLimits?: RateLimits;
   log: (line: string) => void;
 }
 
@@ -53,13 +61,17 @@ export function createRealtime(httpServer: HttpServer, opts: RealtimeOptions): {
     next();
   });
 
-  const deps = { episodes: opts.episodes, broadcaster, log: opts.log };
+  const deps = { episodes: opts.episodes, aspirations: opts.aspirations, broadcaster, log: opts.log };
   const handlers = {
     ...episodeHandlers(deps),
     ...questionHandlers(deps),
     ...voteHandlers(deps),
     ...noteHandlers(deps),
+    ...pollHandlers(deps),
+    ...aspirationHandlers(deps),
   } satisfies { [E in ClientEventName]: Handler<E> };
+
+  const limit = createLimiter(opts.rateLimits);
 
   io.on('connection', (socket) => {
     const newToken = (socket as unknown as { newToken?: string }).newToken;
@@ -68,6 +80,11 @@ export function createRealtime(httpServer: HttpServer, opts: RealtimeOptions): {
       socket,
       listener: { kind: 'listener', listenerId: socket.data.listenerId },
       staff: () => opts.staff.actorFor(socket.data.sessionToken),
+      // Keyed by listener token, never by IP; a socket with a live staff session counts as that staff member.
+      limit: () => {
+        const staff = socket.data.sessionToken ? ctx.staff() : null;
+        return staff?.kind === 'staff' ? limit(staff.staffId, 'staff') : limit(socket.data.listenerId, 'listener');
+      },
     };
     for (const event of Object.keys(handlers) as ClientEventName[]) {
       register(socket, event, ctx, handlers[event] as Handler<typeof event>, opts.log);

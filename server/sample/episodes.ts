@@ -5,7 +5,13 @@ import { airQuestion, approveQuestion, askQuestion, markAnswered, mergeQuestion,
 import { castVote } from '../domain/vote.ts';
 import { addNote, setClosing } from '../domain/note.ts';
 import type { Ctx, Result } from '../domain/result.ts';
-import type { Actor, Attribution, Episode } from '../domain/types.ts';
+import type { Actor, Aspiration, Attribution, District, Episode } from '../domain/types.ts';
+import { answerPoll, closePoll, openPoll } from '../domain/poll.ts';
+import {
+  addAspirationNote, aspirationFromQuestion, enterAspiration, mergeAspirations, setAspirationStatus, submitAspiration, supportAspiration,
+} from '../domain/aspiration.ts';
+import type { AspirationInput } from '../domain/aspiration.ts';
+import { sampleDistrict } from './district.ts';
 
 const STAFF: Actor = { kind: 'staff', staffId: 'sample', role: 'admin', name: 'Contoh' };
 
@@ -23,6 +29,11 @@ function scriptedCtx(startIso: string) {
 }
 
 export function buildFinishedSample(): Episode {
+  return buildSampleShow().episode;
+}
+
+/** The finished sample show, with the usulan its listeners sent and the planner's work on them afterwards. */
+export function buildSampleShow(): { episode: Episode; aspirations: Aspiration[]; district: District } {
   const clock = scriptedCtx('2026-11-14T11:30:00.000Z');
   const e = must(createEpisode(STAFF, {
     series: 'SUARA DESA – Obrolan Warga dan Pemerintah',
@@ -104,9 +115,87 @@ export function buildFinishedSample(): Episode {
     'Pemerintah membutuhkan data dari warga: lokasi, jumlah keluarga, dan kondisi sumber air.',
   ] }));
   must(setClosing(e, STAFF, { speakerId: retno, kind: 'paragraph', text: 'Terima kasih kepada pendengar Suara Giri FM. Kami akan kembali ke Watugede untuk pengukuran jalur bulan depan, dan kami undang warga untuk ikut.' }));
+  const district = sampleDistrict();
+  const aspirations = sampleAspirations(e, q7, district);
   clock.advance(10);
   must(endEpisode(e, STAFF, clock.ctx()));
-  return e;
+  plannerWork(aspirations);
+  return { episode: e, aspirations, district };
+}
+
+/** A ctx at a fixed time of the show day (minutes after 19.00 WIB), with its own ids: the episode's ids stay as they were. */
+function at(ids: { n: number }, prefix: string, minutes: number, day = '2026-11-14T12:00:00.000Z'): Ctx {
+  return { now: new Date(Date.parse(day) + minutes * 60_000).toISOString(), newId: () => `${prefix}${String(++ids.n).padStart(3, '0')}` };
+}
+
+const sampleListener = (i: number): Actor => ({ kind: 'listener', listenerId: `sample-listener-${String(i).padStart(2, '0')}` });
+const range = (from: number, to: number, step = 1) => Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, k) => from + k * step);
+
+/** During the show: listeners send usulan and support them, the screener types one in, the host runs the satisfaction poll. */
+function sampleAspirations(e: Episode, rainQuestion: string, district: District): Aspiration[] {
+  const list: Aspiration[] = [];
+  const ids = { n: 0 };
+  const send = (who: number, minutes: number, input: AspirationInput) => must(submitAspiration(list, district, e, sampleListener(who), input, at(ids, 'u', minutes))).id;
+  const kaliwening = { kecamatan: '99.01.01' };
+  const lerengsari = { kecamatan: '99.01.03' };
+  const pipa = send(1, 12, {
+    text: 'Jaringan pipa air bersih sampai Dusun Watugede', problem: 'Warga Dusun Watugede masih mengangsu air dari mata air sejauh 2 km, terutama saat kemarau.',
+    dimension: 'living', ...kaliwening, desa: '99.01.01.2001', rtRw: '2/4', name: 'Sri', phone: '0812-0000-0001', consent: true,
+  });
+  const sumur = send(3, 24, {
+    text: 'Sumur bor untuk Dusun Krajan', problem: 'Sumur warga kering setiap kemarau; antrean air di balai desa sampai malam.',
+    dimension: 'living', ...kaliwening, desa: '99.01.01.2002',
+  });
+  const sumurLagi = send(4, 25, {
+    text: 'Sumur bor di Krajan, Tegalsari', problem: 'Kalau kemarau kami beli air tangki, mahal untuk keluarga petani.',
+    dimension: 'living', ...kaliwening, desa: '99.01.01.2002', rtRw: 'RT 1 RW 3',
+  });
+  const jadwal = send(9, 33, {
+    text: 'Jadwal distribusi air tangki diumumkan lewat radio dan SMS', problem: 'Warga tidak tahu kapan truk air datang, sehingga banyak yang terlewat.',
+    dimension: 'governance', kecamatan: '99.01.02', desa: '99.01.02.2001',
+  });
+  const bumdes = send(12, 38, {
+    text: 'Pelatihan BUMDes untuk mengelola sarana air bersih desa', problem: 'Sarana air yang sudah dibangun rusak karena tidak ada yang mengelola dan menarik iuran.',
+    dimension: 'economy', ...lerengsari, desa: '99.01.03.2001',
+  });
+  const iklan = send(15, 40, {
+    text: 'Jual pompa air murah, hubungi kami', problem: 'Promo', dimension: 'economy', ...lerengsari, desa: '99.01.03.2003',
+  });
+  const pah = must(enterAspiration(list, district, e, STAFF, {
+    channel: 'phone', text: 'Penampungan air hujan komunal di setiap RW', problem: 'Air hujan terbuang, padahal bisa menutup kebutuhan tiga bulan kemarau.',
+    dimension: 'environment', ...lerengsari, desa: '99.01.03.2002',
+  }, at(ids, 'u', 47))).id;
+  const dariTanya = must(aspirationFromQuestion(list, district, e, STAFF, rainQuestion, {
+    text: 'Penampungan air hujan (PAH) untuk warga Kaliwening', problem: 'Musim kemarau panjang; warga belum tahu cara membuat dan merawat PAH.',
+    dimension: 'environment', ...kaliwening, desa: '99.01.01.1001',
+  }, at(ids, 'u', 56))).id;
+  const supporters: Array<[string, number[]]> = [
+    [pipa, range(1, 14)], [sumur, range(2, 22, 2)], [sumurLagi, range(3, 21, 3)], [pah, range(5, 9)],
+    [jadwal, range(10, 13)], [bumdes, range(20, 23)], [dariTanya, range(1, 21, 4)], [iklan, [15]],
+  ];
+  for (const [id, who] of supporters) for (const i of who) must(supportAspiration(list, sampleListener(i), id));
+
+  // "Bagaimana Tanggapan Anda?": 14 answers, one changed its mind while the poll was open.
+  const host: Actor = { kind: 'staff', staffId: 'sample', role: 'host', name: 'Contoh' };
+  const pollIds = { n: 0 };
+  const poll = must(openPoll(e, host, { kind: 'satisfaction', showResults: true }, at(pollIds, 'p', 50))).id;
+  const answers: Array<[number, number]> = [...range(1, 11).map((i): [number, number] => [i, 0]), [12, 2], [12, 1], [13, 3], [14, 3]];
+  for (const [i, option] of answers) must(answerPoll(e, sampleListener(i), poll, option));
+  must(closePoll(e, host, poll, at(pollIds, 'p', 57)));
+  return list;
+}
+
+/** Two days later on the planner's desk: a duplicate merged, spam rejected, statuses and a note. */
+function plannerWork(list: Aspiration[]): void {
+  const planner: Actor = { kind: 'staff', staffId: 'sample-planner', role: 'planner', name: 'Perencana Contoh' };
+  const ids = { n: 0 };
+  const monday = (minutes: number) => at(ids, 'n', minutes, '2026-11-16T02:00:00.000Z');
+  const byText = (start: string) => list.find((a) => a.text.startsWith(start))!.id;
+  must(mergeAspirations(list, planner, [byText('Sumur bor di Krajan')], byText('Sumur bor untuk Dusun Krajan'), monday(0)));
+  must(setAspirationStatus(list, planner, [byText('Jual pompa')], 'ditolak', 'Iklan, bukan usulan pembangunan.', monday(5)));
+  must(setAspirationStatus(list, planner, [byText('Jadwal distribusi')], 'ditinjau', null, monday(10)));
+  must(addAspirationNote(list, planner, byText('Jadwal distribusi'), 'Koordinasikan dengan Diskominfo dan PDAM: jadwal bisa dibacakan di siaran pagi.', monday(12)));
+  must(setAspirationStatus(list, planner, [byText('Pelatihan BUMDes')], 'diteruskan', null, monday(20)));
 }
 
 /** The next Saturday 19.00 WIB after `now`, so the draft always lies ahead. */

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJSONFile } from './durable-file.ts';
 import { Committer } from './committer.ts';
+import { VoteJournal } from './journal.ts';
+import type { VoteEntry } from './journal.ts';
+import { castVote, withdrawVote } from '../domain/vote.ts';
 import type { Episode, EpisodeStatus, Id } from '../domain/types.ts';
 
 interface IndexEntry {
@@ -21,7 +24,12 @@ interface IndexFile {
 interface Slot {
   db: Low<Episode>;
   committer: Committer;
+  journal: VoteJournal;
 }
+
+/** A full write of the episode after this many journaled votes, or this long after the first one: the journal stays short to replay. */
+const COMPACT_AFTER_VOTES = 20_000;
+const COMPACT_AFTER_MS = 30_000;
 
 export interface DamagedFile {
   file: string;
@@ -105,7 +113,16 @@ export class EpisodeStore {
         if (kept) entries.push(kept);
         continue;
       }
-      this.#adopt(db);
+      // Votes since the last full write: replayed through the vote rules, so a repeat is skipped.
+      const { entries: votes, gens } = await VoteJournal.read(join(this.#dir, 'episodes'), db.data.id);
+      for (const v of votes) {
+        const who = { kind: 'listener' as const, listenerId: v.l };
+        if (v.op === '+') castVote(db.data, who, v.q);
+        else withdrawVote(db.data, who, v.q);
+      }
+      this.#adopt(db, gens.length ? gens[gens.length - 1]! + 1 : 0);
+      // Fold them into the episode file now, so the journal starts empty.
+      if (gens.length) await this.#slots.get(db.data.id)!.committer.commit();
       entries.push(entryOf(db.data, file));
     }
     this.#index.data.episodes = entries;
@@ -113,9 +130,16 @@ export class EpisodeStore {
     if (rebuilt) await this.#indexCommitter.commit();
   }
 
-  #adopt(db: Low<Episode>): void {
+  #adopt(db: Low<Episode>, gen = 0): void {
     const e = db.data;
-    this.#slots.set(e.id, { db, committer: new Committer(() => db.write()) });
+    const journal = new VoteJournal(join(this.#dir, 'episodes'), e.id, { fsync: this.#fsync, gen });
+    // A full write starts a new journal generation at the moment it serialises the episode
+    // (DurableJSONFile does so synchronously), then deletes the generations it covers.
+    const committer = new Committer(() => {
+      const gen = journal.rotate();
+      return db.write().then(() => journal.dropBefore(gen).catch((err) => this.#log(`kentongan: could not remove old vote journal of ${e.id}: ${short(err)}`)));
+    });
+    this.#slots.set(e.id, { db, committer, journal });
     this.#byCode.set(e.code, e.id);
   }
 
@@ -161,10 +185,33 @@ export class EpisodeStore {
     await Promise.all([slot.committer.commit(), indexChanged ? this.#indexCommitter.commit() : undefined]);
   }
 
+  /**
+   * Makes one vote durable by appending it to the episode's vote journal (the in-memory
+   * episode already holds it): a line instead of rewriting the whole file.
+   */
+  async journal(id: Id, entry: VoteEntry): Promise<void> {
+    const slot = this.#slots.get(id);
+    if (!slot) throw new Error(`unknown episode ${id}`);
+    const written = slot.journal.append(entry);
+    const j = slot.journal;
+    if (j.pending >= COMPACT_AFTER_VOTES || Date.now() - j.rotatedAt > COMPACT_AFTER_MS) this.#compactSoon(slot, id);
+    await written;
+  }
+
+  readonly #compacting = new Set<Id>();
+  /** A full write in the background (votes keep their own acknowledgements). */
+  #compactSoon(slot: Slot, id: Id): void {
+    if (this.#compacting.has(id)) return;
+    this.#compacting.add(id);
+    slot.committer.commit().catch((err) => this.#log(`kentongan: could not save episode ${id}: ${short(err)}`)).finally(() => this.#compacting.delete(id));
+  }
+
   async delete(id: Id): Promise<void> {
     const slot = this.#slots.get(id);
     if (!slot) return;
     await slot.committer.idle();
+    await slot.journal.close();
+    await slot.journal.dropBefore(Number.MAX_SAFE_INTEGER);
     this.#slots.delete(id);
     this.#byCode.delete(slot.db.data.code);
     const entry = this.#index.data.episodes.find((x) => x.id === id);
@@ -176,12 +223,17 @@ export class EpisodeStore {
   /** Writes completed across all episode files since start. */
   writes(): number {
     let n = 0;
-    for (const s of this.#slots.values()) n += s.committer.writes;
+    for (const s of this.#slots.values()) n += s.committer.writes + s.journal.writes;
     return n;
   }
 
   /** Waits for every pending write; used on SIGTERM and in tests. */
   async flush(): Promise<void> {
+    // Journaled votes first, then one full write that folds them in and empties the journal.
+    await Promise.all([...this.#slots.values()].map(async (s) => {
+      await s.journal.close();
+      if (s.journal.pending > 0) await s.committer.commit();
+    }));
     await Promise.all([...this.#slots.values()].map((s) => s.committer.idle()));
     await this.#indexCommitter.idle();
   }

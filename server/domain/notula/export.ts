@@ -1,7 +1,9 @@
 // Episode → Markdown notula, in the order of the station's published minutes.
 // Every piece of listener or staff text passes through escapeInline; only the
 // fixed labels below and generated dates/numbers are written as they are.
-import type { ClosingStatement, Episode, Note, Speaker } from '../types.ts';
+import type { ClosingStatement, Episode, Note, NotulaAspiration, Poll, Speaker } from '../types.ts';
+import { largestRemainder } from '../percent.ts';
+import { pollCounts, pollsOf } from '../poll.ts';
 import { escapeInline as esc } from './escape.ts';
 import { writeFrontMatter } from './frontmatter.ts';
 import { SECTION, SUMMARY, attributionLabel, byCreatedAt, notulaQuestions } from './layout.ts';
@@ -45,7 +47,37 @@ function closingBlocks(c: ClosingStatement, speakers: readonly Speaker[]): strin
   return [`**${esc(speaker.shortName)}:**`, body];
 }
 
-export function exportNotula(e: Episode): string {
+function pollBlocks(p: Poll): string[] {
+  const counts = pollCounts(p);
+  const percents = largestRemainder(counts);
+  const total = counts.reduce((a, b) => a + b, 0);
+  return [
+    `### ${esc(p.question)}`,
+    p.options.map((o, i) => `- ${esc(o)}: ${percents[i]}% (${counts[i]} suara)`).join('\n'),
+    `Jumlah suara: ${total}`,
+  ];
+}
+
+function aspirationLine(a: NotulaAspiration): string {
+  const [rt, rw] = a.rtRw ? a.rtRw.split('/') : [];
+  const place = `${a.rtRw ? `RT ${rt}/RW ${rw}, ` : ''}${a.desa}, Kec. ${a.kecamatan}`;
+  return `- ${esc(a.text)} — Permasalahan: ${esc(a.problem)} — ${esc(place)} — ${a.supports} dukungan`;
+}
+
+/** The listeners' aspirations grouped by dimension, in the order given (already grouped). */
+function aspirationBlocks(list: readonly NotulaAspiration[]): string[] {
+  const groups = new Map<string, NotulaAspiration[]>();
+  for (const a of list) (groups.get(a.dimension) ?? groups.set(a.dimension, []).get(a.dimension)!).push(a);
+  return [...groups].flatMap(([dimension, items]) => [`### ${esc(dimension)}`, items.map(aspirationLine).join('\n')]);
+}
+
+/**
+ * The Markdown notula. `aspirations` is the episode's aspiration section (see
+ * notulaAspirations); an episode imported from a transcript brings its own.
+ */
+export function exportNotula(e: Episode, aspirations?: readonly NotulaAspiration[]): string {
+  const polls = pollsOf(e);
+  const usulan = aspirations ?? e.archivedAspirations ?? [];
   const answered = notulaQuestions(e);
   const shown = new Set(answered.map((q) => q.id));
   // An empty note would print as a stray blank paragraph; the domain never stores one.
@@ -63,9 +95,12 @@ export function exportNotula(e: Episode): string {
   blocks.push(table(e));
 
   blocks.push(`## ${SECTION.important}`);
+  // Notes grouped by question once, in stored order (not a pass over every note per question).
+  const byQuestion = new Map<string, Note[]>();
+  for (const n of notes) if (n.questionId !== null) (byQuestion.get(n.questionId) ?? byQuestion.set(n.questionId, []).get(n.questionId)!).push(n);
   for (const q of answered) {
     blocks.push(`### ${esc(q.text)}`);
-    for (const n of byCreatedAt(notes.filter((n) => n.questionId === q.id))) blocks.push(noteBlock(n, e.speakers));
+    for (const n of byCreatedAt(byQuestion.get(q.id) ?? [])) blocks.push(noteBlock(n, e.speakers));
   }
 
   // A note whose question was later taken off the list would otherwise vanish from the minutes.
@@ -78,6 +113,10 @@ export function exportNotula(e: Episode): string {
   const closing = e.closing.flatMap((c) => closingBlocks(c, e.speakers));
   if (closing.length) blocks.push(`## ${SECTION.closing}`, ...closing);
 
+  // What the reference lacks and planners want: poll results and the listeners' aspirations.
+  if (polls.length) blocks.push(`## ${SECTION.polls}`, ...polls.flatMap(pollBlocks));
+  if (usulan.length) blocks.push(`## ${SECTION.aspirations}`, ...aspirationBlocks(usulan));
+
   const received = e.archived?.questionsReceived ?? e.questions.length;
   const listeners = e.archived?.listeners ?? e.listeners.length;
   blocks.push(`## ${SECTION.summary}`);
@@ -87,7 +126,7 @@ export function exportNotula(e: Episode): string {
     `- ${SUMMARY.listeners}: ${listeners}`,
   ].join('\n'));
 
-  return `---\n${writeFrontMatter(e, answered)}---\n\n${blocks.join('\n\n')}\n`;
+  return `---\n${writeFrontMatter(e, answered, usulan)}---\n\n${blocks.join('\n\n')}\n`;
 }
 
 function slug(s: string, fallback: string): string {

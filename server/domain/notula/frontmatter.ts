@@ -1,8 +1,9 @@
 // The machine-readable half of a transcript. The body is for people; everything a
 // re-import needs that the body does not show lives here.
 import { LineCounter, parseDocument, stringify } from 'yaml';
-import { CHANNELS } from '../types.ts';
-import type { Channel, Episode, Question, Speaker } from '../types.ts';
+import { CHANNELS, POLL_KINDS } from '../types.ts';
+import type { Channel, Episode, NotulaAspiration, PollKind, Question, Speaker } from '../types.ts';
+import { pollCounts, pollsOf } from '../poll.ts';
 import { FORMAT_VERSION, NotulaError } from './layout.ts';
 
 export interface FrontMatterQuestion {
@@ -31,10 +32,26 @@ export interface FrontMatter {
   endedAt: string | null;
   counts: { questionsReceived: number; questionsAnswered: number; listeners: number };
   questions: FrontMatterQuestion[];
+  /** Absent in transcripts without polls. */
+  polls: FrontMatterPoll[];
+  /** The aspiration section as printed; absent when the episode had none. */
+  aspirations: NotulaAspiration[];
+}
+
+export interface FrontMatterPoll {
+  id: string;
+  kind: PollKind;
+  preset: 'satisfaction' | null;
+  question: string;
+  options: string[];
+  counts: number[];
+  openedAt: string;
+  closedAt: string | null;
 }
 
 /** Front matter text (without the --- fences); keys are written in one fixed order. */
-export function writeFrontMatter(e: Episode, answered: readonly Question[]): string {
+export function writeFrontMatter(e: Episode, answered: readonly Question[], aspirations: readonly NotulaAspiration[] = []): string {
+  const polls = pollsOf(e);
   const data = {
     kentongan: FORMAT_VERSION,
     id: e.id,
@@ -58,6 +75,18 @@ export function writeFrontMatter(e: Episode, answered: readonly Question[]): str
       listeners: e.archived?.listeners ?? e.listeners.length,
     },
     questions: answered.map((q) => ({ id: q.id, channel: q.channel, createdAt: q.createdAt, onAirAt: q.onAirAt, answeredAt: q.answeredAt })),
+    // Written only when present, so transcripts from before polls and aspirations keep their bytes.
+    ...(polls.length ? {
+      polls: polls.map((p) => ({
+        id: p.id, kind: p.kind, preset: p.preset, question: p.question, options: [...p.options], counts: pollCounts(p),
+        openedAt: p.openedAt, closedAt: p.closedAt,
+      })),
+    } : {}),
+    ...(aspirations.length ? {
+      aspirations: aspirations.map((a) => ({
+        id: a.id, dimension: a.dimension, text: a.text, problem: a.problem, kecamatan: a.kecamatan, desa: a.desa, rtRw: a.rtRw, supports: a.supports,
+      })),
+    } : {}),
   };
   // lineWidth 0: no folding, so one value stays on one line and diffs stay small.
   return stringify(data, { lineWidth: 0 });
@@ -114,6 +143,13 @@ export function readFrontMatter(text: string, firstLine: number): FrontMatter {
     const v = at(path);
     return Array.isArray(v) ? v : fail(path, 'harus berupa daftar');
   };
+  /** A list that transcripts written before it existed leave out. */
+  const optList = (path: Path): unknown[] => {
+    const parent = at(path.slice(0, -1));
+    const key = path[path.length - 1]!;
+    const has = parent !== null && typeof parent === 'object' && Object.hasOwn(parent as object, key);
+    return has ? list(path) : [];
+  };
 
   if (root === null || typeof root !== 'object' || Array.isArray(root)) {
     throw new NotulaError(firstLine, `front matter harus berisi pasangan kunci: nilai.`);
@@ -165,6 +201,31 @@ export function readFrontMatter(text: string, firstLine: number): FrontMatter {
       createdAt: instant(['questions', i, 'createdAt']),
       onAirAt: optInstant(['questions', i, 'onAirAt']),
       answeredAt: optInstant(['questions', i, 'answeredAt']),
+    })),
+    polls: optList(['polls']).map((_, i) => {
+      const kind = str(['polls', i, 'kind']);
+      if (!(POLL_KINDS as readonly string[]).includes(kind)) fail(['polls', i, 'kind'], `harus salah satu dari ${POLL_KINDS.join(', ')}`);
+      const preset = at(['polls', i, 'preset']);
+      if (preset !== null && preset !== 'satisfaction') fail(['polls', i, 'preset'], 'harus satisfaction atau null');
+      const options = list(['polls', i, 'options']).map((_, j) => str(['polls', i, 'options', j]));
+      const counts = list(['polls', i, 'counts']).map((_, j) => count(['polls', i, 'counts', j]));
+      if (options.length === 0) fail(['polls', i, 'options'], 'tidak boleh kosong');
+      if (counts.length !== options.length) fail(['polls', i, 'counts'], 'harus sama panjang dengan options');
+      return {
+        id: str(['polls', i, 'id']), kind: kind as PollKind, preset: preset as 'satisfaction' | null,
+        question: str(['polls', i, 'question']), options, counts,
+        openedAt: instant(['polls', i, 'openedAt']), closedAt: optInstant(['polls', i, 'closedAt']),
+      };
+    }),
+    aspirations: optList(['aspirations']).map((_, i) => ({
+      id: str(['aspirations', i, 'id']),
+      dimension: str(['aspirations', i, 'dimension']),
+      text: str(['aspirations', i, 'text']),
+      problem: str(['aspirations', i, 'problem']),
+      kecamatan: str(['aspirations', i, 'kecamatan']),
+      desa: str(['aspirations', i, 'desa']),
+      rtRw: optStr(['aspirations', i, 'rtRw']),
+      supports: count(['aspirations', i, 'supports']),
     })),
   };
 }

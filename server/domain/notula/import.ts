@@ -1,7 +1,7 @@
 // Markdown notula → Episode, the inverse of exportNotula. The front matter is the
 // source of truth for metadata; the body gives back what people wrote: question
 // texts, notes with their attribution, closing statements.
-import type { Attribution, ClosingStatement, Episode, Id, Note, Question, Speaker } from '../types.ts';
+import type { Attribution, ClosingStatement, Episode, Id, Note, Poll, Question, Speaker } from '../types.ts';
 import { unescapeInline } from './escape.ts';
 import { readFrontMatter } from './frontmatter.ts';
 import { NotulaError, SECTION, joinNames } from './layout.ts';
@@ -105,7 +105,7 @@ function parseBody(blocks: readonly Block[], speakers: readonly Speaker[]) {
       closing.push(parseClosing(b, usable, speakers));
       if (usable) i++;
     }
-    // Ringkasan repeats the front matter counts, which stay authoritative.
+    // Ringkasan, the poll results and the aspirations repeat the front matter, which stays authoritative.
   }
   return { headings, free, closing, sectionLine: blocks[start]?.line ?? 1 };
 }
@@ -144,6 +144,7 @@ function parse(md: string, ctx: { newId: () => Id }): Episode {
   const fm = readFrontMatter(lines.slice(1, end).join('\n'), 2);
   unique(fm.speakers.map((s) => s.id), 2, 'pembicara');
   unique(fm.questions.map((q) => q.id), 2, 'pertanyaan');
+  unique(fm.polls.map((p) => p.id), 2, 'jajak pendapat');
   const body = parseBody(blocksOf(lines.slice(end + 1), end + 2), fm.speakers);
 
   if (body.headings.length !== fm.questions.length) {
@@ -161,9 +162,15 @@ function parse(md: string, ctx: { newId: () => Id }): Episode {
   });
   notes.push(...toNotes(body.free, null, fm.endedAt ?? fm.startedAt ?? fm.startsAt, ctx.newId));
 
-  const { counts, questions: _q, ...info } = fm;
+  // Imported polls keep their counts; who answered what stays with the station that ran them.
+  const polls: Poll[] = fm.polls.map(({ counts: answered, ...p }) => ({
+    ...p, status: 'closed', resultsVisible: true, answers: {}, archivedCounts: answered,
+  }));
+  const { counts, questions: _q, polls: _p, aspirations, ...info } = fm;
   return {
     ...info,
+    polls,
+    archivedAspirations: aspirations,
     premoderation: true,
     status: 'ended',
     createdAt: fm.startedAt ?? fm.startsAt,

@@ -8,6 +8,8 @@ export const SECTION = {
   important: 'Hal-hal penting dalam diskusi',
   other: 'Catatan lain',
   closing: 'Closing Statements',
+  polls: 'Hasil Jajak Pendapat',
+  aspirations: 'Aspirasi Pendengar',
   summary: 'Ringkasan',
 } as const;
 

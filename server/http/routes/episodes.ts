@@ -9,7 +9,7 @@ import { sendError } from '../errors.ts';
 import { episodeInput } from '../schemas.ts';
 import type { HttpDeps } from './deps.ts';
 
-export function episodeRoutes({ episodes, staff, transcripts, log }: HttpDeps): Router {
+export function episodeRoutes({ episodes, aspirations, staff, transcripts, log }: HttpDeps): Router {
   const r = Router();
 
   /** Staff see every episode; the public sees live and finished ones. */
@@ -70,7 +70,7 @@ export function episodeRoutes({ episodes, staff, transcripts, log }: HttpDeps): 
     if (!out.ok) return sendError(res, out.error);
     let transcript: string | null = null;
     try {
-      transcript = await transcripts.write(out.value);
+      transcript = await transcripts.write(out.value, aspirations.notulaFor(out.value));
     } catch (err) {
       // The episode is ended and saved; the archive can be rewritten from it later.
       log(`kentongan: could not write transcript for ${out.value.id}: ${(err as Error).message}`);

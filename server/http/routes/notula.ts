@@ -11,7 +11,27 @@ import { nanoid } from 'nanoid';
 
 const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'";
 
-export function notulaRoutes({ episodes, staff, transcripts }: HttpDeps): Router {
+/**
+ * marked + sanitize-html take a few hundred ms for a notula of 3,000 notes, and a finished
+ * episode's page is read many times: the same Markdown always renders the same HTML, so a
+ * handful of recent renders are kept, keyed by the Markdown itself (any change misses).
+ */
+const RENDERED_KEPT = 4;
+const rendered = new Map<string, string>();
+function htmlOf(md: string): string {
+  const hit = rendered.get(md);
+  if (hit !== undefined) {
+    rendered.delete(md);
+    rendered.set(md, hit);
+    return hit;
+  }
+  const html = renderNotulaHtml(md);
+  rendered.set(md, html);
+  if (rendered.size > RENDERED_KEPT) rendered.delete(rendered.keys().next().value!);
+  return html;
+}
+
+export function notulaRoutes({ episodes, aspirations, staff, transcripts }: HttpDeps): Router {
   const r = Router();
 
   /** Staff may read a notula at any time; the public once the episode has ended. */
@@ -34,14 +54,14 @@ export function notulaRoutes({ episodes, staff, transcripts }: HttpDeps): Router
     if (!e) return;
     res.type('text/markdown; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${transcriptFileName(e)}"`);
-    res.send(exportNotula(e));
+    res.send(exportNotula(e, aspirations.notulaFor(e)));
   });
 
   r.get('/api/episodes/:id/notula.html', (req, res) => {
     const e = readable(req.params.id, req, res);
     if (!e) return;
     res.setHeader('Content-Security-Policy', PAGE_CSP);
-    res.type('html').send(page(e.title, renderNotulaHtml(exportNotula(e))));
+    res.type('html').send(page(e.title, htmlOf(exportNotula(e, aspirations.notulaFor(e)))));
   });
 
   r.get('/api/transcripts', async (_req, res) => {

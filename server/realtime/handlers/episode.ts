@@ -1,12 +1,15 @@
 import { fail } from '../../domain/errors.ts';
 import { joinListener, setPremoderation } from '../../domain/episode.ts';
 import { can } from '../../domain/permissions.ts';
+import { isMember } from '../../domain/members.ts';
 import { episodeView, listenerSnapshot, staffSnapshot } from '../../domain/views.ts';
+import { myPollAnswers, pollView, pollsOf } from '../../domain/poll.ts';
+import { listenerAspirations, staffAspirations } from '../../domain/planner.ts';
 import { rooms } from '../events.ts';
 import type { Handler } from '../handler.ts';
 import type { RealtimeDeps } from './deps.ts';
 
-export function episodeHandlers({ episodes, broadcaster }: RealtimeDeps) {
+export function episodeHandlers({ episodes, broadcaster, aspirations }: RealtimeDeps) {
   /** Joining returns a full snapshot; a client that reconnects simply joins again. */
   const join: Handler<'episode:join'> = async (p, ctx) => {
     const e = p.episodeId ? episodes.find(p.episodeId) : p.code ? episodes.store.byCode(p.code.trim().toUpperCase()) : undefined;
@@ -16,13 +19,23 @@ export function episodeHandlers({ episodes, broadcaster }: RealtimeDeps) {
       if (!staff) return fail('not_signed_in');
       if (!can(staff, 'episode.viewStaff')) return fail('not_allowed');
       await ctx.socket.join(rooms.staff(e.id));
-      return { ok: true, value: staffSnapshot(e, broadcaster.seq(e.id)) };
+      const polls = pollsOf(e).map((p) => pollView(p, 'staff'));
+      return { ok: true, value: { ...staffSnapshot(e, broadcaster.seq(e.id)), polls, aspirations: staffAspirations(aspirations.list, e.id) } };
     }
     await ctx.socket.join([rooms.episode(e.id), rooms.listener(ctx.listener.listenerId)]);
-    if (!p.watchOnly && e.status !== 'ended' && !e.listeners.includes(ctx.listener.listenerId)) {
+    if (!p.watchOnly && e.status !== 'ended' && !isMember(e.listeners, ctx.listener.listenerId)) {
       await episodes.run(e.id, (ep) => joinListener(ep, ctx.listener.listenerId));
     }
-    return { ok: true, value: listenerSnapshot(e, ctx.listener.listenerId, broadcaster.seq(e.id)) };
+    const me = ctx.listener.listenerId;
+    return {
+      ok: true,
+      value: {
+        ...listenerSnapshot(e, me, broadcaster.seq(e.id)),
+        polls: pollsOf(e).map((p) => pollView(p, 'listener')),
+        myPollAnswers: myPollAnswers(e, me),
+        ...listenerAspirations(aspirations.list, e.id, me),
+      },
+    };
   };
 
   const leave: Handler<'episode:leave'> = async (p, ctx) => {

@@ -1,0 +1,99 @@
+import { nanoid } from 'nanoid';
+import { fail } from '../domain/errors.ts';
+import type { AspirationChange } from '../domain/changes.ts';
+import { codesInUse } from '../domain/aspiration.ts';
+import { notulaAspirations } from '../domain/planner.ts';
+import type { Ctx, Result } from '../domain/result.ts';
+import type { Aspiration, District, Episode, Id, NotulaAspiration } from '../domain/types.ts';
+import type { AspirationStore } from '../store/aspirations.ts';
+import type { DistrictStore } from '../store/district.ts';
+import type { EpisodeService, Outcome } from './episode-service.ts';
+
+export interface AspirationServiceDeps {
+  store: AspirationStore;
+  district: DistrictStore;
+  episodes: EpisodeService;
+  /** Receives the changes of every committed command (the realtime broadcaster). */
+  publish: (changes: AspirationChange[]) => void;
+  log?: (line: string) => void;
+  now?: () => Date;
+}
+
+/** What a rule over aspirations gets: the list to change, the district to check against, the episodes to look up. */
+export interface Desk {
+  list: Aspiration[];
+  district: District;
+  episode: (id: Id) => Episode | undefined;
+}
+
+/**
+ * The imperative shell around the aspiration and district rules, like EpisodeService:
+ * apply a rule in memory, make it durable (group commit), then publish, then answer.
+ */
+export class AspirationService {
+  constructor(private deps: AspirationServiceDeps) {}
+
+  ctx(): Ctx {
+    return { now: (this.deps.now?.() ?? new Date()).toISOString(), newId: () => nanoid(12) };
+  }
+
+  get list(): readonly Aspiration[] {
+    return this.deps.store.list;
+  }
+
+  get district(): District {
+    return this.deps.district.district;
+  }
+
+  get episodes(): EpisodeService {
+    return this.deps.episodes;
+  }
+
+  desk(): Desk {
+    return { list: this.deps.store.list, district: this.deps.district.district, episode: (id) => this.deps.episodes.find(id) };
+  }
+
+  /** Applies a rule to the aspirations; on success waits for the disk, then publishes. */
+  async run<T>(rule: (desk: Desk, ctx: Ctx) => Result<T>): Promise<Outcome<T>> {
+    const result = rule(this.desk(), this.ctx());
+    if (!result.ok) return result;
+    if (result.changes.length === 0) return { ok: true, value: result.value };
+    try {
+      await this.deps.store.commit();
+    } catch (err) {
+      this.deps.log?.(`kentongan: could not save aspirations: ${(err as Error).message}`);
+      return fail('internal');
+    }
+    this.deps.publish(result.changes as AspirationChange[]);
+    return { ok: true, value: result.value };
+  }
+
+  /** Like run, for a rule that needs one episode (submitting during a show). */
+  async runInEpisode<T>(episodeId: Id, rule: (desk: Desk, e: Episode, ctx: Ctx) => Result<T>): Promise<Outcome<T>> {
+    const e = this.deps.episodes.find(episodeId);
+    if (!e) return fail('episode_not_found');
+    return this.run((desk, ctx) => rule(desk, e, ctx));
+  }
+
+  /** Changes the district settings; they are checked against the codes aspirations use. */
+  async changeDistrict(rule: (district: District, inUse: ReturnType<typeof codesInUse>) => Result<District>): Promise<Outcome<District>> {
+    const result = rule(this.deps.district.district, codesInUse(this.deps.store.list));
+    if (!result.ok) return result;
+    try {
+      await this.deps.district.commit();
+    } catch (err) {
+      this.deps.log?.(`kentongan: could not save the district settings: ${(err as Error).message}`);
+      return fail('internal');
+    }
+    return { ok: true, value: result.value };
+  }
+
+  /** The notula's aspiration section: an imported episode brings its own. */
+  notulaFor(e: Episode): NotulaAspiration[] {
+    return e.archivedAspirations ?? notulaAspirations(this.deps.store.list, this.deps.district.district, e.id);
+  }
+
+  async flush(): Promise<void> {
+    await Promise.all([this.deps.store.flush(), this.deps.district.flush()]);
+  }
+}

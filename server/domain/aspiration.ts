@@ -1,0 +1,287 @@
+// Aspirations (usulan) for the musrenbang: listeners submit them during a show, staff type
+// in the ones that came by phone or SMS or turn an on-air question into one, listeners
+// support them, and planners review them across episodes. Every rule checks everything
+// before it changes anything, so a refused command leaves the list exactly as it was.
+import type { AspirationChange } from './changes.ts';
+import { findDesa, findKecamatan } from './district.ts';
+import { fail } from './errors.ts';
+import { can } from './permissions.ts';
+import { ok } from './result.ts';
+import type { Ctx, Result } from './result.ts';
+import { findQuestion } from './question.ts';
+import { LIMITS, optionalLine, requiredLine } from './text.ts';
+import type {
+  Actor, Aspiration, AspirationContact, AspirationNote, AspirationStatus, Channel, District, Episode, Id,
+} from './types.ts';
+
+/** Statuses in which other listeners see an aspiration and may support it. */
+export const ASPIRATION_OPEN: ReadonlySet<AspirationStatus> = new Set(['baru', 'ditinjau', 'diteruskan']);
+
+export const ASPIRATION_STATUS_LABELS: Record<AspirationStatus, string> = {
+  baru: 'Baru',
+  ditinjau: 'Ditinjau',
+  diteruskan: 'Diteruskan ke musrenbang',
+  ditolak: 'Ditolak',
+  digabung: 'Digabung',
+};
+
+/** What the usulan says and where: the same for every way it arrives. */
+export interface AspirationFields {
+  text: string;
+  problem: string;
+  dimension: string;
+  kecamatan: string;
+  desa: string;
+  rtRw?: string | null;
+}
+
+export interface ContactInput {
+  name?: string | null;
+  phone?: string | null;
+  /** The listener agreed to be contacted; without it, no name or phone is kept. */
+  consent?: boolean;
+}
+
+export type AspirationInput = AspirationFields & ContactInput;
+
+type Failure = ReturnType<typeof fail>;
+type Checked<T> = { ok: true; value: T } | Failure;
+
+export function findAspiration(list: readonly Aspiration[], id: Id): Aspiration | undefined {
+  return list.find((a) => a.id === id);
+}
+
+export function supportCount(a: Aspiration): number {
+  return a.supporters.length;
+}
+
+/** "3/5", "RT 03 RW 05", "003 / 005" → "003/005". */
+export function normalizeRtRw(raw: string): string | null {
+  const m = /^(?:rt\.?\s*)?(\d{1,3})\s*(?:\/|\s|-)\s*(?:rw\.?\s*)?(\d{1,3})$/i.exec(raw.trim());
+  if (!m) return null;
+  const [rt, rw] = [Number(m[1]), Number(m[2])];
+  if (rt < 1 || rw < 1) return null;
+  return `${String(rt).padStart(3, '0')}/${String(rw).padStart(3, '0')}`;
+}
+
+/** "+62 812-3456-7890", "0812 3456 7890" → "081234567890". Indonesian numbers only. */
+export function normalizePhone(raw: string): string | null {
+  let s = raw.replace(/[\s().-]/g, '');
+  if (s.startsWith('+62')) s = `0${s.slice(3)}`;
+  else if (s.startsWith('62')) s = `0${s.slice(2)}`;
+  return /^0\d{8,12}$/.test(s) ? s : null;
+}
+
+/** Checks text, dimension and place against the district's lists. */
+export function checkFields(district: District, input: AspirationFields): Checked<Omit<AspirationFields, 'rtRw'> & { rtRw: string | null }> {
+  const text = requiredLine(input.text, LIMITS.aspirationText, 'Usulan');
+  if (!text.ok) return text;
+  const problem = requiredLine(input.problem, LIMITS.aspirationProblem, 'Permasalahan');
+  if (!problem.ok) return problem;
+  if (!district.dimensions.some((d) => d.code === input.dimension)) return fail('unknown_dimension');
+  const kecamatan = findKecamatan(district, input.kecamatan);
+  if (!kecamatan) return fail('unknown_kecamatan');
+  const desa = findDesa(district, input.desa);
+  if (!desa) return fail('unknown_desa');
+  if (desa.kecamatan.code !== kecamatan.code) {
+    return fail('desa_outside_kecamatan', `(${desa.desa.name} ada di Kecamatan ${desa.kecamatan.name}, bukan ${kecamatan.name}.)`);
+  }
+  let rtRw: string | null = null;
+  if (input.rtRw != null && input.rtRw.trim() !== '') {
+    rtRw = normalizeRtRw(input.rtRw);
+    if (!rtRw) return fail('invalid_rt_rw');
+  }
+  return { ok: true, value: { text: text.text, problem: problem.text, dimension: input.dimension, kecamatan: kecamatan.code, desa: desa.desa.code, rtRw } };
+}
+
+function checkContact(input: ContactInput, ctx: Ctx): Checked<AspirationContact | null> {
+  const name = optionalLine(input.name, LIMITS.name, 'Nama');
+  if (!name.ok) return name;
+  let phone: string | null = null;
+  if (input.phone != null && input.phone.trim() !== '') {
+    phone = normalizePhone(input.phone);
+    if (!phone) return fail('invalid_phone');
+  }
+  if (name.text === null && phone === null) return { ok: true, value: null };
+  if (input.consent !== true) return fail('consent_required');
+  return { ok: true, value: { name: name.text, phone, consentAt: ctx.now } };
+}
+
+function create(
+  list: Aspiration[], district: District, e: Episode, input: AspirationInput, ctx: Ctx,
+  origin: { channel: Channel; submittedBy: Id | null; questionId: Id | null },
+): Result<Aspiration> {
+  const fields = checkFields(district, input);
+  if (!fields.ok) return fields;
+  const contact = checkContact(input, ctx);
+  if (!contact.ok) return contact;
+  const a: Aspiration = {
+    id: ctx.newId(), episodeId: e.id, ...fields.value, ...origin, contact: contact.value,
+    supporters: [], status: 'baru', rejectReason: null, mergedInto: null, mergedFrom: [], notes: [],
+    createdAt: ctx.now, updatedAt: ctx.now,
+  };
+  list.push(a);
+  return ok(a, [{ kind: 'aspiration', aspiration: a }]);
+}
+
+function requireLive(e: Episode): Failure | null {
+  if (e.status === 'ended') return fail('episode_ended');
+  if (e.status !== 'live') return fail('episode_not_live');
+  return null;
+}
+
+/** A listener submits an usulan from the listener page while the show is live. */
+export function submitAspiration(list: Aspiration[], district: District, e: Episode, actor: Actor, input: AspirationInput, ctx: Ctx): Result<Aspiration> {
+  if (actor.kind !== 'listener') return fail('not_allowed');
+  const notLive = requireLive(e);
+  if (notLive) return notLive;
+  return create(list, district, e, input, ctx, { channel: 'web', submittedBy: actor.listenerId, questionId: null });
+}
+
+/** A screener types in an usulan that came by phone, SMS, WhatsApp…, during or after the show. */
+export function enterAspiration(
+  list: Aspiration[], district: District, e: Episode, actor: Actor, input: AspirationInput & { channel: Channel }, ctx: Ctx,
+): Result<Aspiration> {
+  if (!can(actor, 'aspiration.submit')) return fail('not_allowed');
+  if (e.status === 'draft') return fail('episode_not_live');
+  return create(list, district, e, input, ctx, { channel: input.channel, submittedBy: null, questionId: null });
+}
+
+/**
+ * Turns a question that went on air into an usulan. The text defaults to the question's;
+ * its asker follows the usulan's status as their own. Asker names are not consent to be
+ * contacted, so no contact is carried over.
+ */
+export function aspirationFromQuestion(
+  list: Aspiration[], district: District, e: Episode, actor: Actor, questionId: Id,
+  input: Omit<AspirationFields, 'text'> & { text?: string | null }, ctx: Ctx,
+): Result<Aspiration> {
+  if (!can(actor, 'aspiration.submit')) return fail('not_allowed');
+  if (e.status === 'draft') return fail('episode_not_live');
+  const q = findQuestion(e, questionId);
+  if (!q) return fail('question_not_found');
+  if (q.status !== 'on_air' && q.status !== 'answered') {
+    return fail('invalid_transition', 'Hanya pertanyaan yang sedang atau sudah mengudara yang bisa dijadikan usulan.');
+  }
+  if (list.some((a) => a.episodeId === e.id && a.questionId === q.id)) return fail('already_converted');
+  const text = input.text != null && input.text.trim() !== '' ? input.text : q.text;
+  return create(list, district, e, { ...input, text }, ctx, { channel: q.channel, submittedBy: q.askedBy, questionId: q.id });
+}
+
+/** One support per listener, for an usulan still open. */
+export function supportAspiration(list: Aspiration[], actor: Actor, id: Id): Result<number> {
+  if (actor.kind !== 'listener') return fail('not_allowed');
+  const a = findAspiration(list, id);
+  if (!a) return fail('aspiration_not_found');
+  if (!ASPIRATION_OPEN.has(a.status)) return fail('aspiration_closed');
+  if (a.supporters.includes(actor.listenerId)) return fail('already_supported');
+  a.supporters.push(actor.listenerId);
+  return ok(a.supporters.length, [{ kind: 'supports', aspiration: a }]);
+}
+
+function resolveAll(list: readonly Aspiration[], ids: readonly Id[]): Checked<Aspiration[]> {
+  if (ids.length === 0) return fail('invalid_payload', 'Pilih setidaknya satu usulan.');
+  const out: Aspiration[] = [];
+  for (const id of new Set(ids)) {
+    const a = findAspiration(list, id);
+    if (!a) return fail('aspiration_not_found', `(${id})`);
+    out.push(a);
+  }
+  return { ok: true, value: out };
+}
+
+/**
+ * Sets the status of one or many usulan at once, all or nothing. "ditolak" needs a reason
+ * and may be set by any staff who moderates (to hide spam during a show); the other
+ * statuses are the planner's. "digabung" comes only from merging.
+ */
+export function setAspirationStatus(
+  list: Aspiration[], actor: Actor, ids: readonly Id[], status: AspirationStatus, reason: string | null | undefined, ctx: Ctx,
+): Result<Aspiration[]> {
+  if (!can(actor, status === 'ditolak' ? 'aspiration.moderate' : 'aspiration.review')) return fail('not_allowed');
+  if (status === 'digabung') return fail('invalid_transition', 'Gunakan "gabungkan" untuk menggabung usulan.');
+  let why: string | null = null;
+  if (status === 'ditolak') {
+    const r = requiredLine(reason ?? '', LIMITS.rejectReason, 'Alasan penolakan');
+    if (!r.ok) return r.error.code === 'text_empty' ? fail('reason_required') : r;
+    why = r.text;
+  }
+  const found = resolveAll(list, ids);
+  if (!found.ok) return found;
+  const closed = found.value.find((a) => a.status === 'digabung');
+  if (closed) return fail('aspiration_closed', `(${closed.id})`);
+  const changes: AspirationChange[] = [];
+  for (const a of found.value) {
+    if (a.status === status && a.rejectReason === why) continue;
+    a.status = status;
+    a.rejectReason = why;
+    a.updatedAt = ctx.now;
+    changes.push({ kind: 'aspiration', aspiration: a });
+  }
+  return ok(found.value, changes);
+}
+
+/**
+ * Merges duplicates into one usulan, across episodes too. Supporters are combined and
+ * each listener counts once; the duplicates become "digabung" and point at the target.
+ */
+export function mergeAspirations(list: Aspiration[], actor: Actor, sourceIds: readonly Id[], targetId: Id, ctx: Ctx): Result<Aspiration> {
+  if (!can(actor, 'aspiration.review')) return fail('not_allowed');
+  const target = findAspiration(list, targetId);
+  if (!target) return fail('aspiration_not_found', `(${targetId})`);
+  const found = resolveAll(list, sourceIds);
+  if (!found.ok) return found;
+  const closed = (a: Aspiration) => a.status === 'ditolak' || a.status === 'digabung';
+  if (closed(target) || found.value.some((s) => s.id === target.id || closed(s))) return fail('aspiration_merge_invalid');
+  const seen = new Set(target.supporters);
+  const changes: AspirationChange[] = [];
+  for (const source of found.value) {
+    for (const v of source.supporters) if (!seen.has(v)) { target.supporters.push(v); seen.add(v); }
+    source.supporters = [];
+    source.status = 'digabung';
+    source.mergedInto = target.id;
+    source.updatedAt = ctx.now;
+    target.mergedFrom.push(source.id);
+    changes.push({ kind: 'aspiration', aspiration: source });
+  }
+  target.updatedAt = ctx.now;
+  changes.push({ kind: 'aspiration', aspiration: target });
+  return ok(target, changes);
+}
+
+/** The planner corrects an usulan: wording, dimension or place. Omitted fields stay. */
+export function editAspiration(list: Aspiration[], district: District, actor: Actor, id: Id, patch: Partial<AspirationFields>, ctx: Ctx): Result<Aspiration> {
+  if (!can(actor, 'aspiration.review')) return fail('not_allowed');
+  const a = findAspiration(list, id);
+  if (!a) return fail('aspiration_not_found');
+  if (a.status === 'digabung') return fail('aspiration_closed');
+  const fields = checkFields(district, {
+    text: patch.text ?? a.text, problem: patch.problem ?? a.problem, dimension: patch.dimension ?? a.dimension,
+    kecamatan: patch.kecamatan ?? a.kecamatan, desa: patch.desa ?? a.desa, rtRw: patch.rtRw === undefined ? a.rtRw : patch.rtRw,
+  });
+  if (!fields.ok) return fields;
+  Object.assign(a, fields.value, { updatedAt: ctx.now });
+  return ok(a, [{ kind: 'aspiration', aspiration: a }]);
+}
+
+/** A planner's note on an usulan; staff only, never in a public file. */
+export function addAspirationNote(list: Aspiration[], actor: Actor, id: Id, text: string, ctx: Ctx): Result<AspirationNote> {
+  if (!can(actor, 'aspiration.review') || actor.kind !== 'staff') return fail('not_allowed');
+  const a = findAspiration(list, id);
+  if (!a) return fail('aspiration_not_found');
+  const t = requiredLine(text, LIMITS.plannerNote, 'Catatan');
+  if (!t.ok) return t;
+  const note: AspirationNote = { id: ctx.newId(), staffId: actor.staffId, by: actor.name, text: t.text, createdAt: ctx.now };
+  a.notes.push(note);
+  a.updatedAt = ctx.now;
+  return ok(note, [{ kind: 'aspiration', aspiration: a }]);
+}
+
+/** Dimension and region codes that aspirations use; the district settings must keep them. */
+export function codesInUse(list: readonly Aspiration[]) {
+  return {
+    dimensions: new Set(list.map((a) => a.dimension)),
+    kecamatan: new Set(list.map((a) => a.kecamatan)),
+    desa: new Set(list.map((a) => a.desa)),
+  };
+}

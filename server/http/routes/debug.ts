@@ -1,0 +1,46 @@
+import { Router } from 'express';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import type { EventLoopUtilization } from 'node:perf_hooks';
+import { fail } from '../../domain/errors.ts';
+import { sendError } from '../errors.ts';
+import type { EpisodeStore } from '../../store/episodes.ts';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * Process figures for the benchmark (test/bench): event-loop delay, utilisation, memory,
+ * store writes. Mounted only when DEBUG_METRICS=1, and answers loopback callers only.
+ */
+export function debugRoutes(store: EpisodeStore): Router {
+  const r = Router();
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  let elu: EventLoopUtilization = performance.eventLoopUtilization();
+
+  r.use('/api/debug', (req, res, next) => {
+    if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return sendError(res, fail('unknown_route').error);
+    next();
+  });
+
+  r.get('/api/debug/metrics', (_req, res) => {
+    const ms = (ns: number) => Number((ns / 1e6).toFixed(2));
+    const mem = process.memoryUsage();
+    const cpu = process.cpuUsage();
+    res.json({
+      eventLoopDelayMs: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max), mean: ms(delay.mean) },
+      eventLoopUtilization: Number(performance.eventLoopUtilization(elu).utilization.toFixed(3)),
+      rssBytes: mem.rss, heapUsedBytes: mem.heapUsed,
+      cpuMicros: { user: cpu.user, system: cpu.system },
+      writes: store.writes(),
+    });
+  });
+
+  /** Starts a new measurement window for the delay histogram and the utilisation. */
+  r.post('/api/debug/metrics/reset', (_req, res) => {
+    delay.reset();
+    elu = performance.eventLoopUtilization();
+    res.status(204).end();
+  });
+
+  return r;
+}

@@ -1,0 +1,59 @@
+import express, { Router } from 'express';
+import { stringify } from 'csv-stringify/sync';
+import { importRegionCsv, updateDistrict } from '../../domain/district.ts';
+import type { DistrictInput } from '../../domain/district.ts';
+import { fail } from '../../domain/errors.ts';
+import type { District } from '../../domain/types.ts';
+import { body, requireStaff } from '../context.ts';
+import { sendError } from '../errors.ts';
+import { districtInput } from '../planning-schemas.ts';
+import type { HttpDeps } from './deps.ts';
+
+function summary(d: District) {
+  return { district: d, counts: { dimensions: d.dimensions.length, kecamatan: d.kecamatan.length, desa: d.kecamatan.reduce((n, k) => n + k.desa.length, 0) } };
+}
+
+export function districtRoutes({ aspirations, staff }: HttpDeps): Router {
+  const r = Router();
+
+  /** Public: the listener's form picks dimension, kecamatan and desa from these lists. */
+  r.get('/api/district', (_req, res) => {
+    res.json(summary(aspirations.district));
+  });
+
+  /** The region list as CSV (kode,nama), to edit in a spreadsheet and import again. */
+  r.get('/api/district/regions.csv', (_req, res) => {
+    const rows: string[][] = [];
+    for (const k of aspirations.district.kecamatan) {
+      rows.push([k.code, k.name]);
+      for (const d of k.desa) rows.push([d.code, d.name]);
+    }
+    res.type('text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="wilayah.csv"');
+    res.send(stringify(rows, { bom: true, header: true, columns: ['kode', 'nama'], record_delimiter: 'windows', escape_formulas: true }));
+  });
+
+  /** Replaces the settings (name, code, time zone, dimensions, kecamatan with their desa). */
+  r.put('/api/district', async (req, res) => {
+    const actor = requireStaff(req, res, staff, 'district.manage');
+    if (!actor) return;
+    const input = body(req, res, districtInput);
+    if (!input) return;
+    const out = await aspirations.changeDistrict((d, inUse) => updateDistrict(d, actor, input as DistrictInput, inUse));
+    if (!out.ok) return sendError(res, out.error);
+    res.json(summary(out.value));
+  });
+
+  /** Imports kecamatan and desa/kelurahan from a CSV of code and name; replaces the region list. */
+  r.post('/api/district/regions', express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: '2mb' }), async (req, res) => {
+    const actor = requireStaff(req, res, staff, 'district.manage');
+    if (!actor) return;
+    if (typeof req.body !== 'string') return sendError(res, fail('invalid_payload', 'Kirim berkas CSV (Content-Type: text/csv).').error);
+    const text = req.body;
+    const out = await aspirations.changeDistrict((d, inUse) => importRegionCsv(d, actor, text, inUse));
+    if (!out.ok) return sendError(res, out.error);
+    res.json(summary(out.value));
+  });
+
+  return r;
+}

@@ -1,0 +1,39 @@
+import { fail } from '../../domain/errors.ts';
+import * as rules from '../../domain/aspiration.ts';
+import { aspirationView } from '../../domain/planner.ts';
+import type { Handler } from '../handler.ts';
+import type { RealtimeDeps } from './deps.ts';
+
+export function aspirationHandlers({ aspirations }: RealtimeDeps) {
+  const submit: Handler<'aspiration:submit'> = async (p, ctx) => {
+    const out = await aspirations.runInEpisode(p.episodeId, (d, e, c) => rules.submitAspiration(d.list, d.district, e, ctx.listener, p, c));
+    return out.ok ? { ok: true, value: aspirationView(out.value) } : out;
+  };
+  const enter: Handler<'aspiration:enter'> = async (p, ctx) => {
+    const staff = ctx.staff();
+    if (!staff) return fail('not_signed_in');
+    const out = await aspirations.runInEpisode(p.episodeId, (d, e, c) => rules.enterAspiration(d.list, d.district, e, staff, p, c));
+    return out.ok ? { ok: true, value: aspirationView(out.value) } : out;
+  };
+  const fromQuestion: Handler<'aspiration:fromQuestion'> = async (p, ctx) => {
+    const staff = ctx.staff();
+    if (!staff) return fail('not_signed_in');
+    const out = await aspirations.runInEpisode(p.episodeId, (d, e, c) => rules.aspirationFromQuestion(d.list, d.district, e, staff, p.questionId, p, c));
+    return out.ok ? { ok: true, value: aspirationView(out.value) } : out;
+  };
+  // Support always acts as the listener behind the socket, like votes.
+  const support: Handler<'aspiration:support'> = async (p, ctx) => {
+    const out = await aspirations.run((d) => rules.supportAspiration(d.list, ctx.listener, p.aspirationId));
+    return out.ok ? { ok: true, value: { aspirationId: p.aspirationId, supports: out.value } } : out;
+  };
+  const status: Handler<'aspiration:status'> = async (p, ctx) => {
+    const staff = ctx.staff();
+    if (!staff) return fail('not_signed_in');
+    const out = await aspirations.run((d, c) => rules.setAspirationStatus(d.list, staff, [p.aspirationId], p.status, p.reason, c));
+    return out.ok ? { ok: true, value: aspirationView(out.value[0]!) } : out;
+  };
+  return {
+    'aspiration:submit': submit, 'aspiration:enter': enter, 'aspiration:fromQuestion': fromQuestion,
+    'aspiration:support': support, 'aspiration:status': status,
+  };
+}

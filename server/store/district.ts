@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { mkdir, readdir } from 'node:fs/promises';
+import { Low } from 'lowdb';
+import { DurableJSONFile } from './durable-file.ts';
+import { Committer } from './committer.ts';
+import { defaultDistrict } from '../domain/district.ts';
+import type { District } from '../domain/types.ts';
+
+interface DistrictFile {
+  version: 1;
+  district: District;
+}
+
+/**
+ * The district's settings (dimensions, kecamatan, desa/kelurahan): data/district.json,
+ * one small lowdb file, changed in memory by the domain rules and made durable by commit().
+ */
+export class DistrictStore {
+  readonly #db: Low<DistrictFile>;
+  readonly #committer: Committer;
+  /** True when data/district.json did not exist yet. */
+  fresh = false;
+
+  private constructor(dataDir: string, fsync: boolean) {
+    this.#db = new Low(new DurableJSONFile<DistrictFile>(join(dataDir, 'district.json'), { fsync }), { version: 1, district: defaultDistrict() });
+    this.#committer = new Committer(() => this.#db.write());
+  }
+
+  static async open(opts: { dataDir: string; fsync?: boolean }): Promise<DistrictStore> {
+    await mkdir(opts.dataDir, { recursive: true });
+    const s = new DistrictStore(opts.dataDir, opts.fsync ?? true);
+    s.fresh = !(await readdir(opts.dataDir)).includes('district.json');
+    await s.#db.read();
+    if (s.fresh) await s.commit();
+    return s;
+  }
+
+  get district(): District {
+    return this.#db.data.district;
+  }
+
+  /** Replaces the settings wholesale (the sample seed). */
+  set(district: District): void {
+    this.#db.data.district = district;
+  }
+
+  commit(): Promise<void> {
+    return this.#committer.commit();
+  }
+
+  flush(): Promise<void> {
+    return this.#committer.idle();
+  }
+}

@@ -1,0 +1,148 @@
+// Polls over real sockets: the host opens the satisfaction poll in one call, listeners
+// answer (and change their minds), results reach staff live and listeners and the studio
+// screen when the host chooses, as coalesced deltas; the notula prints percentages that
+// sum to 100.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { api, call, listener, must, startServer } from '../support/server.ts';
+import type { Client, TestServer } from '../support/server.ts';
+import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
+import type { Crew } from '../support/show.ts';
+import { RELAXED_LIMITS } from '../support/planning.ts';
+import type { PollView } from '../../server/domain/poll.ts';
+import type { Delta } from '../../server/realtime/events.ts';
+
+async function until(check: () => boolean, ms = 5_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** The latest view of a poll in a stream of deltas. */
+function latest(deltas: Delta[], pollId: string): PollView | undefined {
+  for (let i = deltas.length - 1; i >= 0; i--) {
+    const p = deltas[i]!.polls?.find((x) => x.id === pollId);
+    if (p) return p;
+  }
+  return undefined;
+}
+
+describe('polls during an episode', () => {
+  let server: TestServer;
+  let c: Crew;
+  beforeAll(async () => {
+    server = await startServer({ sample: false, tickMs: 100, rateLimits: RELAXED_LIMITS });
+    c = await crew(server.url);
+  });
+  afterAll(async () => {
+    for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
+    await server?.stop();
+  });
+
+  it('runs the satisfaction poll from one click to the notula', async () => {
+    const ep = await createLiveEpisode(server.url, c.hostCookie);
+    await joinStaff(c.host, ep.id);
+    const hostDeltas: Delta[] = [];
+    c.host.on('episode:delta', (d) => hostDeltas.push(d));
+    const people: Client[] = [];
+    for (let i = 0; i < 7; i++) {
+      const p = (await listener(server.url)).socket;
+      await must(p, 'episode:join', { episodeId: ep.id });
+      people.push(p);
+    }
+    const listenerDeltas: Delta[] = [];
+    people[6]!.on('episode:delta', (d) => listenerDeltas.push(d));
+    const studio = (await listener(server.url)).socket;
+    await must(studio, 'episode:join', { episodeId: ep.id, watchOnly: true });
+    const studioDeltas: Delta[] = [];
+    studio.on('episode:delta', (d) => studioDeltas.push(d));
+
+    const poll = await must(c.host, 'poll:open', { episodeId: ep.id, kind: 'satisfaction' });
+    expect(poll).toMatchObject({ question: 'Bagaimana Tanggapan Anda?', options: ['Sangat Puas', 'Puas', 'Cukup Puas', 'Tidak Puas'], status: 'open', counts: [0, 0, 0, 0] });
+    await until(() => latest(listenerDeltas, poll.id) !== undefined);
+    expect(latest(listenerDeltas, poll.id)).toMatchObject({ status: 'open', counts: null, percents: null });
+
+    // 1 / 3 / 0 / 3, with one listener changing their mind while the poll is open.
+    const answers = [0, 1, 1, 2, 3, 3, 3];
+    for (const [i, option] of answers.entries()) expect(await must(people[i]!, 'poll:answer', { episodeId: ep.id, pollId: poll.id, option })).toEqual({ pollId: poll.id, option });
+    await must(people[3]!, 'poll:answer', { episodeId: ep.id, pollId: poll.id, option: 1 });
+    await until(() => latest(hostDeltas, poll.id)?.total === 7 && latest(hostDeltas, poll.id)?.counts?.[1] === 3);
+    expect(latest(hostDeltas, poll.id)).toMatchObject({ counts: [1, 3, 0, 3], percents: [14, 43, 0, 43], total: 7 });
+    // Hidden from listeners until the host shows them.
+    expect(listenerDeltas.flatMap((d) => d.polls ?? []).every((p) => p.counts === null)).toBe(true);
+
+    const snap = await must(people[3]!, 'episode:join', { episodeId: ep.id });
+    expect(snap.audience === 'listener' && snap.myPollAnswers).toEqual({ [poll.id]: 1 });
+
+    await must(c.host, 'poll:results', { episodeId: ep.id, pollId: poll.id, visible: true });
+    await until(() => latest(studioDeltas, poll.id)?.percents !== null && latest(studioDeltas, poll.id) !== undefined && latest(listenerDeltas, poll.id)?.percents !== null);
+    for (const view of [latest(listenerDeltas, poll.id)!, latest(studioDeltas, poll.id)!]) {
+      expect(view.percents).toEqual([14, 43, 0, 43]);
+      expect(view.percents!.reduce((a, b) => a + b, 0)).toBe(100);
+    }
+
+    // Closed: an answer is refused and the episode on disk does not change.
+    await must(c.host, 'poll:close', { episodeId: ep.id, pollId: poll.id });
+    await server.app.store.flush();
+    const file = join(server.dataDir, 'episodes', `${ep.id}.json`);
+    const before = await readFile(file, 'utf8');
+    const late = await call(people[0]!, 'poll:answer', { episodeId: ep.id, pollId: poll.id, option: 3 });
+    expect(late.ok ? null : late.error.code).toBe('poll_closed');
+    await server.app.store.flush();
+    expect(await readFile(file, 'utf8')).toBe(before);
+
+    // A listener id never crosses the wire.
+    const wire = JSON.stringify([hostDeltas, listenerDeltas, studioDeltas]);
+    expect(wire).not.toMatch(/answers|listenerId/);
+
+    const ended = await api(server.url, `/api/episodes/${ep.id}/end`, { method: 'POST', cookie: c.hostCookie });
+    const md = await readFile(join(server.transcriptsDir, ended.json.transcript), 'utf8');
+    expect(md).toContain('## Hasil Jajak Pendapat\n\n### Bagaimana Tanggapan Anda?\n\n- Sangat Puas: 14% (1 suara)\n- Puas: 43% (3 suara)\n- Cukup Puas: 0% (0 suara)\n- Tidak Puas: 43% (3 suara)\n\nJumlah suara: 7\n');
+    for (const p of [...people, studio]) p.disconnect();
+  });
+
+  it('coalesces an answer storm into a few deltas carrying the latest counts', async () => {
+    const ep = await createLiveEpisode(server.url, c.hostCookie);
+    await joinStaff(c.host, ep.id);
+    const poll = await must(c.host, 'poll:open', { episodeId: ep.id, kind: 'single', question: 'Jalan mana dulu?', options: ['Cibening', 'Kadumanis', 'Mekarjaya'], showResults: true });
+    const voters = await Promise.all(Array.from({ length: 200 }, () => listener(server.url)));
+    const watcher = (await listener(server.url)).socket;
+    await must(watcher, 'episode:join', { episodeId: ep.id });
+    const seen: Delta[] = [];
+    const hostSeen: Delta[] = [];
+    watcher.on('episode:delta', (d) => seen.push(d));
+    c.host.on('episode:delta', (d) => hostSeen.push(d));
+    await Promise.all(voters.map((v, i) => must(v.socket, 'poll:answer', { episodeId: ep.id, pollId: poll.id, option: i % 3 })));
+    await until(() => latest(seen, poll.id)?.total === 200 && latest(hostSeen, poll.id)?.total === 200);
+    const pollDeltas = seen.filter((d) => d.polls?.some((p) => p.id === poll.id));
+    expect(pollDeltas.length).toBeGreaterThan(0);
+    expect(pollDeltas.length).toBeLessThan(30);
+    // 67/67/66 → 34/33/33.
+    expect(latest(seen, poll.id)).toMatchObject({ counts: [67, 67, 66], percents: [34, 33, 33] });
+    for (const v of voters) v.socket.disconnect();
+    watcher.disconnect();
+  });
+
+  it('refuses polls from listeners and the wrong roles, and a second open poll', async () => {
+    const ep = await createLiveEpisode(server.url, c.hostCookie);
+    const someone = (await listener(server.url)).socket;
+    const refused = async (socket: Client, event: string, payload: object, code: string) => {
+      const r = await call(socket, event as never, payload as never);
+      expect(r.ok ? null : r.error.code, event).toBe(code);
+    };
+    await refused(someone, 'poll:open', { episodeId: ep.id, kind: 'satisfaction' }, 'not_signed_in');
+    await refused(c.notulis, 'poll:open', { episodeId: ep.id, kind: 'satisfaction' }, 'not_allowed');
+    await refused(c.screener, 'poll:open', { episodeId: ep.id, kind: 'satisfaction' }, 'not_allowed');
+    const poll = await must(c.host, 'poll:open', { episodeId: ep.id, kind: 'rating', question: 'Nilai acara ini', scale: 5 });
+    await refused(c.host, 'poll:open', { episodeId: ep.id, kind: 'satisfaction' }, 'another_poll_open');
+    await refused(someone, 'poll:close', { episodeId: ep.id, pollId: poll.id }, 'not_signed_in');
+    await refused(someone, 'poll:answer', { episodeId: ep.id, pollId: poll.id, option: 5 }, 'poll_option_invalid');
+    await refused(someone, 'poll:answer', { episodeId: ep.id, pollId: 'tidak-ada', option: 0 }, 'poll_not_found');
+    await refused(someone, 'poll:answer', { episodeId: ep.id, pollId: poll.id, option: '1' }, 'invalid_payload');
+    await refused(c.host, 'poll:open', { episodeId: ep.id, kind: 'single', question: 'x', options: ['a'], extra: 1 }, 'invalid_payload');
+    someone.disconnect();
+  });
+});

@@ -1,0 +1,111 @@
+// Coalescing without sockets: a fake Socket.IO server records what would go out, and the
+// audience size of each room is set by hand.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Broadcaster, LISTENER_MESSAGES_PER_SECOND } from '../../server/realtime/broadcaster.ts';
+import type { Delta } from '../../server/realtime/events.ts';
+import { rooms } from '../../server/realtime/events.ts';
+import { approveQuestion, rejectQuestion, submitQuestion } from '../../server/domain/question.ts';
+import { castVote } from '../../server/domain/vote.ts';
+import { draftEpisode, host, listener, makeCtx, screener, unwrap } from '../domain/fixtures.ts';
+import { startEpisode } from '../../server/domain/episode.ts';
+
+function fakeIo(audience: number) {
+  const sent: Array<{ room: string; delta: Delta }> = [];
+  const members = new Map<string, Set<string>>();
+  const io = {
+    sockets: { adapter: { rooms: members } },
+    to(room: string) {
+      return {
+        emit: (_e: string, delta: Delta) => sent.push({ room, delta }),
+        except: () => ({ emit: (_e: string, delta: Delta) => sent.push({ room, delta }) }),
+      };
+    },
+  };
+  return { io, sent, setAudience: (episodeId: string, n = audience) => members.set(rooms.episode(episodeId), new Set(Array.from({ length: n }, (_, i) => `s${i}`))) };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('Broadcaster', () => {
+  it('sends staff every tick, and stretches the listener tick with the audience', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+    const ctx = makeCtx();
+    const e = draftEpisode(ctx);
+    unwrap(startEpisode(e, host, ctx));
+    const q = unwrap(submitQuestion(e, screener, { text: 'Soal jalan', channel: 'sms' }, ctx));
+    const audience = 5_000;
+    const { io, sent, setAudience } = fakeIo(audience);
+    setAudience(e.id);
+    const b = new Broadcaster(io as never, 100);
+    const listenerTick = (audience * 1000) / LISTENER_MESSAGES_PER_SECOND; // 500 ms
+    for (let i = 0; i < 20; i++) {
+      const r = castVote(e, listener(`L${i}`), q.id);
+      if (r.ok) b.publish(e, r.changes);
+      vi.advanceTimersByTime(50);
+    }
+    vi.advanceTimersByTime(1_000);
+    const staff = sent.filter((s) => s.room === rooms.staff(e.id));
+    const listeners = sent.filter((s) => s.room === rooms.episode(e.id));
+    expect(staff.length).toBeGreaterThanOrEqual(9);
+    expect(listeners.length).toBeGreaterThanOrEqual(2);
+    expect(listeners.length).toBeLessThanOrEqual(Math.ceil((20 * 50 + 1_000) / listenerTick));
+    // Nothing lost: both audiences end on the latest count, with rising sequence numbers.
+    expect(staff.at(-1)!.delta.votes![q.id]).toBe(20);
+    expect(listeners.at(-1)!.delta.votes![q.id]).toBe(20);
+    const seqs = sent.map((s) => s.delta.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(b.seq(e.id)).toBe(Math.max(...seqs));
+  });
+
+  it('keeps the short tick for a small audience, and flush sends what is held back', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+    const ctx = makeCtx();
+    const e = draftEpisode(ctx);
+    unwrap(startEpisode(e, host, ctx));
+    const q = unwrap(submitQuestion(e, screener, { text: 'Soal air', channel: 'sms' }, ctx));
+    const small = fakeIo(10);
+    small.setAudience(e.id);
+    const b = new Broadcaster(small.io as never, 100);
+    const a = castVote(e, listener('A'), q.id);
+    b.publish(e, a.ok ? a.changes : []);
+    vi.advanceTimersByTime(100);
+    expect(small.sent.filter((s) => s.room === rooms.episode(e.id)).length).toBe(1);
+
+    const big = fakeIo(100_000);
+    big.setAudience(e.id);
+    const b2 = new Broadcaster(big.io as never, 100);
+    b2.publish(e, [{ kind: 'votes', questionId: q.id, count: 2 }]);
+    vi.advanceTimersByTime(100); // the first listener delta goes out at once
+    b2.publish(e, [{ kind: 'votes', questionId: q.id, count: 3 }]);
+    vi.advanceTimersByTime(100); // the next waits for the (long) listener tick…
+    expect(big.sent.filter((s) => s.room === rooms.episode(e.id)).length).toBe(1);
+    b2.flush(); // …unless flushed
+    const sentToListeners = big.sent.filter((s) => s.room === rooms.episode(e.id));
+    expect(sentToListeners.length).toBe(2);
+    expect(sentToListeners.at(-1)!.delta.votes![q.id]).toBe(3);
+  });
+
+  it('lets the latest state win when a question is rejected and approved again within one listener tick', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+    const ctx = makeCtx();
+    const e = draftEpisode(ctx);
+    unwrap(startEpisode(e, host, ctx));
+    const q = unwrap(submitQuestion(e, screener, { text: 'Soal pasar', channel: 'sms' }, ctx));
+    const { io, sent, setAudience } = fakeIo(20_000);
+    setAudience(e.id);
+    const b = new Broadcaster(io as never, 100);
+    b.publish(e, [{ kind: 'votes', questionId: q.id, count: 0 }]);
+    vi.advanceTimersByTime(100);
+    const rejected = rejectQuestion(e, screener, q.id);
+    b.publish(e, rejected.ok ? rejected.changes : []);
+    vi.advanceTimersByTime(100);
+    const approved = approveQuestion(e, screener, q.id);
+    b.publish(e, approved.ok ? approved.changes : []);
+    b.flush();
+    const last = sent.filter((s) => s.room === rooms.episode(e.id)).at(-1)!.delta;
+    expect(last.questions?.find((x) => x.id === q.id)?.status).toBe('approved');
+    expect(last.removed ?? []).not.toContain(q.id);
+  });
+});

@@ -1,0 +1,122 @@
+// Votes go to an append-only journal beside the episode file; a full write folds them in.
+// What was acknowledged survives a reopen, also across the crash windows of that scheme.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendFile, copyFile, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EpisodeStore } from '../../server/store/episodes.ts';
+import { castVote, withdrawVote } from '../../server/domain/vote.ts';
+import { mergeQuestion } from '../../server/domain/question.ts';
+import type { Episode } from '../../server/domain/types.ts';
+import { listener, liveEpisode, makeCtx, screener, submitted, unwrap } from '../domain/fixtures.ts';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kentongan-journal-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const open = () => EpisodeStore.open({ dataDir: dir, log: () => undefined });
+const journals = async () => (await readdir(join(dir, 'episodes'))).filter((f) => f.endsWith('.votes')).sort();
+
+async function vote(store: EpisodeStore, e: Episode, l: string, q: string, op: '+' | '-' = '+') {
+  const r = op === '+' ? castVote(e, listener(l), q) : withdrawVote(e, listener(l), q);
+  if (!r.ok) throw new Error(r.error.code);
+  await store.journal(e.id, { op, q, l });
+}
+
+async function setup() {
+  const ctx = makeCtx();
+  const store = await open();
+  const e = liveEpisode(ctx);
+  const a = submitted(e, ctx, 'Jalan rusak');
+  const b = submitted(e, ctx, 'Air bersih');
+  await store.create(e);
+  return { store, e, a, b, ctx };
+}
+
+describe('vote journal', () => {
+  it('keeps acknowledged votes in the journal, without rewriting the episode file, and replays them on open', async () => {
+    const { store, e, a, b } = await setup();
+    const writesBefore = store.writes();
+    for (let i = 0; i < 50; i++) await vote(store, e, `L${i}`, i % 2 ? a.id : b.id);
+    await vote(store, e, 'L0', b.id, '-');
+    const files = await journals();
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(new RegExp(`^${e.id}\\.\\d+\\.votes$`));
+    expect(store.writes() - writesBefore).toBeGreaterThan(0);
+    // As after a SIGKILL: no flush, just open the folder again.
+    const again = await open();
+    expect(again.get(e.id)).toEqual(e);
+    // Opening folded the journal into the episode file.
+    expect(await journals()).toEqual([]);
+    expect((await open()).get(e.id)).toEqual(e);
+  });
+
+  it('starts a new generation at every full write and deletes the ones it covers', async () => {
+    const { store, e, a } = await setup();
+    await vote(store, e, 'L1', a.id);
+    e.title = 'Diubah';
+    await store.commit(e.id);
+    expect(await journals()).toEqual([]);
+    const before = await journals();
+    await vote(store, e, 'L2', a.id);
+    const after = await journals();
+    expect(after).toHaveLength(1);
+    expect(after).not.toEqual(before);
+    await store.flush();
+    expect(await journals()).toEqual([]);
+    expect((await open()).get(e.id)).toEqual(e);
+  });
+
+  it('replays a generation the full write already holds without counting twice or reviving a merged question', async () => {
+    const { store, e, a, b } = await setup();
+    await vote(store, e, 'L1', a.id);
+    await vote(store, e, 'L2', a.id);
+    await vote(store, e, 'L2', a.id, '-');
+    await vote(store, e, 'L3', b.id);
+    // Keep the journal as it was, as if the process died after the full write but before deleting it.
+    const stale = join(dir, 'episodes', (await journals())[0]!);
+    await copyFile(stale, `${stale}.keep`);
+    unwrap(mergeQuestion(e, screener, a.id, b.id));
+    await store.commit(e.id);
+    await vote(store, e, 'L4', b.id);
+    await copyFile(`${stale}.keep`, stale);
+    await rm(`${stale}.keep`);
+    const again = (await open()).get(e.id)!;
+    expect(again).toEqual(e);
+    expect(again.questions.find((q) => q.id === a.id)!.voters).toEqual([]);
+    expect(again.questions.find((q) => q.id === b.id)!.voters.sort()).toEqual(['L1', 'L3', 'L4']);
+  });
+
+  it('skips a torn last line (never acknowledged) and damaged lines, keeping the rest', async () => {
+    const { store, e, a, b } = await setup();
+    await vote(store, e, 'L1', a.id);
+    const file = join(dir, 'episodes', (await journals())[0]!);
+    await appendFile(file, 'rubbish\n{"op":"+","q":"' + b.id + '","l":"L2"}\n{"op":"+","q":"' + b.id);
+    const again = (await open()).get(e.id)!;
+    expect(again.questions.find((q) => q.id === a.id)!.voters).toEqual(['L1']);
+    expect(again.questions.find((q) => q.id === b.id)!.voters).toEqual(['L2']);
+  });
+
+  it('leaves the journal of a damaged episode file alone', async () => {
+    const { store, e, a } = await setup();
+    await vote(store, e, 'L1', a.id);
+    const kept = await journals();
+    await writeFile(join(dir, 'episodes', `${e.id}.json`), '{"broken":');
+    const again = await open();
+    expect(again.get(e.id)).toBeUndefined();
+    expect(again.damaged().map((d) => d.file)).toEqual([`episodes/${e.id}.json`]);
+    expect(kept).toHaveLength(1);
+    expect(await journals()).toEqual(kept);
+  });
+
+  it('deletes the journal with the episode', async () => {
+    const { store, e, a } = await setup();
+    await vote(store, e, 'L1', a.id);
+    await store.delete(e.id);
+    expect(await journals()).toEqual([]);
+  });
+});
