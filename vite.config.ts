@@ -1,11 +1,34 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
+// A listener on a 400 ms mobile link pays a round trip per wave of files, and HTTP/1.1
+// fetches six at a time; left alone the bundler splits every shared helper into a file
+// of its own (14 files for the listener page). Two named chunks keep it to a few:
+// "net" (the socket client, which the small entry needs at once to start connecting,
+// see web/src/early.ts) and "kit" (Svelte's runtime, the router and the helpers every
+// live page uses). A helper missing from KIT still works; it only costs a request.
+const NET = /node_modules[\\/](socket\.io-client|engine\.io-client|socket\.io-parser|engine\.io-parser|@socket\.io[\\/]component-emitter|xmlhttprequest-ssl)[\\/]|web[\\/]src[\\/]lib[\\/](socket-boot|early-join)\.|preload-helper/;
+const KIT = /node_modules[\\/](svelte|esm-env|clsx)[\\/]|web[\\/]src[\\/](App\.svelte|app\.ts|lib[\\/](i18n\.svelte|router\.svelte|errors|connection\.svelte|live-episode\.svelte|episode-state|api|zoned-time|components[\\/]LanguageSwitch)\.)/;
+
 // The web app lives in web/; Express serves the built files from dist/web.
 export default defineConfig({
   root: 'web',
   plugins: [svelte()],
-  build: { outDir: '../dist/web', emptyOutDir: true, target: 'es2020' },
+  build: {
+    outDir: '../dist/web',
+    emptyOutDir: true,
+    target: 'es2020',
+    rollupOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'net', test: (id: string) => NET.test(id), priority: 2 },
+            { name: 'kit', test: (id: string) => KIT.test(id), priority: 1 },
+          ],
+        },
+      },
+    },
+  },
   server: {
     proxy: {
       '/socket.io': { target: 'http://localhost:3000', ws: true },

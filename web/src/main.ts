@@ -1,4 +1,6 @@
-import { mount } from 'svelte';
-import App from './App.svelte';
+// The entry stays small (the socket client and a few lines) so it runs early; Svelte
+// and the app follow as a chunk of their own. See early.ts for why.
+import { startEarly } from './early.ts';
 
-mount(App, { target: document.getElementById('app')! });
+startEarly();
+void import('./app.ts');

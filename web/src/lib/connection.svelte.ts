@@ -1,18 +1,9 @@
-import { io } from 'socket.io-client';
-import type { Socket } from 'socket.io-client';
-import type { Ack, AckData, ClientEventName, ClientToServerEvents, Payload, ServerToClientEvents } from '../../../server/realtime/events.ts';
+import type { Ack, AckData, ClientEventName, Payload } from '../../../server/realtime/events.ts';
+import { bootSocket } from './socket-boot.ts';
+import type { AppSocket } from './socket-boot.ts';
 
 export type Status = 'connecting' | 'online' | 'offline';
-const TOKEN_KEY = 'kentongan.token';
 const ACK_TIMEOUT_MS = 15_000;
-
-function storedToken(): string | undefined {
-  try {
-    return localStorage.getItem(TOKEN_KEY) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The one socket of the page. Actions taken while offline wait in our own queue (not
@@ -23,19 +14,14 @@ class Connection {
   status = $state<Status>('connecting');
   /** Actions waiting for the connection to come back. */
   queued = $state(0);
-  readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  readonly socket: AppSocket;
   #resyncers = new Set<() => Promise<void>>();
   #waiting: Array<() => void> = [];
 
   constructor() {
-    this.socket = io({ auth: (cb) => cb({ token: storedToken() }) });
-    this.socket.on('listener:token', ({ token }) => {
-      try {
-        localStorage.setItem(TOKEN_KEY, token);
-      } catch {
-        /* private mode: votes last as long as this page */
-      }
-    });
+    // The early script may already have opened (and connected) it; the token is kept there.
+    this.socket = bootSocket();
+    if (this.socket.connected) this.status = 'online';
     this.socket.on('connect', async () => {
       if (!this.socket.recovered) await Promise.all([...this.#resyncers].map((f) => f().catch(() => undefined)));
       this.status = 'online';

@@ -14,6 +14,11 @@ function initial(): Lang {
 class Language {
   current = $state<Lang>(initial());
 
+  constructor() {
+    // A stored English choice must reach screen readers from the first paint, not only after a switch.
+    document.documentElement.lang = this.current;
+  }
+
   set(lang: Lang): void {
     this.current = lang;
     document.documentElement.lang = lang;

@@ -1,6 +1,7 @@
 import { applyDelta, applyMine, fromSnapshot } from './episode-state.ts';
 import type { EpisodeState } from './episode-state.ts';
 import { connection } from './connection.svelte.ts';
+import { takeEarlyJoin } from './early-join.ts';
 import type { Payload } from '../../../server/realtime/events.ts';
 import type { DomainError } from '../../../server/domain/errors.ts';
 import type { QuestionView } from '../../../server/domain/views.ts';
@@ -61,13 +62,20 @@ export class LiveEpisode {
   }
 
   async #joinOnce(): Promise<boolean> {
-    const r = await connection().emit('episode:join', this.#target);
+    // The first join may already be under way (or done), started by the early script.
+    const early = takeEarlyJoin(this.#target);
+    const got = early ? await early : null;
+    const r = got ? got.ack : await connection().emit('episode:join', this.#target);
     if (!r.ok) {
       this.error = r.error;
       return false;
     }
     this.error = null;
-    this.state = fromSnapshot(r.data);
+    let state = fromSnapshot(r.data);
+    // What changed between that snapshot and now; deltas older than the snapshot are skipped.
+    for (const d of got?.deltas ?? []) if (d.episodeId === state.episode.id) state = applyDelta(state, d);
+    for (const m of got?.mine ?? []) if (m.episodeId === state.episode.id) state = applyMine(state, m.question);
+    this.state = state;
     this.#target = { ...this.#target, code: undefined, episodeId: r.data.episode.id };
     return true;
   }

@@ -1,0 +1,369 @@
+// The three live consoles against a real server and real Chromium, while listeners (real
+// socket.io clients) ask and vote: the screener moderates and types in a phone call,
+// the host runs the queue from the keyboard, the notulis writes the minutes and sees
+// them in the preview and the downloaded Markdown. The server, not the page, decides
+// what a role may do.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { context, launchBrowser, screenshot, watchErrors } from '../support/browser.ts';
+import { api, listener, must, startServer } from '../support/server.ts';
+import type { Client, TestServer } from '../support/server.ts';
+import { createLiveEpisode, crew } from '../support/show.ts';
+import type { Crew } from '../support/show.ts';
+import { seriousA11yProblems } from '../support/axe.ts';
+import type { QuestionView, StaffSnapshot } from '../../server/domain/views.ts';
+
+const WAIT = { timeout: 10_000, interval: 50 };
+
+const TPS = 'Kapan TPS 3R di Pasar Mekarsari mulai beroperasi?';
+const BANK = 'Bagaimana cara desa kami membentuk bank sampah sendiri?';
+const BANK_TWIN = 'Bagaimana cara bikin bank sampah di desa?';
+const SPAM = 'JUAL OBAT KUAT MURAH www.contoh-spam.test';
+const TYPO = 'Apa sanksi untuk yang membuang smpah ke sungai?';
+const FIXED = 'Apa sanksi untuk yang membuang sampah ke sungai?';
+// Markup in a caller's question must reach every page and the notula as plain text.
+const PHONE = 'Penelepon: kapan ada pelatihan <b>kompos</b> untuk ibu-ibu PKK? <img src=x onerror="window.__pwned=1">';
+
+let server: TestServer;
+let browser: Browser;
+let c: Crew;
+let ep: { id: string; code: string };
+const listeners: Client[] = [];
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ sample: false }), launchBrowser()]);
+  c = await crew(server.url);
+  ep = await createLiveEpisode(server.url, c.admin);
+  for (let i = 0; i < 4; i++) {
+    const { socket } = await listener(server.url);
+    await must(socket, 'episode:join', { code: ep.code });
+    listeners.push(socket);
+  }
+  const [l1, l2, l3, l4] = listeners as [Client, Client, Client, Client];
+  ids.tps = (await must(l1, 'question:ask', { episodeId: ep.id, text: TPS, name: 'Sri', location: 'Desa Mekarsari' })).id;
+  ids.bank = (await must(l2, 'question:ask', { episodeId: ep.id, text: BANK })).id;
+  ids.twin = (await must(l3, 'question:ask', { episodeId: ep.id, text: BANK_TWIN })).id;
+  ids.spam = (await must(l4, 'question:ask', { episodeId: ep.id, text: SPAM })).id;
+  ids.typo = (await must(l1, 'question:ask', { episodeId: ep.id, text: TYPO })).id;
+});
+
+afterAll(async () => {
+  for (const s of [...listeners, c?.host, c?.screener, c?.notulis]) s?.disconnect();
+  await browser?.close();
+  await server?.stop();
+});
+
+async function snapshot(): Promise<StaffSnapshot> {
+  return (await api(server.url, `/api/episodes/${ep.id}`, { cookie: c.admin })).json as StaffSnapshot;
+}
+
+async function question(id: string): Promise<QuestionView> {
+  return (await snapshot()).questions.find((q) => q.id === id)!;
+}
+
+async function open(cookie: string, path: string, phone = false) {
+  const ctx = await context(browser, server.url, { cookie, phone });
+  const page = await ctx.newPage();
+  const errors = watchErrors(page);
+  await page.goto(path);
+  try {
+    // Generous: on a loaded CI machine the first socket handshake can take a while.
+    await page.locator('[data-testid=connection]', { hasText: 'Terhubung' }).waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid=episode-status]').waitFor();
+  } catch (err) {
+    const shown = await page.locator('body').innerText().catch(() => '?');
+    throw new Error(`${path} did not come online: ${(err as Error).message}\npage: ${shown.slice(0, 400)}\nerrors: ${errors.join(' | ')}\nserver: ${server.logs.slice(-5).join(' | ')}`);
+  }
+  return { ctx, page, errors };
+}
+
+function card(page: Page, id: string | undefined): Locator {
+  return page.locator(`article[data-question-id="${id}"]`);
+}
+
+/** Screenshots from the top, as staff first see the page (the last click may have scrolled it). */
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => scrollTo(0, 0));
+  await screenshot(page, name);
+}
+
+async function flashOk(page: Page): Promise<string> {
+  return page.locator('[data-testid=flash-ok]').innerText();
+}
+
+/** Focus on the page itself, as when the host has just pressed a key. */
+async function focusPage(page: Page): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+}
+
+async function queueOrder(page: Page): Promise<string[]> {
+  return page.locator('[data-testid=list-queue] .qtext').allInnerTexts();
+}
+
+describe('live consoles', { timeout: 60_000 }, () => {
+  it('the screener approves, rejects, fixes, merges a suggested duplicate and types in a phone question', async () => {
+    const { ctx, page, errors } = await open(c.screenerCookie, `/screener/${ep.id}`);
+    await expect.poll(() => page.locator('[data-testid=pending] > li').count(), WAIT).toBe(5);
+    // Oldest first.
+    expect(await page.locator('[data-testid=pending] .qtext').first().innerText()).toBe(TPS);
+
+    await card(page, ids.tps).locator('button', { hasText: 'Setujui' }).click();
+    await card(page, ids.bank).locator('button', { hasText: 'Setujui' }).click();
+    await card(page, ids.spam).locator('button', { hasText: 'Tolak' }).click();
+    await expect.poll(async () => (await question(ids.spam!)).status, WAIT).toBe('rejected');
+
+    // Typo fixed in place, then approved.
+    await card(page, ids.typo).locator('button', { hasText: 'Perbaiki' }).click();
+    await page.locator(`#q-${ids.typo}-text`).fill(FIXED);
+    await page.locator(`#q-${ids.typo}-text`).press('Control+Enter');
+    await expect.poll(async () => (await question(ids.typo!)).text, WAIT).toBe(FIXED);
+    await card(page, ids.typo).locator('button', { hasText: 'Setujui' }).click();
+
+    // The newer look-alike is offered for merging into the older question.
+    const twin = card(page, ids.twin);
+    await expect.poll(() => twin.locator('.suggestions').innerText(), WAIT).toContain(BANK);
+    await twin.locator('.suggestions button').click();
+    await expect.poll(async () => (await question(ids.twin!)).status, WAIT).toBe('merged');
+    expect((await question(ids.twin!)).mergedInto).toBe(ids.bank);
+    await expect.poll(() => page.locator('[data-testid=pending] > li').count(), WAIT).toBe(0);
+
+    // The pre-moderation switch.
+    const premod = page.locator('[data-testid=premoderation]');
+    expect(await premod.isChecked()).toBe(true);
+    await premod.uncheck();
+    await expect.poll(async () => (await snapshot()).episode.premoderation, WAIT).toBe(false);
+    await premod.check();
+    await expect.poll(async () => (await snapshot()).episode.premoderation, WAIT).toBe(true);
+
+    // A phone call typed in: approved at once, with its channel, caller and place.
+    await page.selectOption('#typein-channel', 'phone');
+    await page.fill('#typein-text', PHONE);
+    await page.fill('#typein-name', 'Bu Warsini');
+    await page.fill('#typein-loc', 'Dusun Krajan');
+    await page.click('section:has(#typein-h) button[type=submit]');
+    await expect.poll(() => flashOk(page), WAIT).toContain('Pertanyaan dari Telepon masuk antrean.');
+    const phone = (await snapshot()).questions.find((q) => q.channel === 'phone')!;
+    expect(phone).toMatchObject({ text: PHONE, status: 'approved', askerName: 'Bu Warsini', askerLocation: 'Dusun Krajan' });
+    ids.phone = phone.id;
+    await expect.poll(() => card(page, ids.phone).count(), WAIT).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('[data-testid=approved] img').count()).toBe(0);
+
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await shoot(page, 'screener-desktop');
+    expect(errors).toEqual([]);
+    await ctx.close();
+
+    const small = await open(c.screenerCookie, `/screener/${ep.id}`, true);
+    await small.page.locator('[data-testid=approved]').waitFor();
+    await shoot(small.page, 'screener-phone');
+    expect(await small.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await small.ctx.close();
+  });
+
+  it('the host sees the ranking change live and runs the on-air flow from the keyboard', async () => {
+    const { ctx, page, errors } = await open(c.hostCookie, `/host/${ep.id}`);
+    expect(await page.locator('[data-testid=join-code]').innerText()).toBe(ep.code);
+    await expect.poll(() => page.locator('[data-testid=listener-count]').innerText(), WAIT).toBe('4');
+    expect(await page.locator('[data-testid=wall-clock]').innerText()).toMatch(/^\d{2}[.:]\d{2}[.:]\d{2}$/);
+    await expect.poll(() => queueOrder(page), WAIT).toEqual([TPS, BANK, FIXED, PHONE]);
+
+    // Votes arrive while the host watches: phone 3, bank 2, sanksi 1, TPS 0.
+    const [l1, l2, l3, l4] = listeners as [Client, Client, Client, Client];
+    for (const l of [l2, l3, l4]) await must(l, 'vote:cast', { episodeId: ep.id, questionId: ids.phone! });
+    for (const l of [l3, l4]) await must(l, 'vote:cast', { episodeId: ep.id, questionId: ids.bank! });
+    await must(l2, 'vote:cast', { episodeId: ep.id, questionId: ids.typo! });
+    void l1;
+    await expect.poll(() => queueOrder(page), WAIT).toEqual([PHONE, BANK, FIXED, TPS]);
+
+    // J moves the selection to the second question; Enter puts it on air.
+    await focusPage(page);
+    await page.keyboard.press('j');
+    await expect.poll(() => page.locator('li[aria-current=true] .qtext').innerText(), WAIT).toBe(BANK);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid=on-air]').innerText(), WAIT).toBe(BANK);
+    expect((await question(ids.bank!)).status).toBe('on_air');
+    // A marks it answered.
+    await page.keyboard.press('a');
+    await expect.poll(async () => (await question(ids.bank!)).status, WAIT).toBe('answered');
+    await page.locator('[data-testid=on-air-empty]').waitFor();
+    // K back to the top (the phone call), Enter, then R returns it to the queue…
+    await page.keyboard.press('k');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid=on-air]').innerText(), WAIT).toBe(PHONE);
+    await page.keyboard.press('r');
+    await expect.poll(async () => (await question(ids.phone!)).status, WAIT).toBe('approved');
+    await expect.poll(() => queueOrder(page), WAIT).toEqual([PHONE, FIXED, TPS]);
+    // …and Enter puts it back on air for the notulis.
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await question(ids.phone!)).status, WAIT).toBe('on_air');
+    await expect.poll(() => page.locator('[data-testid=on-air]').innerText(), WAIT).toBe(PHONE);
+
+    // Tabs by number; the answered question is listed there.
+    await page.keyboard.press('3');
+    await expect.poll(() => page.locator('[data-testid=list-answered] .qtext').allInnerTexts(), WAIT).toEqual([BANK]);
+    await page.keyboard.press('1');
+
+    // Keys typed into a field are text, never commands.
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.id = 'scratch';
+      input.setAttribute('aria-label', 'scratch');
+      document.body.append(input);
+      input.focus();
+    });
+    await page.keyboard.type('ara');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await question(ids.phone!)).status).toBe('on_air');
+    await page.evaluate(() => document.getElementById('scratch')?.remove());
+
+    expect(await page.locator('text=Pintasan papan ketik').count()).toBe(1);
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await shoot(page, 'host-desktop');
+    expect(errors).toEqual([]);
+    await ctx.close();
+
+    const small = await open(c.hostCookie, `/host/${ep.id}`, true);
+    await small.page.locator('[data-testid=on-air]').waitFor();
+    await shoot(small.page, 'host-phone');
+    expect(await small.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await small.ctx.close();
+  });
+
+  it('the notulis records attributed notes and closing statements; the preview and the Markdown carry them', async () => {
+    const { ctx, page, errors } = await open(c.notulisCookie, `/notulis/${ep.id}`);
+    await expect.poll(() => page.locator('[data-testid=on-air]').innerText(), WAIT).toBe(PHONE);
+    const chips = page.locator('[data-testid=compose-speakers]');
+    const note = page.locator('#note-text');
+    const countNotes = async () => (await snapshot()).notes.length;
+
+    // One tap on a speaker, then the note; Enter saves.
+    await chips.locator('button', { hasText: 'Pak Haryanto' }).click();
+    await note.fill('Pelatihan kompos dibuka tiap bulan di balai desa; daftar lewat kader PKK.');
+    await note.press('Enter');
+    await expect.poll(countNotes, WAIT).toBe(1);
+    // A second tap adds Bu Lestari: the note is theirs together.
+    await chips.locator('button', { hasText: 'Bu Lestari' }).click();
+    await note.fill('Bank sampah ikut menampung kompos hasil pelatihan.');
+    await note.press('Enter');
+    // A free agency label.
+    await page.fill('#compose-agency', 'Dinas Pertanian');
+    await note.fill('Pupuk kompos bisa dibeli koperasi tani.');
+    await note.press('Enter');
+    // No name.
+    await chips.locator('button', { hasText: 'Tanpa nama' }).click();
+    await note.fill('Catatan yang salah tulis.');
+    await note.press('Enter');
+    // A note under the question already answered.
+    await page.selectOption('#note-target', ids.bank!);
+    await chips.locator('button', { hasText: 'Bu Lestari' }).click();
+    await note.fill('Bank sampah cukup dengan 10 nasabah dan satu buku tabungan.');
+    await note.press('Enter');
+    await expect.poll(countNotes, WAIT).toBe(5);
+
+    const notes = (await snapshot()).notes;
+    const speakers = (await snapshot()).episode.speakers;
+    const [haryanto, lestari] = speakers.map((s) => s.id) as [string, string];
+    expect(notes.map((n) => [n.questionId, n.by])).toEqual([
+      [ids.phone, { kind: 'speakers', speakerIds: [haryanto] }],
+      [ids.phone, { kind: 'speakers', speakerIds: [haryanto, lestari] }],
+      [ids.phone, { kind: 'agency', label: 'Dinas Pertanian' }],
+      [ids.phone, { kind: 'none' }],
+      [ids.bank, { kind: 'speakers', speakerIds: [lestari] }],
+    ]);
+
+    // Edit the mistaken note; add one and delete it.
+    const wrong = page.locator(`li[data-note-id="${notes[3]!.id}"]`);
+    await wrong.locator('button', { hasText: 'Ubah' }).click();
+    await wrong.locator('textarea').fill('Warga diminta memilah sampah organik dari rumah.');
+    await wrong.locator('button', { hasText: 'Simpan' }).click();
+    await expect.poll(async () => (await snapshot()).notes[3]!.text, WAIT).toBe('Warga diminta memilah sampah organik dari rumah.');
+    await page.selectOption('#note-target', ids.phone!);
+    await note.fill('Hapus saya.');
+    await note.press('Enter');
+    await expect.poll(countNotes, WAIT).toBe(6);
+    const extra = page.locator('li[data-note-id]', { hasText: 'Hapus saya.' });
+    await extra.locator('button', { hasText: 'Hapus' }).click();
+    await extra.locator('button', { hasText: 'Ya, hapus' }).click();
+    await expect.poll(countNotes, WAIT).toBe(5);
+
+    // Closing statements: numbered points for one speaker, a paragraph for the other.
+    const haryantoForm = page.locator(`form[aria-labelledby="closing-${haryanto}-h"]`);
+    await haryantoForm.getByLabel('Butir bernomor').check();
+    await haryantoForm.locator(`#closing-${haryanto}-p0`).fill('Pilah sampah dari rumah.');
+    await haryantoForm.locator('button', { hasText: 'Tambah butir' }).click();
+    await haryantoForm.locator(`#closing-${haryanto}-p1`).fill('Setor ke bank sampah terdekat.');
+    await haryantoForm.locator('button[type=submit]').click();
+    const lestariForm = page.locator(`form[aria-labelledby="closing-${lestari}-h"]`);
+    await lestariForm.locator('textarea').fill('Sampah adalah tabungan kalau dipilah.');
+    await lestariForm.locator('button[type=submit]').click();
+    await expect.poll(async () => (await snapshot()).closing, WAIT).toEqual([
+      { speakerId: haryanto, kind: 'points', points: ['Pilah sampah dari rumah.', 'Setor ke bank sampah terdekat.'] },
+      { speakerId: lestari, kind: 'paragraph', text: 'Sampah adalah tabungan kalau dipilah.' },
+    ]);
+
+    // The preview follows, and shows listener markup as text.
+    const preview = page.locator('[data-testid=preview]');
+    for (const text of ['Pak Haryanto dan Bu Lestari', 'Dinas Pertanian', 'Warga diminta memilah sampah organik dari rumah.',
+      'Setor ke bank sampah terdekat.', 'Sampah adalah tabungan kalau dipilah.', 'pelatihan <b>kompos</b>']) {
+      await expect.poll(() => preview.innerText(), WAIT).toContain(text);
+    }
+    expect(await preview.innerText()).not.toContain('Hapus saya.');
+    expect(await preview.locator('img, script, b, [onerror]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    // The downloaded Markdown carries the same.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-md]')]);
+    const md = await readFile((await download.path())!, 'utf8');
+    expect(download.suggestedFilename()).toMatch(/\.md$/);
+    for (const text of ['Pak Haryanto dan Bu Lestari', 'Pilah sampah dari rumah.', 'Setor ke bank sampah terdekat.',
+      'Sampah adalah tabungan kalau dipilah.', 'Bank sampah cukup dengan 10 nasabah', 'Dinas Pertanian']) {
+      expect(md).toContain(text);
+    }
+    // Listener markup arrives escaped (\<img), never as a tag.
+    expect(md).toContain('\\<img src=x');
+    expect(md).not.toMatch(/(^|[^\\])<img/m);
+
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await shoot(page, 'notulis-desktop');
+    expect(errors).toEqual([]);
+    await ctx.close();
+
+    const small = await open(c.notulisCookie, `/notulis/${ep.id}`, true);
+    await small.page.locator('[data-testid=preview] h1').waitFor();
+    await shoot(small.page, 'notulis-phone');
+    expect(await small.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await small.ctx.close();
+  });
+
+  it('a notulis on the host console sees the server refuse host actions, and nothing changes', async () => {
+    const { ctx, page } = await open(c.notulisCookie, `/host/${ep.id}`);
+    await page.locator('[data-testid=on-air]').waitFor();
+    expect(await page.locator('.problem').innerText()).toContain('Peran Anda (Notulis) tidak bisa mengudarakan pertanyaan');
+    await focusPage(page);
+    await page.keyboard.press('a');
+    await expect.poll(() => page.locator('[data-testid=flash-error]').innerText(), WAIT).toContain('Peran Anda tidak diizinkan melakukan ini.');
+    await page.locator('[data-testid=list-queue] button', { hasText: 'Udarakan' }).first().click();
+    expect((await question(ids.phone!)).status).toBe('on_air');
+    const r = await api(server.url, `/api/episodes/${ep.id}/end`, { method: 'POST', cookie: c.notulisCookie });
+    expect(r.status).toBe(403);
+    expect((await snapshot()).episode.status).toBe('live');
+    await ctx.close();
+  });
+
+  it('the host ends the episode after confirming; the notulis console locks', async () => {
+    const notulis = await open(c.notulisCookie, `/notulis/${ep.id}`);
+    const { ctx, page } = await open(c.hostCookie, `/host/${ep.id}`);
+    await page.click('button:has-text("Akhiri episode")');
+    expect((await snapshot()).episode.status).toBe('live'); // one click is not enough on air
+    await page.click('button:has-text("Ya, akhiri")');
+    await expect.poll(() => page.locator('[data-testid=episode-status]').innerText(), WAIT).toBe('Selesai');
+    expect((await snapshot()).episode.status).toBe('ended');
+    await expect.poll(() => notulis.page.locator('[data-testid=episode-status]').innerText(), WAIT).toBe('Selesai');
+    expect(await notulis.page.locator('#note-text').isDisabled()).toBe(true);
+    expect(await notulis.page.locator('li[data-note-id] button', { hasText: 'Hapus' }).count()).toBe(0);
+    await Promise.all([ctx.close(), notulis.ctx.close()]);
+  });
+});

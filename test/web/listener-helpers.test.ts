@@ -1,0 +1,48 @@
+// Pure helpers behind the listener page: join codes as people type them, and votes as the server confirms them.
+import { describe, expect, it } from 'vitest';
+import { looksLikeCode, normalizeCode } from '../../web/src/lib/join-code.ts';
+import { withVote } from '../../web/src/routes/listener/votes.ts';
+import type { EpisodeState } from '../../web/src/lib/episode-state.ts';
+import type { QuestionView } from '../../server/domain/views.ts';
+
+describe('join codes', () => {
+  it('accepts what a phone keyboard produces', () => {
+    for (const typed of ['sd7air', 'SD7 AIR', ' sd7-air ', 'Sd7.Air', 'sd7\tair\n']) expect(normalizeCode(typed)).toBe('SD7AIR');
+  });
+  it('refuses what cannot be a code', () => {
+    expect(looksLikeCode('SD7AIR')).toBe(true);
+    expect(looksLikeCode('AB')).toBe(false);
+    expect(looksLikeCode('SD7AIR/../x')).toBe(false);
+  });
+});
+
+describe('withVote', () => {
+  const q: QuestionView = {
+    id: 'q1', text: 'Kapan?', channel: 'web', askerName: null, askerLocation: null, status: 'approved',
+    votes: 3, createdAt: '2026-10-03T12:00:00.000Z', onAirAt: null, answeredAt: null, mergedInto: null,
+  };
+  const state = (): EpisodeState => ({
+    audience: 'listener', episode: {} as EpisodeState['episode'], questions: new Map([[q.id, q]]),
+    notes: new Map(), closing: [], mine: new Map(), myVotes: new Set(), seq: 4,
+  });
+
+  it('records the vote and the count the server answered, without touching the old state', () => {
+    const before = state();
+    const after = withVote(before, 'q1', true, 4);
+    expect(after.myVotes.has('q1')).toBe(true);
+    expect(after.questions.get('q1')!.votes).toBe(4);
+    expect(before.myVotes.size).toBe(0);
+    expect(before.questions.get('q1')!.votes).toBe(3);
+  });
+
+  it('keeps the count when the server only corrected who voted (already_voted)', () => {
+    const after = withVote(state(), 'q1', true);
+    expect(after.myVotes.has('q1')).toBe(true);
+    expect(after.questions.get('q1')!.votes).toBe(3);
+  });
+
+  it('forgets a withdrawn vote, also for a question no longer shown', () => {
+    const s = withVote(state(), 'gone', true);
+    expect(withVote(s, 'gone', false).myVotes.has('gone')).toBe(false);
+  });
+});

@@ -1,0 +1,71 @@
+// What the host, screener and notulis consoles share: the live episode, who is signed
+// in, and one place where every action's outcome is put into words. The server decides
+// what a role may do; the console only reports its answer.
+import { api } from './api.ts';
+import { connection } from './connection.svelte.ts';
+import { errorText } from './errors.ts';
+import { LiveEpisode } from './live-episode.svelte.ts';
+import { session } from './staff-session.svelte.ts';
+import type { AckData, ClientEventName, Payload } from '../../../server/realtime/events.ts';
+import type { EpisodeView } from '../../../server/domain/views.ts';
+
+export interface Flash {
+  kind: 'error' | 'ok';
+  text: string;
+  /** Distinguishes two identical messages, so a repeat is announced again. */
+  at: number;
+}
+
+export class StaffConsole {
+  readonly live: LiveEpisode;
+  flash = $state.raw<Flash | null>(null);
+  /** True while the first join is in flight. */
+  loading = $state(true);
+
+  constructor(episodeId: string) {
+    this.live = new LiveEpisode({ episodeId, as: 'staff' });
+  }
+
+  get episode(): EpisodeView | null {
+    return this.live.state?.episode ?? null;
+  }
+
+  async open(): Promise<void> {
+    await Promise.all([session.load(), this.live.start()]);
+    this.loading = false;
+  }
+
+  close(): void {
+    this.live.stop();
+  }
+
+  say(text: string): void {
+    this.flash = { kind: 'ok', text, at: Date.now() };
+  }
+
+  fail(error: { code: string; message: string }): void {
+    this.flash = { kind: 'error', text: errorText(error), at: Date.now() };
+  }
+
+  /** Sends a realtime action; returns its data, or null after putting the refusal into words. */
+  async act<E extends ClientEventName>(event: E, payload: Payload<E>, okText?: string): Promise<AckData[E] | null> {
+    const r = await connection().send(event, payload);
+    if (!r.ok) {
+      this.fail(r.error);
+      return null;
+    }
+    if (okText) this.say(okText);
+    return r.data;
+  }
+
+  /** Starting and ending go over HTTP (ending also writes the archive). */
+  async post(path: string, okText: string): Promise<boolean> {
+    const r = await api<{ episode: EpisodeView }>(path, { method: 'POST' });
+    if (!r.ok) {
+      this.fail(r.error);
+      return false;
+    }
+    this.say(okText);
+    return true;
+  }
+}

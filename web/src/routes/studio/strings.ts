@@ -1,0 +1,44 @@
+import type { Dict } from '../../lib/i18n.svelte.ts';
+
+const id = {
+  loading: 'Menghubungkan ke episode…',
+  onAir: 'Sedang dibahas',
+  none: 'Belum ada pertanyaan yang sedang dibahas.',
+  next: 'Antrean berikutnya',
+  nextEmpty: 'Antrean masih kosong. Kirim pertanyaan Anda!',
+  votes: '{n} dukungan',
+  anonymous: 'Tanpa nama',
+  join: 'Ikut bertanya',
+  scan: 'Pindai kode QR atau buka',
+  code: 'Kode',
+  qrAlt: 'Kode QR menuju {url}',
+  listeners: '{n} pendengar',
+  status_draft: 'Siaran belum dimulai',
+  status_live: 'Sedang siaran',
+  status_ended: 'Siaran selesai. Terima kasih!',
+  offline: 'Koneksi terputus, menyambung ulang…',
+};
+
+export type Key = keyof typeof id;
+
+export const strings: Dict<Key> = {
+  id,
+  en: {
+    loading: 'Connecting to the episode…',
+    onAir: 'On air now',
+    none: 'No question is being discussed yet.',
+    next: 'Up next',
+    nextEmpty: 'The queue is empty. Send your question!',
+    votes: '{n} supporters',
+    anonymous: 'Anonymous',
+    join: 'Ask a question',
+    scan: 'Scan the QR code or open',
+    code: 'Code',
+    qrAlt: 'QR code linking to {url}',
+    listeners: '{n} listeners',
+    status_draft: 'The show has not started',
+    status_live: 'On air',
+    status_ended: 'The show has ended. Thank you!',
+    offline: 'Connection lost, reconnecting…',
+  },
+};
