@@ -49,7 +49,7 @@ export interface Application {
   /** Aspirations and the district settings (data/aspirations.json, data/district.json). */
   aspirations: AspirationService;
   /** The one-time admin password when it was generated at this start. */
-  firstAdmin: { username: string; password: string | null } | null;
+  firstAdmin: { username: string; password: string | null; envRejected: boolean } | null;
   listen(port: number, host?: string): Promise<{ port: number; url: string }>;
   /** Stops accepting, flushes every pending write. */
   close(): Promise<void>;

@@ -32,12 +32,12 @@ const app = await createApplication({
 const port = Number(env.PORT ?? 3000);
 const listening = await app.listen(port, env.HOST ?? '0.0.0.0');
 console.log(`Kentongan siap di http://localhost:${listening.port}`);
+if (app.firstAdmin?.envRejected) console.log('ADMIN_PASSWORD kurang dari 8 karakter dan tidak dipakai; kata sandi dibuatkan di bawah ini.');
 if (app.firstAdmin?.password) {
   console.log(`Akun admin pertama dibuat. Nama pengguna: ${app.firstAdmin.username}  Kata sandi (sekali tampil): ${app.firstAdmin.password}`);
 } else if (app.firstAdmin) {
   console.log(`Akun admin pertama dibuat dari ADMIN_PASSWORD. Nama pengguna: ${app.firstAdmin.username}`);
 }
-for (const d of app.store.damaged()) console.log(`Perhatian: berkas episode rusak dilewati: ${d.file}`);
 const sample = app.store.list().find((e) => e.status === 'draft');
 if (sample) console.log(`Episode contoh siap: kode ${sample.code} — buka http://localhost:${listening.port}/ lalu masukkan kodenya.`);
 

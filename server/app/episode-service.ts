@@ -49,12 +49,15 @@ export class EpisodeService {
   }
 
   /** Applies `rule` to the episode; on success waits for the disk, then publishes. */
-  async run<T>(episodeId: Id, rule: (e: Episode, ctx: Ctx) => Result<T>): Promise<Outcome<T>> {
+  async run<T, V = T>(episodeId: Id, rule: (e: Episode, ctx: Ctx) => Result<T>, present?: (value: T) => V): Promise<Outcome<V>> {
     const e = this.deps.store.get(episodeId);
     if (!e) return fail('episode_not_found');
     const result = rule(e, this.ctx());
     if (!result.ok) return result;
-    if (result.changes.length === 0) return { ok: true, value: result.value };
+    // The answer describes the state this command made, taken before later commands
+    // sharing the same write can change the same object.
+    const value = present ? present(result.value) : (result.value as unknown as V);
+    if (result.changes.length === 0) return { ok: true, value };
     try {
       await this.deps.store.commit(episodeId);
     } catch (err) {
@@ -62,7 +65,7 @@ export class EpisodeService {
       return fail('internal');
     }
     this.deps.publish(e, result.changes);
-    return { ok: true, value: result.value };
+    return { ok: true, value };
   }
 
   /**

@@ -10,7 +10,7 @@ export class TranscriptArchive {
   /** Writes (or rewrites) the episode's notula atomically, with its aspiration section; returns the file name. */
   async write(e: Episode, aspirations?: readonly NotulaAspiration[]): Promise<string> {
     await mkdir(this.dir, { recursive: true });
-    const name = transcriptFileName(e);
+    const name = await this.#freeName(e);
     const tmp = join(this.dir, `.${name}.tmp`);
     const fh = await open(tmp, 'w');
     try {
@@ -21,6 +21,17 @@ export class TranscriptArchive {
     }
     await rename(tmp, join(this.dir, name));
     return name;
+  }
+
+  /**
+   * The programme-guide name, unless another episode's notula already holds it (same
+   * date, series, number and title): then the join code is added, never overwriting.
+   */
+  async #freeName(e: Episode): Promise<string> {
+    const name = transcriptFileName(e);
+    const existing = await readFile(join(this.dir, name), 'utf8').catch(() => null);
+    if (existing === null || existing.includes(`\nid: ${e.id}\n`) || existing.includes(`\nid: "${e.id}"\n`)) return name;
+    return name.replace(/\.md$/, `_${e.code.toLowerCase()}.md`);
   }
 
   async list(): Promise<string[]> {

@@ -19,12 +19,26 @@ export function publicStaff(s: StaffAccount): StaffPublic {
 export class StaffService {
   constructor(private store: StaffStore, private cost?: number) {}
 
+  #revoked = new Set<() => void>();
+
+  /** Called after sessions end (sign-out, disabled account, new password), so live sockets can drop staff rights. */
+  onRevoke(fn: () => void): void {
+    this.#revoked.add(fn);
+  }
+
+  #notifyRevoked(): void {
+    for (const fn of this.#revoked) fn();
+  }
+
   /** First start: an admin from ADMIN_PASSWORD, or a one-time password returned to print. */
-  async bootstrap(envPassword: string | undefined): Promise<{ username: string; password: string | null } | null> {
+  async bootstrap(envPassword: string | undefined): Promise<{ username: string; password: string | null; envRejected: boolean } | null> {
     if (this.store.data.staff.length > 0) return null;
-    const password = envPassword && envPassword.length >= 8 ? envPassword : generatePassword();
+    // A too-short ADMIN_PASSWORD is not used: the generated one is printed instead, so
+    // the station is never locked out of its own server.
+    const fromEnv = !!envPassword && envPassword.length >= 8;
+    const password = fromEnv ? envPassword! : generatePassword();
     await this.create({ username: 'admin', name: 'Admin Stasiun', role: 'admin', password });
-    return { username: 'admin', password: envPassword ? null : password };
+    return { username: 'admin', password: fromEnv ? null : password, envRejected: !!envPassword && !fromEnv };
   }
 
   list(): StaffPublic[] {
@@ -60,11 +74,13 @@ export class StaffService {
     if (patch.password !== undefined && (patch.password.length < 8 || patch.password.length > 200)) return fail('invalid_payload', 'Kata sandi minimal 8 karakter.');
     const demotes = (patch.role !== undefined && patch.role !== 'admin') || patch.disabled === true;
     const admins = this.store.data.staff.filter((x) => x.role === 'admin' && !x.disabled);
-    if (s.role === 'admin' && demotes && admins.length <= 1) return fail('last_admin');
+    if (s.role === 'admin' && !s.disabled && demotes && admins.length <= 1) return fail('last_admin');
     const passwordHash = patch.password !== undefined ? await hashPassword(patch.password, this.cost) : s.passwordHash;
     Object.assign(s, { name, role: patch.role ?? s.role, disabled: patch.disabled ?? s.disabled, passwordHash });
-    if (patch.password !== undefined || s.disabled) this.store.data.sessions = this.store.data.sessions.filter((x) => x.staffId !== s.id);
+    const revoke = patch.password !== undefined || s.disabled;
+    if (revoke) this.store.data.sessions = this.store.data.sessions.filter((x) => x.staffId !== s.id);
     await this.store.commit();
+    if (revoke) this.#notifyRevoked();
     return { ok: true, value: publicStaff(s) };
   }
 
@@ -85,6 +101,7 @@ export class StaffService {
     const h = hashToken(token);
     this.store.data.sessions = this.store.data.sessions.filter((x) => x.tokenHash !== h);
     await this.store.commit();
+    this.#notifyRevoked();
   }
 
   /** The staff actor behind a session cookie, or null. */

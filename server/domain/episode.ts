@@ -4,6 +4,7 @@ import { ok } from './result.ts';
 import { addMember, isMember } from './members.ts';
 import type { Ctx, Result } from './result.ts';
 import { LIMITS, optionalLine, requiredLine } from './text.ts';
+import { toInstant } from './time.ts';
 import { closeOpenPolls } from './poll.ts';
 import type { Change } from './changes.ts';
 import type { Actor, Episode, EpisodeInfo, Speaker } from './types.ts';
@@ -33,10 +34,6 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-function instant(raw: string): string | null {
-  const ms = Date.parse(raw);
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
-}
 
 /** Checks and normalises episode fields; keeps speaker ids that exist, mints the rest. */
 export function validateEpisodeInfo(input: EpisodeInput, ctx: Ctx, previous?: Speaker[]): Result<EpisodeInfo> {
@@ -49,11 +46,11 @@ export function validateEpisodeInfo(input: EpisodeInput, ctx: Ctx, previous?: Sp
   const place = optionalLine(input.place, LIMITS.episodeField, 'Tempat');
   if (!place.ok) return place;
   if (!isValidTimeZone(input.timeZone)) return fail('invalid_time_zone');
-  const startsAt = instant(input.startsAt);
+  const startsAt = toInstant(input.startsAt, input.timeZone);
   if (!startsAt) return fail('invalid_date', '(waktu mulai)');
   let endsAt: string | null = null;
   if (input.endsAt) {
-    endsAt = instant(input.endsAt);
+    endsAt = toInstant(input.endsAt, input.timeZone);
     if (!endsAt || endsAt < startsAt) return fail('invalid_date', '(waktu selesai harus setelah waktu mulai)');
   }
   let recordingUrl: string | null = null;
@@ -132,7 +129,7 @@ function episodeChange(e: Episode) {
   return { kind: 'episode' as const, info: infoOf(e), status: e.status };
 }
 
-export function editEpisode(e: Episode, actor: Actor, input: EpisodeInput, ctx: Ctx): Result<Episode> {
+export function editEpisode(e: Episode, actor: Actor, input: Partial<EpisodeInput>, ctx: Ctx): Result<Episode> {
   if (!can(actor, 'episode.edit')) return fail('not_allowed');
   if (e.status === 'ended') return fail('episode_ended');
   // An edit names only what changes: omitted fields keep their values (a PATCH must not
@@ -183,7 +180,7 @@ export function endEpisode(e: Episode, actor: Actor, ctx: Ctx): Result<Episode> 
 
 export function deleteEpisode(e: Episode, actor: Actor): Result<Episode> {
   if (!can(actor, 'episode.delete')) return fail('not_allowed');
-  if (e.status === 'live') return fail('episode_not_draft', 'Akhiri episode terlebih dahulu.');
+  if (e.status === 'live') return fail('episode_live');
   return ok(e);
 }
 

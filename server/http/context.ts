@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { parse as parseCookie } from 'cookie';
 import { fail } from '../domain/errors.ts';
 import { can } from '../domain/permissions.ts';
@@ -38,4 +38,11 @@ export function body<S extends v.GenericSchema>(req: Request, res: Response, sch
   const path = parsed.issues[0] ? v.getDotPath(parsed.issues[0]) : null;
   sendError(res, fail('invalid_payload', path ? `(kolom "${path}")` : '').error);
   return null;
+}
+
+/** The same check as middleware, for routes that must not read a large body before it. */
+export function guard(staff: StaffService, permission: Permission) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (requireStaff(req, res, staff, permission)) next();
+  };
 }

@@ -25,6 +25,9 @@ export const episodeInput = v.strictObject({
   premoderation: v.optional(v.boolean()),
 });
 
+/** PATCH names only the fields that change. */
+export const episodePatch = v.partial(episodeInput);
+
 export const signIn = v.strictObject({ username: line(100), password: line(200) });
 
 export const staffCreate = v.strictObject({ username: line(100), name: line(), role: v.picklist(ROLES), password: line(200) });

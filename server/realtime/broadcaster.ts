@@ -19,12 +19,13 @@ interface Pending {
 
 /**
  * Listener deltas are one message per listener socket: at 10,000 listeners a 100 ms tick
- * would be 100,000 messages a second, more than the whole machine can write. Listener
- * deltas for an episode go out at most this many messages a second in total (the tick
- * stretches with the audience: 1,000 listeners every 100 ms, 10,000 every second), while
- * staff, a handful of sockets, keep the short tick. Capped so counts never look frozen.
+ * would be 100,000 messages a second, more than a small machine can write (measured
+ * here: tens of µs per delivered message). Listener deltas for an episode go out at most
+ * this many messages a second in total: the tick stretches with the audience (500
+ * listeners every 100 ms, 2,000 every 400 ms, 10,000 every 2 s), while staff, a handful
+ * of sockets, keep the short tick. Capped so counts never look frozen.
  */
-export const LISTENER_MESSAGES_PER_SECOND = 10_000;
+export const LISTENER_MESSAGES_PER_SECOND = 5_000;
 const LISTENER_TICK_MAX_MS = 2_000;
 
 /**

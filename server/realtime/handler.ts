@@ -5,6 +5,7 @@ import { fail } from '../domain/errors.ts';
 import type { DomainError } from '../domain/errors.ts';
 import type { Actor } from '../domain/types.ts';
 import { schemas } from './events.ts';
+import { ackTiming } from './ack-timing.ts';
 import type { Ack, AckData, ClientEventName, ClientToServerEvents, Payload, ServerToClientEvents } from './events.ts';
 
 export interface SocketData {
@@ -41,7 +42,12 @@ export function register<E extends ClientEventName>(
   const schema = schemas[event];
   (socket as unknown as { on(event: string, fn: (payload: unknown, ack: unknown) => void): void }).on(event, async (payload, ack) => {
     if (typeof ack !== 'function') return; // Nothing to answer to; the contract requires an ack.
-    const reply = ack as (r: Ack<AckData[E]>) => void;
+    const timing = ackTiming.histogram;
+    const started = timing ? performance.now() : 0;
+    const reply = (r: Ack<AckData[E]>) => {
+      (ack as (r: Ack<AckData[E]>) => void)(r);
+      timing?.record(Math.max(1, Math.round((performance.now() - started) * 1000)));
+    };
     const limited = ctx.limit ? await ctx.limit() : null;
     if (limited) {
       reply({ ok: false, error: limited });

@@ -91,5 +91,14 @@ export function createRealtime(httpServer: HttpServer, opts: RealtimeOptions): {
     }
   });
 
+  // A signed-out or disabled staff member must stop receiving staff deltas at once,
+  // not only have their commands refused.
+  opts.staff.onRevoke(() => {
+    for (const socket of io.of('/').sockets.values()) {
+      if (opts.staff.actorFor(socket.data.sessionToken)) continue;
+      for (const room of socket.rooms) if (room.startsWith('staff:')) void socket.leave(room);
+    }
+  });
+
   return { io, broadcaster };
 }

@@ -56,6 +56,8 @@ export class EpisodeStore {
   readonly #index: Low<IndexFile>;
   readonly #indexCommitter: Committer;
   readonly #damaged: DamagedFile[] = [];
+  /** Counts the changes made durable per episode (full writes and journaled votes): a cheap "has it changed?" for caches. */
+  readonly #versions = new Map<Id, number>();
 
   private constructor(opts: StoreOptions) {
     this.#dir = opts.dataDir;
@@ -94,7 +96,7 @@ export class EpisodeStore {
       // The index only mirrors the episode files: keep a copy of the damaged one, rebuild from the folder.
       const copy = `index.json.damaged-${Date.now()}`;
       await copyFile(join(this.#dir, 'index.json'), join(this.#dir, copy));
-      this.#log(`kentongan: data/index.json unreadable (${short(err)}); kept a copy as ${copy}, rebuilding from episodes/`);
+      this.#log(`kentongan: ${join(this.#dir, 'index.json')} unreadable (${short(err)}); kept a copy as ${copy}, rebuilding from episodes/`);
       files = await episodeFiles();
       this.#index.data = { version: 1, episodes: [] };
       rebuilt = true;
@@ -108,9 +110,11 @@ export class EpisodeStore {
       } catch (err) {
         // Never written again: the slot is not kept, so nothing can overwrite the file.
         this.#damaged.push({ file, reason: short(err) });
-        this.#log(`kentongan: episode file ${join(this.#dir, file)} is unreadable (${short(err)}); skipped, left untouched`);
+        this.#log(`kentongan: berkas episode rusak dilewati: ${file} di ${this.#dir} (${short(err)}); berkas tidak diubah`);
+        // Stays in the index (a placeholder when the index was rebuilt), so the next start
+        // reports it again and no new episode can take its id.
         const kept = this.#index.data.episodes.find((e) => e.file === file);
-        if (kept) entries.push(kept);
+        entries.push(kept ?? { id: file.replace(/^episodes\//, '').replace(/\.json$/, ''), code: '', title: '', status: 'ended', file });
         continue;
       }
       // Votes since the last full write: replayed through the vote rules, so a repeat is skipped.
@@ -164,8 +168,15 @@ export class EpisodeStore {
     return this.#byCode.has(code) || this.#index.data.episodes.some((e) => e.code === code);
   }
 
+  /** True when an episode, loaded or damaged, already uses this id. */
+  idTaken(id: Id): boolean {
+    return this.#slots.has(id) || this.#index.data.episodes.some((x) => x.id === id) || this.#damaged.some((d) => d.file === `episodes/${id}.json`);
+  }
+
   /** Adds a new episode; resolves once its file and the index are on disk. */
   async create(e: Episode): Promise<void> {
+    // Never overwrite a file, damaged or not, that belongs to another episode.
+    if (this.idTaken(e.id)) throw new Error(`episode id ${e.id} already in use`);
     const file = `episodes/${e.id}.json`;
     const db = new Low<Episode>(new DurableJSONFile(join(this.#dir, file), { fsync: this.#fsync }), e);
     this.#adopt(db);
@@ -174,10 +185,20 @@ export class EpisodeStore {
     await this.#indexCommitter.commit();
   }
 
+  /** Changes every time the episode is committed or a vote journaled (never goes back). */
+  version(id: Id): number {
+    return this.#versions.get(id) ?? 0;
+  }
+
+  #bump(id: Id): void {
+    this.#versions.set(id, this.version(id) + 1);
+  }
+
   /** Makes the episode's current in-memory state durable. */
   async commit(id: Id): Promise<void> {
     const slot = this.#slots.get(id);
     if (!slot) throw new Error(`unknown episode ${id}`);
+    this.#bump(id);
     const e = slot.db.data;
     const entry = this.#index.data.episodes.find((x) => x.id === id);
     const indexChanged = entry && (entry.title !== e.title || entry.status !== e.status);
@@ -192,6 +213,7 @@ export class EpisodeStore {
   async journal(id: Id, entry: VoteEntry): Promise<void> {
     const slot = this.#slots.get(id);
     if (!slot) throw new Error(`unknown episode ${id}`);
+    this.#bump(id);
     const written = slot.journal.append(entry);
     const j = slot.journal;
     if (j.pending >= COMPACT_AFTER_VOTES || Date.now() - j.rotatedAt > COMPACT_AFTER_MS) this.#compactSoon(slot, id);

@@ -46,3 +46,17 @@ describe('normalizeLine', () => {
     expect(normalizeLine('a\u200Bb')).toBe('a b');
   });
 });
+
+describe('times typed without an offset', () => {
+  it('are read in the episode zone, not the server zone', async () => {
+    const { toInstant } = await import('../../server/domain/time.ts');
+    expect(toInstant('2019-03-16T19:00', 'Asia/Jakarta')).toBe('2019-03-16T12:00:00.000Z');
+    expect(toInstant('2019-03-16T19:00', 'Asia/Makassar')).toBe('2019-03-16T11:00:00.000Z');
+    expect(toInstant('2019-03-16 19:00:30', 'Asia/Jayapura')).toBe('2019-03-16T10:00:30.000Z');
+    expect(toInstant('2019-03-16T19:00:00+07:00', 'Asia/Jayapura')).toBe('2019-03-16T12:00:00.000Z');
+    expect(toInstant('kemarin', 'Asia/Jakarta')).toBeNull();
+    // A zone with daylight saving: the offset of that date applies.
+    expect(toInstant('2024-07-01T12:00', 'Europe/Amsterdam')).toBe('2024-07-01T10:00:00.000Z');
+    expect(toInstant('2024-01-01T12:00', 'Europe/Amsterdam')).toBe('2024-01-01T11:00:00.000Z');
+  });
+});

@@ -302,7 +302,7 @@ describe('deleteEpisode', () => {
 
   it('refuses a live episode', () => {
     const e = liveEpisode(makeCtx());
-    expectRefused(e, 'episode_not_draft', () => deleteEpisode(e, admin));
+    expectRefused(e, 'episode_live', () => deleteEpisode(e, admin));
   });
 
   it.each<Actor>([host, screener, notulis, planner, listener('L-1')])('refuses %o, even for a draft', (actor) => {

@@ -89,7 +89,8 @@ export function writeFrontMatter(e: Episode, answered: readonly Question[], aspi
     } : {}),
   };
   // lineWidth 0: no folding, so one value stays on one line and diffs stay small.
-  return stringify(data, { lineWidth: 0 });
+  // No object is shared, so there is nothing to alias: skipping that search is a fifth faster, same bytes.
+  return stringify(data, { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
 type Path = (string | number)[];

@@ -4,6 +4,7 @@ import type { EventLoopUtilization } from 'node:perf_hooks';
 import { fail } from '../../domain/errors.ts';
 import { sendError } from '../errors.ts';
 import type { EpisodeStore } from '../../store/episodes.ts';
+import { enableAckTiming } from '../../realtime/ack-timing.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -15,6 +16,7 @@ export function debugRoutes(store: EpisodeStore): Router {
   const r = Router();
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
+  const acks = enableAckTiming();
   let elu: EventLoopUtilization = performance.eventLoopUtilization();
 
   r.use('/api/debug', (req, res, next) => {
@@ -29,6 +31,8 @@ export function debugRoutes(store: EpisodeStore): Router {
     res.json({
       eventLoopDelayMs: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max), mean: ms(delay.mean) },
       eventLoopUtilization: Number(performance.eventLoopUtilization(elu).utilization.toFixed(3)),
+      // Handler arrival → acknowledgement, server side (µs recorded, ms reported).
+      ackMs: { count: acks.count, p50: acks.count ? acks.percentile(50) / 1000 : null, p95: acks.count ? acks.percentile(95) / 1000 : null, p99: acks.count ? acks.percentile(99) / 1000 : null, max: acks.count ? acks.max / 1000 : null },
       rssBytes: mem.rss, heapUsedBytes: mem.heapUsed,
       cpuMicros: { user: cpu.user, system: cpu.system },
       writes: store.writes(),
@@ -38,6 +42,7 @@ export function debugRoutes(store: EpisodeStore): Router {
   /** Starts a new measurement window for the delay histogram and the utilisation. */
   r.post('/api/debug/metrics/reset', (_req, res) => {
     delay.reset();
+    acks.reset();
     elu = performance.eventLoopUtilization();
     res.status(204).end();
   });

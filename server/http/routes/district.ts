@@ -4,7 +4,7 @@ import { importRegionCsv, updateDistrict } from '../../domain/district.ts';
 import type { DistrictInput } from '../../domain/district.ts';
 import { fail } from '../../domain/errors.ts';
 import type { District } from '../../domain/types.ts';
-import { body, requireStaff } from '../context.ts';
+import { body, guard, requireStaff } from '../context.ts';
 import { sendError } from '../errors.ts';
 import { districtInput } from '../planning-schemas.ts';
 import type { HttpDeps } from './deps.ts';
@@ -45,7 +45,7 @@ export function districtRoutes({ aspirations, staff }: HttpDeps): Router {
   });
 
   /** Imports kecamatan and desa/kelurahan from a CSV of code and name; replaces the region list. */
-  r.post('/api/district/regions', express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: '2mb' }), async (req, res) => {
+  r.post('/api/district/regions', guard(staff, 'district.manage'), express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: '2mb' }), async (req, res) => {
     const actor = requireStaff(req, res, staff, 'district.manage');
     if (!actor) return;
     if (typeof req.body !== 'string') return sendError(res, fail('invalid_payload', 'Kirim berkas CSV (Content-Type: text/csv).').error);

@@ -6,7 +6,7 @@ import { can } from '../../domain/permissions.ts';
 import { episodeSummary, episodeView, staffSnapshot } from '../../domain/views.ts';
 import { actorOf, body, requireStaff } from '../context.ts';
 import { sendError } from '../errors.ts';
-import { episodeInput } from '../schemas.ts';
+import { episodeInput, episodePatch } from '../schemas.ts';
 import type { HttpDeps } from './deps.ts';
 
 export function episodeRoutes({ episodes, aspirations, staff, transcripts, log }: HttpDeps): Router {
@@ -47,7 +47,7 @@ export function episodeRoutes({ episodes, aspirations, staff, transcripts, log }
   r.patch('/api/episodes/:id', async (req, res) => {
     const actor = requireStaff(req, res, staff, 'episode.edit');
     if (!actor) return;
-    const input = body(req, res, episodeInput);
+    const input = body(req, res, episodePatch);
     if (!input) return;
     const out = await episodes.run(req.params.id, (e, ctx) => editEpisode(e, actor, input as EpisodeInput, ctx));
     if (!out.ok) return sendError(res, out.error);

@@ -3,8 +3,8 @@ import { fail } from '../../domain/errors.ts';
 import { can } from '../../domain/permissions.ts';
 import { exportNotula, importNotula, renderNotulaHtml, transcriptFileName } from '../../domain/notula/index.ts';
 import { episodeView } from '../../domain/views.ts';
-import type { Episode } from '../../domain/types.ts';
-import { actorOf, requireStaff } from '../context.ts';
+import type { Episode, NotulaAspiration } from '../../domain/types.ts';
+import { actorOf, guard, requireStaff } from '../context.ts';
 import { sendError } from '../errors.ts';
 import type { HttpDeps } from './deps.ts';
 import { nanoid } from 'nanoid';
@@ -18,6 +18,25 @@ const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none';
  */
 const RENDERED_KEPT = 4;
 const rendered = new Map<string, string>();
+
+/**
+ * The Markdown of a large episode takes tens of milliseconds (the YAML front matter above
+ * all) and a finished episode's notula is fetched again and again: it is kept per episode,
+ * keyed by the store's change counter for the episode and by the aspiration section it
+ * printed (planners may still change those), so any change makes a fresh one.
+ */
+const MARKDOWN_KEPT = 8;
+const markdown = new Map<string, { key: string; md: string }>();
+function markdownOf(e: Episode, version: number, usulan: NotulaAspiration[]): string {
+  const key = `${version}|${JSON.stringify(usulan)}`;
+  const hit = markdown.get(e.id);
+  if (hit && hit.key === key) return hit.md;
+  const md = exportNotula(e, usulan);
+  markdown.delete(e.id);
+  markdown.set(e.id, { key, md });
+  if (markdown.size > MARKDOWN_KEPT) markdown.delete(markdown.keys().next().value!);
+  return md;
+}
 function htmlOf(md: string): string {
   const hit = rendered.get(md);
   if (hit !== undefined) {
@@ -54,14 +73,14 @@ export function notulaRoutes({ episodes, aspirations, staff, transcripts }: Http
     if (!e) return;
     res.type('text/markdown; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${transcriptFileName(e)}"`);
-    res.send(exportNotula(e, aspirations.notulaFor(e)));
+    res.send(markdownOf(e, episodes.store.version(e.id), aspirations.notulaFor(e)));
   });
 
   r.get('/api/episodes/:id/notula.html', (req, res) => {
     const e = readable(req.params.id, req, res);
     if (!e) return;
     res.setHeader('Content-Security-Policy', PAGE_CSP);
-    res.type('html').send(page(e.title, htmlOf(exportNotula(e, aspirations.notulaFor(e)))));
+    res.type('html').send(page(e.title, htmlOf(markdownOf(e, episodes.store.version(e.id), aspirations.notulaFor(e)))));
   });
 
   r.get('/api/transcripts', async (_req, res) => {
@@ -75,13 +94,13 @@ export function notulaRoutes({ episodes, aspirations, staff, transcripts }: Http
   });
 
   /** Re-imports an archived notula as a finished episode (e.g. after moving stations). */
-  r.post('/api/transcripts', express.text({ type: ['text/markdown', 'text/plain'], limit: '2mb' }), async (req, res) => {
+  r.post('/api/transcripts', guard(staff, 'transcript.import'), express.text({ type: ['text/markdown', 'text/plain'], limit: '2mb' }), async (req, res) => {
     if (!requireStaff(req, res, staff, 'transcript.import')) return;
     if (typeof req.body !== 'string') return sendError(res, fail('invalid_payload', 'Kirim berkas Markdown (Content-Type: text/markdown).').error);
     const parsed = importNotula(req.body, { newId: () => nanoid(12) });
     if (!parsed.ok) return sendError(res, fail('transcript_invalid', `Baris ${parsed.error.line}: ${parsed.error.message}`).error);
     const e = parsed.episode;
-    if (episodes.find(e.id) || episodes.store.codeTaken(e.code)) return sendError(res, fail('episode_exists').error);
+    if (episodes.store.idTaken(e.id) || episodes.store.codeTaken(e.code)) return sendError(res, fail('episode_exists').error);
     await episodes.store.create(e);
     res.status(201).json({ episode: episodeView(e) });
   });

@@ -7,12 +7,12 @@ export function noteHandlers({ episodes }: RealtimeDeps) {
   const add: Handler<'note:add'> = async (p, ctx) => {
     const staff = ctx.staff();
     if (!staff) return fail('not_signed_in');
-    return episodes.run(p.episodeId, (e, c) => addNote(e, staff, p, c));
+    return episodes.run(p.episodeId, (e, c) => addNote(e, staff, p, c), (n) => ({ ...n, by: structuredClone(n.by) }));
   };
   const edit: Handler<'note:edit'> = async (p, ctx) => {
     const staff = ctx.staff();
     if (!staff) return fail('not_signed_in');
-    return episodes.run(p.episodeId, (e, c) => editNote(e, staff, p.noteId, p, c));
+    return episodes.run(p.episodeId, (e, c) => editNote(e, staff, p.noteId, p, c), (n) => ({ ...n, by: structuredClone(n.by) }));
   };
   const remove: Handler<'note:delete'> = async (p, ctx) => {
     const staff = ctx.staff();
@@ -23,7 +23,7 @@ export function noteHandlers({ episodes }: RealtimeDeps) {
   const closing: Handler<'closing:set'> = async (p, ctx) => {
     const staff = ctx.staff();
     if (!staff) return fail('not_signed_in');
-    return episodes.run(p.episodeId, (e) => setClosing(e, staff, p));
+    return episodes.run(p.episodeId, (e) => setClosing(e, staff, p), (c) => structuredClone(c));
   };
   return { 'note:add': add, 'note:edit': edit, 'note:delete': remove, 'closing:set': closing };
 }

@@ -16,14 +16,12 @@ async function asStaff(
 ): Promise<Outcome> {
   const staff = ctx.staff();
   if (!staff) return fail('not_signed_in');
-  const out = await deps.episodes.run(episodeId, (e, c) => rule(e, staff, c));
-  return out.ok ? { ok: true, value: questionView(out.value) } : out;
+  return deps.episodes.run(episodeId, (e, c) => rule(e, staff, c), questionView);
 }
 
 export function questionHandlers(deps: RealtimeDeps) {
   const ask: Handler<'question:ask'> = async (p, ctx) => {
-    const out = await deps.episodes.run(p.episodeId, (e, c) => rules.askQuestion(e, ctx.listener, p, c));
-    return out.ok ? { ok: true, value: questionView(out.value) } : out;
+    return deps.episodes.run(p.episodeId, (e, c) => rules.askQuestion(e, ctx.listener, p, c), questionView);
   };
   const submit: Handler<'question:submit'> = (p, ctx) => asStaff(deps, ctx, p.episodeId, (e, s, c) => rules.submitQuestion(e, s, p, c));
   const approve: Handler<'question:approve'> = (p, ctx) => asStaff(deps, ctx, p.episodeId, (e, s) => rules.approveQuestion(e, s, p.questionId));

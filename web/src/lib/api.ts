@@ -1,12 +1,22 @@
 // JSON over HTTP for what is not live: sign-in, episode set-up, staff, exports.
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<ApiResult<T>> {
+/** `body` is sent as JSON; `text` as it is (e.g. a CSV file), with its own content type. */
+export interface ApiInit {
+  method?: string;
+  body?: unknown;
+  text?: string;
+  contentType?: string;
+}
+
+export async function api<T>(path: string, init: ApiInit = {}): Promise<ApiResult<T>> {
+  const raw = init.text !== undefined;
+  const type = raw ? (init.contentType ?? 'text/plain') : init.body !== undefined ? 'application/json' : null;
   try {
     const res = await fetch(path, {
       method: init.method ?? 'GET',
-      headers: init.body !== undefined ? { 'content-type': 'application/json' } : undefined,
-      body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+      headers: type ? { 'content-type': type } : undefined,
+      body: raw ? init.text : init.body !== undefined ? JSON.stringify(init.body) : undefined,
       credentials: 'same-origin',
     });
     if (res.status === 204) return { ok: true, data: null as T };

@@ -1,5 +1,6 @@
 import type { Ack, AckData, Delta, Payload } from '../../../server/realtime/events.ts';
 import type { QuestionView } from '../../../server/domain/views.ts';
+import type { AspirationView } from '../../../server/domain/planner.ts';
 import { bootSocket } from './socket-boot.ts';
 
 // On a slow link the socket handshake and the join cost three round trips (1.2 s at
@@ -8,12 +9,15 @@ import { bootSocket } from './socket-boot.ts';
 
 type Target = Payload<'episode:join'>;
 type Mine = { episodeId: string; question: QuestionView };
+type MyAspiration = { aspiration: AspirationView };
 
 export interface EarlyJoin {
   ack: Ack<AckData['episode:join']>;
   /** Changes received after the snapshot, before the page listened: apply them in order. */
   deltas: Delta[];
   mine: Mine[];
+  /** `aspiration:mine` news received after the snapshot, oldest first. */
+  myAspirations: MyAspiration[];
 }
 
 const ACK_TIMEOUT_MS = 15_000;
@@ -28,6 +32,7 @@ export function startEarlyJoin(target: Target): void {
   const socket = bootSocket();
   const deltas: Delta[] = [];
   const mine: Mine[] = [];
+  const myAspirations: MyAspiration[] = [];
   // Deltas carry a sequence number, so older ones are skipped when applied; "mine" news
   // has none, and only what arrives after the answer is newer than its snapshot.
   let answered = false;
@@ -39,13 +44,16 @@ export function startEarlyJoin(target: Target): void {
   };
   const onDelta = (d: Delta) => keep(deltas, d);
   const onMine = (m: Mine) => void (answered && keep(mine, m));
+  const onMyAspiration = (m: MyAspiration) => void (answered && keep(myAspirations, m));
   const onDrop = () => void (stale = true);
   socket.on('episode:delta', onDelta);
   socket.on('question:mine', onMine);
+  socket.on('aspiration:mine', onMyAspiration);
   socket.on('disconnect', onDrop);
   const stop = () => {
     socket.off('episode:delta', onDelta);
     socket.off('question:mine', onMine);
+    socket.off('aspiration:mine', onMyAspiration);
     socket.off('disconnect', onDrop);
   };
   const result = new Promise<EarlyJoin>((resolve) => {
@@ -54,7 +62,7 @@ export function startEarlyJoin(target: Target): void {
     const s = socket.timeout(ACK_TIMEOUT_MS) as unknown as { emit(e: string, p: unknown, cb: (err: unknown, ack: Ack<AckData['episode:join']>) => void): void };
     s.emit('episode:join', target, (err, ack) => {
       answered = true;
-      resolve({ ack: err ? { ok: false, error: { code: 'internal', message: 'Server tidak menjawab. Periksa koneksi lalu coba lagi.' } } : ack, deltas, mine });
+      resolve({ ack: err ? { ok: false, error: { code: 'internal', message: 'Server tidak menjawab. Periksa koneksi lalu coba lagi.' } } : ack, deltas, mine, myAspirations });
     });
   });
   pending = { key: keyOf(target), result, stop, stale: () => stale };

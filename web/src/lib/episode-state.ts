@@ -3,7 +3,9 @@
 // deltas is what the pages show.
 import type { ClosingStatement, Id, Note } from '../../../server/domain/types.ts';
 import type { EpisodeView, ListenerSnapshot, QuestionView, StaffSnapshot } from '../../../server/domain/views.ts';
-import type { Delta } from '../../../server/realtime/events.ts';
+import type { Delta, ListenerExtras, StaffExtras } from '../../../server/realtime/events.ts';
+import type { PollView } from '../../../server/domain/poll.ts';
+import type { AspirationView } from '../../../server/domain/planner.ts';
 
 export interface EpisodeState {
   audience: 'listener' | 'staff';
@@ -14,18 +16,40 @@ export interface EpisodeState {
   mine: Map<Id, QuestionView>;
   myVotes: Set<Id>;
   seq: number;
+  // Polls and usulan (issue 4). Optional so that states built before they existed (and
+  // hand-built ones in tests) stay valid; read them through the selectors below.
+  polls?: Map<Id, PollView>;
+  /** Listener: poll id → the option this listener chose. */
+  myPollAnswers?: Map<Id, number>;
+  /** Listener: this episode's open usulan (baru, ditinjau, diteruskan). Staff: every usulan of the episode. */
+  aspirations?: Map<Id, AspirationView>;
+  /** Listener: their own usulan from any episode, any status. */
+  myAspirations?: Map<Id, AspirationView>;
+  /** Listener: usulan ids this listener supports. */
+  mySupports?: Set<Id>;
 }
 
-export function fromSnapshot(s: ListenerSnapshot | StaffSnapshot): EpisodeState {
+/** A join snapshot; the extras are optional so older snapshots and fixtures still fit. */
+export type JoinSnapshot = (ListenerSnapshot & Partial<ListenerExtras>) | (StaffSnapshot & Partial<StaffExtras>);
+
+const OPEN_ASPIRATION = new Set<AspirationView['status']>(['baru', 'ditinjau', 'diteruskan']);
+
+export function fromSnapshot(s: JoinSnapshot): EpisodeState {
+  const listener = s.audience === 'listener' ? s : null;
   return {
     audience: s.audience,
     episode: s.episode,
     questions: new Map(s.questions.map((q) => [q.id, q])),
     notes: new Map(s.audience === 'staff' ? s.notes.map((n) => [n.id, n]) : []),
     closing: s.audience === 'staff' ? s.closing : [],
-    mine: new Map(s.audience === 'listener' ? s.mine.map((q) => [q.id, q]) : []),
-    myVotes: new Set(s.audience === 'listener' ? s.myVotes : []),
+    mine: new Map(listener ? listener.mine.map((q) => [q.id, q]) : []),
+    myVotes: new Set(listener ? listener.myVotes : []),
     seq: s.seq,
+    polls: new Map((s.polls ?? []).map((p) => [p.id, p])),
+    myPollAnswers: new Map(Object.entries(listener?.myPollAnswers ?? {})),
+    aspirations: new Map((s.aspirations ?? []).map((a) => [a.id, a])),
+    myAspirations: new Map((listener?.myAspirations ?? []).map((a) => [a.id, a])),
+    mySupports: new Set(listener?.mySupports ?? []),
   };
 }
 
@@ -47,7 +71,30 @@ export function applyDelta(state: EpisodeState, d: Delta): EpisodeState {
   for (const n of d.notes ?? []) state.notes.set(n.id, n);
   for (const id of d.notesRemoved ?? []) state.notes.delete(id);
   if (d.closing) state.closing = d.closing;
+  if (d.polls) {
+    const polls = (state.polls ??= new Map());
+    for (const p of d.polls) polls.set(p.id, p);
+  }
+  applyAspirations(state, d);
   return state;
+}
+
+/** The server's order: removals, upserts, then the latest support counts. */
+function applyAspirations(state: EpisodeState, d: Delta): void {
+  if (!d.aspirationsRemoved && !d.aspirations && !d.supports) return;
+  const list = (state.aspirations ??= new Map());
+  const mine = (state.myAspirations ??= new Map());
+  for (const id of d.aspirationsRemoved ?? []) list.delete(id);
+  for (const a of d.aspirations ?? []) {
+    list.set(a.id, a);
+    if (mine.has(a.id)) mine.set(a.id, a);
+  }
+  for (const [id, supports] of Object.entries(d.supports ?? {})) {
+    const a = list.get(id);
+    if (a) list.set(id, { ...a, supports });
+    const m = mine.get(id);
+    if (m) mine.set(id, { ...m, supports });
+  }
 }
 
 /** The listener's own question changed (approved, rejected, merged, on air…). */
@@ -56,7 +103,70 @@ export function applyMine(state: EpisodeState, q: QuestionView): EpisodeState {
   return state;
 }
 
+/**
+ * One of the listener's own usulan changed (`aspiration:mine`, from any episode). In
+ * place, like applyMine. A listener's list of this episode keeps only open ones.
+ */
+export function applyMyAspiration(state: EpisodeState, a: AspirationView): EpisodeState {
+  (state.myAspirations ??= new Map()).set(a.id, a);
+  if (a.episodeId === state.episode.id) {
+    const list = (state.aspirations ??= new Map());
+    if (state.audience === 'staff' || OPEN_ASPIRATION.has(a.status)) list.set(a.id, a);
+    else list.delete(a.id);
+  }
+  return state;
+}
+
+// ---- What the server answered to this listener's own actions ----
+// Deltas carry counts, never who answered or supported; these record the listener's
+// side from the acks. They return a new state (the old one is left as it was), like
+// withVote on the listener page.
+
+/** After `poll:answer` answered `{ pollId, option }`. */
+export function withPollAnswer(state: EpisodeState, pollId: Id, option: number): EpisodeState {
+  const myPollAnswers = new Map(state.myPollAnswers ?? []);
+  myPollAnswers.set(pollId, option);
+  return { ...state, myPollAnswers };
+}
+
+/** After `aspiration:support` answered `{ aspirationId, supports }` (or `already_supported`, without a count). */
+export function withSupport(state: EpisodeState, aspirationId: Id, supports?: number): EpisodeState {
+  const mySupports = new Set(state.mySupports ?? []);
+  mySupports.add(aspirationId);
+  const next: EpisodeState = { ...state, mySupports };
+  if (supports === undefined) return next;
+  for (const key of ['aspirations', 'myAspirations'] as const) {
+    const a = state[key]?.get(aspirationId);
+    if (a && a.supports !== supports) next[key] = new Map(state[key]).set(aspirationId, { ...a, supports });
+  }
+  return next;
+}
+
+/** After `aspiration:submit` answered with the new usulan. */
+export function withMyAspiration(state: EpisodeState, a: AspirationView): EpisodeState {
+  const next: EpisodeState = { ...state, myAspirations: new Map(state.myAspirations ?? []), aspirations: new Map(state.aspirations ?? []) };
+  return applyMyAspiration(next, a);
+}
+
+// ---- Selectors ----
+
 export function onAir(state: EpisodeState): QuestionView | undefined {
   for (const q of state.questions.values()) if (q.status === 'on_air') return q;
   return undefined;
+}
+
+/** Polls in the order they were opened. */
+export function pollList(state: EpisodeState): PollView[] {
+  return [...(state.polls?.values() ?? [])].sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.id.localeCompare(b.id));
+}
+
+/** The poll that is open now (the server allows one at a time), if any. */
+export function openPoll(state: EpisodeState): PollView | undefined {
+  for (const p of state.polls?.values() ?? []) if (p.status === 'open') return p;
+  return undefined;
+}
+
+/** This episode's usulan, most supported first, then oldest. */
+export function aspirationList(state: EpisodeState): AspirationView[] {
+  return [...(state.aspirations?.values() ?? [])].sort((a, b) => b.supports - a.supports || a.createdAt.localeCompare(b.createdAt));
 }

@@ -1,10 +1,11 @@
-import { applyDelta, applyMine, fromSnapshot } from './episode-state.ts';
+import { applyDelta, applyMine, applyMyAspiration, aspirationList, fromSnapshot, openPoll, pollList } from './episode-state.ts';
 import type { EpisodeState } from './episode-state.ts';
 import { connection } from './connection.svelte.ts';
 import { takeEarlyJoin } from './early-join.ts';
 import type { Payload } from '../../../server/realtime/events.ts';
 import type { DomainError } from '../../../server/domain/errors.ts';
 import type { QuestionView } from '../../../server/domain/views.ts';
+import type { AspirationView } from '../../../server/domain/planner.ts';
 import { compareQueue } from '../../../server/domain/ranking.ts';
 
 /**
@@ -22,6 +23,11 @@ export class LiveEpisode {
   readonly answered = $derived(
     this.state ? [...this.state.questions.values()].filter((q) => q.status === 'answered').sort((a, b) => (a.onAirAt ?? '').localeCompare(b.onAirAt ?? '')) : [],
   );
+  /** Polls in the order opened; counts are null for listeners while the host hides them. */
+  readonly polls = $derived(this.state ? pollList(this.state) : []);
+  readonly openPoll = $derived(this.state ? openPoll(this.state) ?? null : null);
+  /** This episode's usulan, most supported first (listeners: open ones only). */
+  readonly aspirations = $derived(this.state ? aspirationList(this.state) : []);
 
   #target: Payload<'episode:join'>;
   #off: Array<() => void> = [];
@@ -42,13 +48,29 @@ export class LiveEpisode {
     const onMine = (p: { episodeId: string; question: QuestionView }) => {
       if (this.state && p.episodeId === this.state.episode.id) this.state = { ...applyMine(this.state, p.question) };
     };
+    // The listener's own usulan, from any episode (a planner may change it days later).
+    const onMyAspiration = (p: { aspiration: AspirationView }) => {
+      if (this.state) this.state = { ...applyMyAspiration(this.state, p.aspiration) };
+    };
     conn.socket.on('episode:delta', onDelta);
     conn.socket.on('question:mine', onMine);
-    this.#off.push(() => conn.socket.off('episode:delta', onDelta), () => conn.socket.off('question:mine', onMine));
+    conn.socket.on('aspiration:mine', onMyAspiration);
+    this.#off.push(
+      () => conn.socket.off('episode:delta', onDelta),
+      () => conn.socket.off('question:mine', onMine),
+      () => conn.socket.off('aspiration:mine', onMyAspiration),
+    );
     // Before the first connect, the connect handler's resync performs the first join.
     const first = new Promise<boolean>((resolve) => (this.#firstJoin = resolve));
     this.#off.push(conn.onResync(() => this.#join().then(() => undefined)));
     if (conn.socket.connected) return this.#join();
+    // The socket may be older than this page (opened by the early script) and come back
+    // with its session recovered, which skips the resync: the first join must still happen.
+    const onConnect = () => {
+      if (this.#firstJoin && conn.socket.recovered) void this.#join();
+    };
+    conn.socket.once('connect', onConnect);
+    this.#off.push(() => conn.socket.off('connect', onConnect));
     return first;
   }
 
@@ -64,7 +86,9 @@ export class LiveEpisode {
   async #joinOnce(): Promise<boolean> {
     // The first join may already be under way (or done), started by the early script.
     const early = takeEarlyJoin(this.#target);
-    const got = early ? await early : null;
+    const answered = early ? await early : null;
+    // One that got no answer at all (the link dropped) is simply made again.
+    const got = answered && (answered.ack.ok || answered.ack.error.code !== 'internal') ? answered : null;
     const r = got ? got.ack : await connection().emit('episode:join', this.#target);
     if (!r.ok) {
       this.error = r.error;
@@ -75,6 +99,7 @@ export class LiveEpisode {
     // What changed between that snapshot and now; deltas older than the snapshot are skipped.
     for (const d of got?.deltas ?? []) if (d.episodeId === state.episode.id) state = applyDelta(state, d);
     for (const m of got?.mine ?? []) if (m.episodeId === state.episode.id) state = applyMine(state, m.question);
+    for (const m of got?.myAspirations ?? []) state = applyMyAspiration(state, m.aspiration);
     this.state = state;
     this.#target = { ...this.#target, code: undefined, episodeId: r.data.episode.id };
     return true;

@@ -19,7 +19,7 @@ type Key =
   | 'staffAccounts' | 'newAccount' | 'name' | 'role' | 'createAccount' | 'accountCreated' | 'usernameHint' | 'passwordHint'
   | 'badUsername' | 'shortPassword' | 'needName' | 'status' | 'active' | 'disabled' | 'disable' | 'enable' | 'resetPassword'
   | 'newPassword' | 'setPassword' | 'passwordReset' | 'roleChanged' | 'accountDisabled' | 'accountEnabled' | 'changeRoleOf'
-  | 'you' | 'actions';
+  | 'you' | 'actions' | 'plannerDesk';
 
 const dict: Dict<Key> = {
   id: {
@@ -53,7 +53,7 @@ const dict: Dict<Key> = {
     resetPassword: 'Atur ulang kata sandi', newPassword: 'Kata sandi baru untuk {username}', setPassword: 'Simpan kata sandi',
     passwordReset: 'Kata sandi {username} diganti; sesinya yang lama berakhir.', roleChanged: 'Peran {username} diubah menjadi {role}.',
     accountDisabled: 'Akun {username} dinonaktifkan.', accountEnabled: 'Akun {username} diaktifkan.', changeRoleOf: 'Peran {username}',
-    you: '(Anda)', actions: 'Tindakan',
+    you: '(Anda)', actions: 'Tindakan', plannerDesk: 'Meja perencana (usulan musrenbang) →',
   },
   en: {
     title: 'Kentongan staff', signIn: 'Staff sign-in', username: 'Username', password: 'Password', signInButton: 'Sign in',
@@ -86,7 +86,7 @@ const dict: Dict<Key> = {
     resetPassword: 'Reset password', newPassword: 'New password for {username}', setPassword: 'Save password',
     passwordReset: 'Password of {username} changed; their old sessions ended.', roleChanged: 'Role of {username} changed to {role}.',
     accountDisabled: 'Account {username} disabled.', accountEnabled: 'Account {username} enabled.', changeRoleOf: 'Role of {username}',
-    you: '(you)', actions: 'Actions',
+    you: '(you)', actions: 'Actions', plannerDesk: 'Planner’s desk (musrenbang proposals) →',
   },
 };
 

@@ -1,7 +1,7 @@
 // Words every staff page shares: roles, channels, statuses, the connection line.
 import type { Dict } from '../../i18n.svelte.ts';
 import { translator } from '../../i18n.svelte.ts';
-import type { Channel, EpisodeStatus, QuestionStatus, Role } from '../../../../../server/domain/types.ts';
+import type { AspirationStatus, Channel, EpisodeStatus, QuestionStatus, Role } from '../../../../../server/domain/types.ts';
 
 type Key =
   | 'role.admin' | 'role.host' | 'role.screener' | 'role.notulis' | 'role.planner'
@@ -10,7 +10,8 @@ type Key =
   | 'question.pending' | 'question.approved' | 'question.on_air' | 'question.answered' | 'question.rejected' | 'question.merged'
   | 'conn.online' | 'conn.connecting' | 'conn.offline' | 'conn.queued'
   | 'lang.label' | 'back' | 'signedInAs' | 'signIn' | 'notSignedIn' | 'loading' | 'episodeMissing' | 'dismiss'
-  | 'console.host' | 'console.screener' | 'console.notulis' | 'nav' | 'and' | 'votes';
+  | 'console.host' | 'console.screener' | 'console.notulis' | 'nav' | 'and' | 'votes'
+  | 'asp.baru' | 'asp.ditinjau' | 'asp.diteruskan' | 'asp.ditolak' | 'asp.digabung' | 'supports' | 'answers';
 
 const dict: Dict<Key> = {
   id: {
@@ -26,6 +27,8 @@ const dict: Dict<Key> = {
     dismiss: 'Tutup pesan',
     'console.host': 'Konsol pemandu', 'console.screener': 'Konsol penyaring', 'console.notulis': 'Konsol notulis',
     nav: 'Navigasi petugas', and: 'dan', votes: '{n} dukungan',
+    'asp.baru': 'Baru', 'asp.ditinjau': 'Ditinjau', 'asp.diteruskan': 'Diteruskan ke musrenbang', 'asp.ditolak': 'Ditolak', 'asp.digabung': 'Digabung',
+    supports: '{n} dukungan', answers: '{n} suara',
   },
   en: {
     'role.admin': 'Admin', 'role.host': 'Host', 'role.screener': 'Screener', 'role.notulis': 'Note taker', 'role.planner': 'Planner',
@@ -40,6 +43,8 @@ const dict: Dict<Key> = {
     dismiss: 'Dismiss message',
     'console.host': 'Host console', 'console.screener': 'Screener console', 'console.notulis': 'Note taker console',
     nav: 'Staff navigation', and: 'and', votes: '{n} votes',
+    'asp.baru': 'New', 'asp.ditinjau': 'Under review', 'asp.diteruskan': 'Forwarded to musrenbang', 'asp.ditolak': 'Rejected', 'asp.digabung': 'Merged',
+    supports: '{n} supporters', answers: '{n} answers',
   },
 };
 
@@ -49,6 +54,7 @@ export const roleName = (r: Role): string => ts(`role.${r}`);
 export const channelName = (c: Channel): string => ts(`channel.${c}`);
 export const episodeStatusName = (s: EpisodeStatus): string => ts(`episode.${s}`);
 export const questionStatusName = (s: QuestionStatus): string => ts(`question.${s}`);
+export const aspirationStatusName = (s: AspirationStatus): string => ts(`asp.${s}`);
 
 /** "A", "A dan B", "A, B dan C" — the way the notula names several speakers. */
 export function joinNames(names: readonly string[]): string {

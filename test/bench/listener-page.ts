@@ -1,0 +1,132 @@
+// A listener's first visit on a slow mobile link: how many compressed bytes of JS and CSS
+// the page needs, and how long until the listener can ask and see the queue.
+// Run: npx tsx test/bench/listener-page.ts   (RUNS=5 for more samples, SKIP_WEB_BUILD=1 to reuse dist/web)
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import type { Browser } from 'playwright-core';
+import { PHONE, launchBrowser } from '../support/browser.ts';
+import { must, startServer } from '../support/server.ts';
+import { createLiveEpisode, crew } from '../support/show.ts';
+
+const RUNS = Number(process.env.RUNS ?? 3);
+// 400 kbit/s each way, 400 ms round trip: a busy 3G cell at the edge of town.
+const NETWORK = { offline: false, latency: 400, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8 };
+const BUDGET = { kb: 60, seconds: 3 };
+
+interface Run {
+  usableMs: number;
+  assets: Array<{ url: string; raw: number; gzip: number; wire: number; encoding: string | null }>;
+}
+
+const ms = (seconds: number) => `${seconds.toFixed(2)}s`.padStart(6);
+
+async function coldLoad(browser: Browser, url: string): Promise<Run> {
+  // A new context has an empty cache and no stored token: a first-time listener.
+  const ctx = await browser.newContext({ ...PHONE, locale: 'id-ID' });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+
+  const wire = new Map<string, number>();
+  const urls = new Map<string, string>();
+  const started = new Map<string, number>();
+  const waterfall: string[] = [];
+  let t0 = 0;
+  cdp.on('Network.requestWillBeSent', (e) => {
+    t0 ||= e.timestamp;
+    started.set(e.requestId, e.timestamp);
+  });
+  cdp.on('Network.webSocketCreated', (e) => waterfall.push(`  websocket created`.padEnd(14) + ` ${e.url}`));
+  cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
+  cdp.on('Network.loadingFinished', (e) => {
+    const u = urls.get(e.requestId);
+    if (u) wire.set(u, e.encodedDataLength);
+    const from = started.get(e.requestId);
+    if (u && from !== undefined) waterfall.push(`  ${ms(from - t0)} → ${ms(e.timestamp - t0)}  ${new URL(u).pathname}${new URL(u).search.slice(0, 40)}`);
+  });
+  const pending: Array<Promise<Run['assets'][number] | null>> = [];
+  page.on('response', (res) => {
+    const type = res.request().resourceType();
+    if (type !== 'script' && type !== 'stylesheet') return;
+    pending.push(
+      res.body().then((body) => ({
+        url: new URL(res.url()).pathname,
+        raw: body.length,
+        gzip: gzipSync(body).length,
+        wire: 0,
+        encoding: res.headers()['content-encoding'] ?? null,
+      })).catch(() => null),
+    );
+  });
+
+  await page.goto(url, { waitUntil: 'commit' });
+  // Usable: the ask form can be typed into and the queue is on screen. performance.now()
+  // counts from the start of navigation, so the figure includes DNS, HTML, JS, socket and join.
+  const usableMs = await page.waitForFunction(() => {
+    const ask = document.querySelector<HTMLTextAreaElement>('#ask-text');
+    const ready = ask && !ask.closest('fieldset')?.disabled && document.querySelector('#queue li');
+    return ready ? performance.now() : false;
+  }, undefined, { polling: 20, timeout: 60_000 }).then((h) => h.jsonValue() as Promise<number>);
+
+  const assets = (await Promise.all(pending)).filter((a) => a !== null);
+  for (const a of assets) a.wire = wire.get(new URL(a.url, url).href) ?? 0;
+  if (process.env.VERBOSE) console.log(`waterfall (s from first request), usable at ${ms(usableMs / 1000)}:\n${waterfall.join('\n')}`);
+  await ctx.close();
+  return { usableMs, assets };
+}
+
+async function main(): Promise<void> {
+  // A private build: a test run elsewhere rebuilding dist/web must not swap files mid-measurement.
+  const webDir = resolve('test-output/bench-web');
+  const configFile = process.env.VITE_CONFIG ?? 'vite.config.ts';
+  if (process.env.SKIP_WEB_BUILD !== '1') await build({ configFile, logLevel: 'warn', build: { outDir: webDir, emptyOutDir: true } });
+  const server = await startServer({ sample: false, webDir });
+  const c = await crew(server.url);
+  const ep = await createLiveEpisode(server.url, c.hostCookie);
+  // A realistic mid-show page: a dozen questions in the queue, one on air.
+  const qs = [];
+  for (let i = 1; i <= 12; i++) {
+    qs.push(await must(c.screener, 'question:submit', { episodeId: ep.id, text: `Pertanyaan warga nomor ${i} tentang sampah pasar dan bank sampah di desa kami, kapan ada tindak lanjut?`, channel: 'sms', name: 'Warga', location: 'Desa Kalisari' }));
+  }
+  await must(c.host, 'question:air', { episodeId: ep.id, questionId: qs[0]!.id });
+
+  // Does the server compress? Ask for the entry script the way a browser would.
+  const html = await (await fetch(`${server.url}/j/${ep.code}`)).text();
+  const entry = /src="([^"]+\.js)"/.exec(html)?.[1];
+  const probe = entry ? await fetch(`${server.url}${entry}`, { headers: { 'accept-encoding': 'gzip, br' } }) : null;
+  const served = probe?.headers.get('content-encoding') ?? 'none';
+
+  const browser = await launchBrowser();
+  const runs: Run[] = [];
+  try {
+    for (let i = 0; i < RUNS; i++) runs.push(await coldLoad(browser, `${server.url}/j/${ep.code}`));
+  } finally {
+    await browser.close();
+    for (const s of [c.host, c.screener, c.notulis]) s.disconnect();
+    await server.stop();
+  }
+
+  const first = runs[0]!;
+  const kb = (n: number) => (n / 1024).toFixed(1);
+  console.log(`Listener page /j/${ep.code}, cold, ${NETWORK.downloadThroughput * 8 / 1000} kbit/s down/up, ${NETWORK.latency} ms latency`);
+  console.log(`Server Content-Encoding for JS with Accept-Encoding: gzip → ${served}`);
+  console.log('\nJS + CSS loaded (bytes):');
+  console.log('  asset'.padEnd(48) + 'raw'.padStart(9) + 'gzip'.padStart(9) + 'on wire'.padStart(10));
+  for (const a of first.assets) console.log(`  ${a.url}`.padEnd(48) + String(a.raw).padStart(9) + String(a.gzip).padStart(9) + String(a.wire).padStart(10));
+  const raw = first.assets.reduce((s, a) => s + a.raw, 0);
+  const gz = first.assets.reduce((s, a) => s + a.gzip, 0);
+  const onWire = first.assets.reduce((s, a) => s + a.wire, 0);
+  console.log(`  total`.padEnd(48) + String(raw).padStart(9) + String(gz).padStart(9) + String(onWire).padStart(10));
+
+  const times = runs.map((r) => r.usableMs).sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)]!;
+  console.log(`\n(a) compressed JS+CSS (gzip of each asset loaded): ${kb(gz)} KB  (budget ${BUDGET.kb} KB) ${gz <= BUDGET.kb * 1024 ? 'OK' : 'OVER'}`);
+  console.log(`    actually transferred today (server sends ${served === 'none' ? 'uncompressed' : served}): ${kb(onWire)} KB incl. headers`);
+  console.log(`(b) time until usable, ${RUNS} cold loads: ${times.map((t) => `${(t / 1000).toFixed(2)} s`).join(', ')}; median ${(median / 1000).toFixed(2)} s  (budget ${BUDGET.seconds} s) ${median <= BUDGET.seconds * 1000 ? 'OK' : 'OVER'}`);
+}
+
+await main();

@@ -1,0 +1,111 @@
+// npm run bench [-- --quick] [scenario …] [--workers n] [--out file]
+// Starts the real server as its own process, drives it from load-generator processes over
+// loopback, prints a table and writes test-output/bench.json. Scenarios: join, vote, floor,
+// crash, export, reconnect (default: all, in that order).
+import { spawnSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname } from 'node:path';
+import { Pool } from './lib/pool.ts';
+import { openFilesLimit } from './lib/proc.ts';
+import { table } from './lib/report.ts';
+import type { ScenarioResult } from './lib/report.ts';
+import type { BenchContext } from './lib/context.ts';
+import { round } from './lib/stats.ts';
+import { joinStorm } from './scenarios/join.ts';
+import { floor, voteStorm } from './scenarios/vote.ts';
+import { crash } from './scenarios/crash.ts';
+import { exportLarge } from './scenarios/export.ts';
+import { reconnectStorm } from './scenarios/reconnect.ts';
+
+const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<ScenarioResult>> = {
+  join: joinStorm, vote: voteStorm, floor, crash, export: exportLarge, reconnect: reconnectStorm,
+};
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const opt = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const valued = new Set([opt('--workers'), opt('--out')].filter(Boolean));
+const chosen = args.filter((a) => !a.startsWith('--') && !valued.has(a));
+for (const c of chosen) if (!SCENARIOS[c]) { console.error(`unknown scenario "${c}"; choose from ${Object.keys(SCENARIOS).join(', ')}`); process.exit(2); }
+const names = chosen.length ? chosen : Object.keys(SCENARIOS);
+const workers = Number(opt('--workers') ?? (quick ? 2 : 4));
+const out = opt('--out') ?? 'test-output/bench.json';
+
+// Ten thousand sockets need ten thousand descriptors in the server and across the load
+// generators: raise the soft limit to the hard one (children inherit it) by re-executing.
+const files = openFilesLimit();
+if (files.soft < 30_000 && files.soft < files.hard && !process.env.BENCH_ULIMIT_RAISED) {
+  const r = spawnSync('sh', ['-c', `ulimit -n ${files.hard === Infinity ? 65536 : files.hard} && exec "$0" "$@"`, process.execPath, ...process.execArgv, process.argv[1]!, ...args], {
+    stdio: 'inherit', env: { ...process.env, BENCH_ULIMIT_RAISED: '1' },
+  });
+  process.exit(r.status ?? 1);
+}
+if (files.soft < 12_000) console.error(`note: open files limit is ${files.soft}; the 10,000-listener scenarios may fail (raise it with ulimit -n).`);
+
+const log = (line: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+/** How much of the time runnable tasks waited for a CPU (Linux PSI): other work on the machine skews every figure. */
+function cpuPressure(): number | null {
+  try {
+    return Number(/some avg60=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1] ?? NaN);
+  } catch {
+    return null;
+  }
+}
+const pressureAtStart = cpuPressure();
+const loadAtStart = loadavg().map((x) => round(x, 2));
+if ((pressureAtStart ?? 0) > 20) log(`note: the CPUs are busy with other work (PSI cpu some avg60 = ${pressureAtStart} %): latencies will be inflated`);
+const started = new Date();
+const pool = await Pool.start(workers);
+const ctx: BenchContext = { pool, quick, log };
+const results: ScenarioResult[] = [];
+let failed = false;
+try {
+  for (const name of names) {
+    log(`— ${name}${quick ? ' (quick)' : ''}`);
+    try {
+      const r = await SCENARIOS[name]!(ctx);
+      results.push(r);
+      log(`${name} done in ${r.seconds} s`);
+    } catch (err) {
+      failed = true;
+      log(`${name} failed: ${(err as Error).stack ?? err}`);
+      results.push({ name, title: name, params: {}, rows: [{ metric: 'error', value: String((err as Error).message).slice(0, 200) }], figures: {}, notes: [], seconds: 0 });
+    }
+  }
+} finally {
+  await pool.close();
+}
+
+// CPU per vote next to the floor's CPU per acknowledged event.
+const vote = results.find((r) => r.name === 'vote')?.figures as { cpuMsPer1000?: number } | undefined;
+const bare = results.find((r) => r.name === 'floor')?.figures as { cpuMsPer1000?: number } | undefined;
+if (vote?.cpuMsPer1000 && bare?.cpuMsPer1000) {
+  const ratio = round(vote.cpuMsPer1000 / bare.cpuMsPer1000, 2);
+  results.find((r) => r.name === 'vote')!.rows.push({ metric: 'CPU per vote ÷ floor CPU per ack', value: `${ratio}×`, target: '≤ 3×', pass: ratio <= 3 });
+  (results.find((r) => r.name === 'vote')!.figures as Record<string, unknown>).cpuRatioToFloor = ratio;
+}
+
+const machine = {
+  cores: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGB: round(totalmem() / 1024 ** 3, 1),
+  node: process.version, platform: `${process.platform} ${process.arch}`,
+  loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg().map((x) => round(x, 2)),
+  cpuPressureAvg60: { start: pressureAtStart, end: cpuPressure() },
+};
+const report = {
+  date: started.toISOString(), seconds: round((Date.now() - started.getTime()) / 1000, 1), mode: quick ? 'quick' : 'full',
+  command: `npm run bench --${quick ? ' --quick' : ''}${chosen.length ? ` ${chosen.join(' ')}` : ''}`, workers, machine,
+  scenarios: Object.fromEntries(results.map((r) => [r.name, { title: r.title, params: r.params, figures: r.figures, rows: r.rows, notes: r.notes, seconds: r.seconds }])),
+};
+await mkdir(dirname(out), { recursive: true });
+await writeFile(out, JSON.stringify(report, null, 2));
+console.log(`\nKentongan bench, ${report.mode} mode, ${started.toISOString()} — ${machine.cores} cores (${machine.cpu}), ${machine.memoryGB} GB, Node ${machine.node}, ${workers} load-generator processes`);
+console.log(`load average ${loadAtStart.join(' ')} → ${machine.loadAverageAtEnd.join(' ')}; CPU pressure (PSI some avg60) ${pressureAtStart ?? '?'} % → ${machine.cpuPressureAvg60.end ?? '?'} %`);
+console.log(table(results));
+for (const r of results) for (const n of r.notes) console.log(`${r.name}: ${n}`);
+console.log(`\nfigures: ${out}  (${report.seconds} s)`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,90 @@
+// The planner's desk: usulan of every episode, filtered on the server (the same query
+// the exports use), selected, merged, reviewed and annotated. The server decides; after
+// every change the list is asked for again, so what is shown is what is stored.
+import { api } from '../../lib/api.ts';
+import type { ApiResult } from '../../lib/api.ts';
+import { loadDistrict } from '../../lib/district.ts';
+import type { AspirationNote, AspirationStatus, District, Id } from '../../../../server/domain/types.ts';
+import type { DeskCounts, DeskView } from '../../../../server/domain/planner.ts';
+import type { EpisodeSummary } from '../../../../server/domain/views.ts';
+import { NO_FILTERS, toQuery } from './filters.ts';
+import type { DeskFilters } from './filters.ts';
+
+type Problem = { code: string; message: string };
+
+export class PlannerDesk {
+  filters = $state<DeskFilters>({ ...NO_FILTERS });
+  items = $state.raw<DeskView[]>([]);
+  counts = $state.raw<DeskCounts | null>(null);
+  district = $state.raw<District | null>(null);
+  episodes = $state.raw<EpisodeSummary[]>([]);
+  loaded = $state(false);
+  error = $state.raw<Problem | null>(null);
+  selected = $state.raw(new Set<Id>());
+
+  readonly chosen = $derived(this.items.filter((a) => this.selected.has(a.id)));
+  #request = 0;
+
+  constructor(initial: DeskFilters) {
+    this.filters = { ...initial };
+  }
+
+  async open(): Promise<void> {
+    const [district, episodes] = await Promise.all([loadDistrict(), api<{ episodes: EpisodeSummary[] }>('/api/episodes'), this.load()]);
+    if (district.ok) this.district = district.data.district;
+    if (episodes.ok) this.episodes = episodes.data.episodes;
+  }
+
+  /** Asks for the list again; an answer to an older request (the planner kept typing) is dropped. */
+  async load(): Promise<void> {
+    const mine = ++this.#request;
+    const r = await api<{ aspirations: DeskView[]; counts: DeskCounts }>(`/api/aspirations?${toQuery(this.filters)}`);
+    if (mine !== this.#request) return;
+    this.loaded = true;
+    if (!r.ok) {
+      this.error = r.error;
+      return;
+    }
+    this.error = null;
+    this.items = r.data.aspirations;
+    this.counts = r.data.counts;
+    // A selection only holds what is still on screen.
+    const shown = new Set(this.items.map((a) => a.id));
+    this.selected = new Set([...this.selected].filter((id) => shown.has(id)));
+  }
+
+  toggle(id: Id, on: boolean): void {
+    const next = new Set(this.selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    this.selected = next;
+  }
+
+  selectAll(on: boolean): void {
+    this.selected = on ? new Set(this.items.map((a) => a.id)) : new Set();
+  }
+
+  async setStatus(status: AspirationStatus, reason: string | null): Promise<ApiResult<{ aspirations: DeskView[] }>> {
+    const r = await api<{ aspirations: DeskView[] }>('/api/aspirations/status', {
+      method: 'POST', body: { ids: [...this.selected], status, reason },
+    });
+    if (r.ok) await this.load();
+    return r;
+  }
+
+  async merge(targetId: Id): Promise<ApiResult<{ aspiration: DeskView }>> {
+    const sourceIds = [...this.selected].filter((id) => id !== targetId);
+    const r = await api<{ aspiration: DeskView }>('/api/aspirations/merge', { method: 'POST', body: { sourceIds, targetId } });
+    if (r.ok) {
+      this.selected = new Set();
+      await this.load();
+    }
+    return r;
+  }
+
+  async addNote(id: Id, text: string): Promise<ApiResult<{ note: AspirationNote; aspiration: DeskView }>> {
+    const r = await api<{ note: AspirationNote; aspiration: DeskView }>(`/api/aspirations/${encodeURIComponent(id)}/notes`, { method: 'POST', body: { text } });
+    if (r.ok) this.items = this.items.map((a) => (a.id === id ? r.data.aspiration : a));
+    return r;
+  }
+}
