@@ -7,7 +7,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 // "net" (the socket client, which the small entry needs at once to start connecting,
 // see web/src/early.ts) and "kit" (Svelte's runtime, the router and the helpers every
 // live page uses). A helper missing from KIT still works; it only costs a request.
-const NET = /node_modules[\\/](socket\.io-client|engine\.io-client|socket\.io-parser|engine\.io-parser|@socket\.io[\\/]component-emitter|xmlhttprequest-ssl)[\\/]|web[\\/]src[\\/]lib[\\/](socket-boot|early-join)\.|preload-helper/;
+const NET = /node_modules[\\/](socket\.io-client|engine\.io-client|socket\.io-parser|engine\.io-parser|@socket\.io[\\/]component-emitter|xmlhttprequest-ssl)[\\/]|web[\\/]src[\\/]lib[\\/](socket-boot|early-join)\./;
 const KIT = /node_modules[\\/](svelte|esm-env|clsx)[\\/]|web[\\/]src[\\/](App\.svelte|app\.ts|lib[\\/](i18n\.svelte|router\.svelte|errors|connection\.svelte|live-episode\.svelte|episode-state|api|zoned-time|components[\\/]LanguageSwitch)\.)/;
 
 // The web app lives in web/; Express serves the built files from dist/web.
@@ -18,10 +18,15 @@ export default defineConfig({
     outDir: '../dist/web',
     emptyOutDir: true,
     target: 'es2020',
+    // The server reads it to preload the listener page's chunks from its HTML (server/http/listener-html.ts).
+    manifest: true,
     rollupOptions: {
       output: {
         codeSplitting: {
           groups: [
+            // Vite's preload helper in a tiny chunk of its own: in "net" or "kit" the entry
+            // would wait for a big file before it could ask for the page's chunks.
+            { name: 'boot', test: (id: string) => /preload-helper|modulepreload-polyfill/.test(id), priority: 3 },
             { name: 'net', test: (id: string) => NET.test(id), priority: 2 },
             { name: 'kit', test: (id: string) => KIT.test(id), priority: 1 },
           ],

@@ -78,7 +78,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
   }
 
   const allowedOrigins = config.allowedOrigins ?? [];
-  const app = createHttpApp({ episodes, aspirations, staff, transcripts, secureCookies: config.secureCookies ?? false, log, allowedOrigins, webDir: config.webDir, debugMetrics: config.debugMetrics });
+  const app = createHttpApp({ episodes, aspirations, staff, transcripts, secureCookies: config.secureCookies ?? false, log, allowedOrigins, webDir: config.webDir, broadcaster: () => broadcaster, debugMetrics: config.debugMetrics });
   const httpServer = createServer(app);
   const rt = createRealtime(httpServer, { episodes, aspirations, staff, listenerSecret: staffStore.data.listenerSecret, allowedOrigins, tickMs: config.tickMs, rateLimits: config.rateLimits, log });
   broadcaster = rt.broadcaster;

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { fail } from '../domain/errors.ts';
 import { errorHandler, sendError } from './errors.ts';
 import { originAllowed } from './security.ts';
+import { listenerPage } from './listener-html.ts';
+import type { Broadcaster } from '../realtime/broadcaster.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { episodeRoutes } from './routes/episodes.ts';
@@ -18,6 +20,8 @@ export interface HttpOptions extends HttpDeps {
   allowedOrigins: string[];
   /** Built web app (vite build output); served with an SPA fallback when present. */
   webDir: string;
+  /** The realtime broadcaster, once created: its sequence number goes into embedded snapshots. */
+  broadcaster?: () => Broadcaster | null;
   /** Mounts /api/debug/metrics for the benchmark (loopback only). Off by default. */
   debugMetrics?: boolean;
 }
@@ -56,6 +60,7 @@ export function createHttpApp(opts: HttpOptions): express.Express {
     app.use(compression());
     app.use(express.static(opts.webDir, { index: false, maxAge: '1h' }));
     const indexHtml = join(opts.webDir, 'index.html');
+    app.get('/j/:code', listenerPage(indexHtml, opts.episodes, () => opts.broadcaster?.() ?? null));
     app.get('/{*splat}', (_req, res) => res.sendFile(indexHtml));
   } else {
     app.get('/', (_req, res) => res.type('text').send('Kentongan: web app not built yet. Run `npm run build`.'));

@@ -1,6 +1,7 @@
-// The entry stays small (the socket client and a few lines) so it runs early; Svelte
-// and the app follow as a chunk of their own. See early.ts for why.
-import { startEarly } from './early.ts';
-
-startEarly();
+// The entry stays tiny and asks for everything the page needs at once: on a slow link,
+// chunks fetched in parallel share one 400 ms round trip instead of waiting for each
+// other. early.ts opens the socket and joins while the page's code downloads.
+const live = /^\/(j|studio)\/[^/]+\/?$/.exec(location.pathname);
+if (live) void (live[1] === 'studio' ? import('./routes/studio/Studio.svelte') : import('./routes/listener/Listener.svelte'));
+void import('./early.ts').then((m) => m.startEarly());
 void import('./app.ts');

@@ -86,3 +86,21 @@ export function takeEarlyJoin(target: Target): Promise<EarlyJoin> | null {
     return r;
   });
 }
+
+type Snapshot = Extract<AckData['episode:join'], { audience: 'listener' }>;
+
+/**
+ * The public snapshot the server put into the listener page's HTML, for this code only,
+ * once: it lets the page show the queue and the ask form before the socket has joined.
+ */
+export function takeEmbeddedSnapshot(target: Target): Snapshot | null {
+  const el = typeof document === 'undefined' ? null : document.getElementById('kentongan-snapshot');
+  if (!el || !target.code || target.as === 'staff') return null;
+  el.remove();
+  try {
+    const data = JSON.parse(el.textContent ?? '') as { code: string; snapshot: Snapshot };
+    return data.code === target.code.toUpperCase() ? data.snapshot : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,7 +1,7 @@
 import { applyDelta, applyMine, applyMyAspiration, aspirationList, fromSnapshot, openPoll, pollList } from './episode-state.ts';
 import type { EpisodeState } from './episode-state.ts';
 import { connection } from './connection.svelte.ts';
-import { takeEarlyJoin } from './early-join.ts';
+import { takeEarlyJoin, takeEmbeddedSnapshot } from './early-join.ts';
 import type { Payload } from '../../../server/realtime/events.ts';
 import type { DomainError } from '../../../server/domain/errors.ts';
 import type { QuestionView } from '../../../server/domain/views.ts';
@@ -60,6 +60,9 @@ export class LiveEpisode {
       () => conn.socket.off('question:mine', onMine),
       () => conn.socket.off('aspiration:mine', onMyAspiration),
     );
+    // Shown at once, replaced by the socket's own join (which adds this listener's votes).
+    const embedded = this.state ? null : takeEmbeddedSnapshot(this.#target);
+    if (embedded) this.state = fromSnapshot(embedded);
     // Before the first connect, the connect handler's resync performs the first join.
     const first = new Promise<boolean>((resolve) => (this.#firstJoin = resolve));
     this.#off.push(conn.onResync(() => this.#join().then(() => undefined)));

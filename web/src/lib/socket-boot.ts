@@ -21,7 +21,9 @@ let socket: AppSocket | null = null;
 /** The page's one socket, opened on first call. */
 export function bootSocket(): AppSocket {
   if (socket) return socket;
-  socket = io({ auth: (cb) => cb({ token: storedToken() }) });
+  // WebSocket first saves the long-polling handshake's extra round trips (400 ms each on
+  // slow 3G); tryAllTransports falls back to polling where a proxy blocks WebSockets.
+  socket = io({ auth: (cb) => cb({ token: storedToken() }), transports: ['websocket', 'polling'], tryAllTransports: true });
   // Attached at once: the token arrives right after the first connect, possibly before
   // any page code runs, and a lost token would forget this listener's votes on reload.
   socket.on('listener:token', ({ token }) => {

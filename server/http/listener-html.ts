@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Request, Response } from 'express';
+import type { EpisodeService } from '../app/episode-service.ts';
+import { listenerSnapshot } from '../domain/views.ts';
+import type { Broadcaster } from '../realtime/broadcaster.ts';
+
+/**
+ * The listener page (/j/:code) arrives with the episode's public snapshot inside its
+ * HTML, so a phone on slow 3G shows the queue and the ask form without waiting four
+ * round trips for the socket; the socket's own join replaces it moments later.
+ * Only what any listener may see goes in (no "mine", no votes of this listener).
+ */
+export function listenerPage(indexHtmlPath: string, episodes: EpisodeService, seq: () => Broadcaster | null) {
+  let html: string | null = null;
+  return (req: Request, res: Response) => {
+    html ??= withPreloads(readFileSync(indexHtmlPath, 'utf8'), join(dirname(indexHtmlPath), '.vite', 'manifest.json'));
+    const e = episodes.store.byCode(String(req.params.code ?? '').replace(/\s+/g, '').toUpperCase());
+    res.setHeader('Cache-Control', 'no-store');
+    if (!e) return res.type('html').send(html);
+    const snapshot = listenerSnapshot(e, '', seq()?.seq(e.id) ?? 0);
+    // JSON inside <script type="application/json"> is never run; escaping "<" keeps
+    // listener text from closing the tag, and U+2028/9 keep it valid everywhere.
+    const json = JSON.stringify({ code: e.code, snapshot })
+      .replace(/</g, '\\u003c')
+      .replace(/\u2028/g, '\\u2028')
+      .replace(/\u2029/g, '\\u2029');
+    res.type('html').send(html.replace('</head>', `<script type="application/json" id="kentongan-snapshot">${json}</script></head>`));
+  };
+}
+
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+  css?: string[];
+}
+
+/**
+ * Asks for the listener page's chunks from the HTML itself (Vite's manifest names them),
+ * so they download alongside the entry instead of one round trip after it.
+ */
+function withPreloads(html: string, manifestPath: string): string {
+  let manifest: Record<string, ManifestChunk>;
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  } catch {
+    return html;
+  }
+  const js = new Set<string>();
+  const css = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || js.has(chunk.file)) return;
+    js.add(chunk.file);
+    for (const c of chunk.css ?? []) css.add(c);
+    for (const i of chunk.imports ?? []) visit(i);
+  };
+  // The socket client first: its handshake is the longest chain.
+  for (const key of ['src/early.ts', 'src/routes/listener/Listener.svelte', 'src/app.ts']) visit(key);
+  const links = [...css].map((f) => `<link rel="stylesheet" href="/${f}">`)
+    .concat([...js].map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`));
+  return html.replace('</head>', `${links.join('')}</head>`);
+}

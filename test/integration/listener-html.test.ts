@@ -1,0 +1,48 @@
+// The listener page's HTML carries the public snapshot (for slow 3G) and nothing more.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listener, must, startServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
+import { createLiveEpisode, crew } from '../support/show.ts';
+import type { Crew } from '../support/show.ts';
+
+describe('GET /j/:code', () => {
+  let server: TestServer;
+  let c: Crew;
+  beforeAll(async () => {
+    server = await startServer({ sample: false });
+    c = await crew(server.url);
+  });
+  afterAll(async () => {
+    for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
+    await server?.stop();
+  });
+
+  it('embeds the listener snapshot, escaped, without pending questions', async () => {
+    const ep = await createLiveEpisode(server.url, c.hostCookie);
+    const asker = (await listener(server.url)).socket;
+    const shown = await must(asker, 'question:ask', { episodeId: ep.id, text: '</script><script>window.pwned=1</script> \u2028 boleh?' });
+    await must(c.screener, 'question:approve', { episodeId: ep.id, questionId: shown.id });
+    await must(asker, 'question:ask', { episodeId: ep.id, text: 'MASIH-MENUNGGU' });
+    asker.disconnect();
+
+    const res = await fetch(`${server.url}/j/${ep.code.toLowerCase()}`);
+    const html = await res.text();
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const m = /<script type="application\/json" id="kentongan-snapshot">(.*?)<\/script>/s.exec(html);
+    expect(m).not.toBeNull();
+    expect(m![1]).not.toContain('<');
+    const data = JSON.parse(m![1]!);
+    expect(data.code).toBe(ep.code);
+    expect(data.snapshot.questions.map((q: { text: string }) => q.text)).toEqual([shown.text]);
+    expect(data.snapshot.mine).toEqual([]);
+    expect(data.snapshot.myVotes).toEqual([]);
+    expect(html).not.toContain('MASIH-MENUNGGU');
+    expect(html).toMatch(/<link rel="modulepreload" crossorigin href="\/assets\/[^"]+\.js">/);
+  });
+
+  it('serves the plain page for an unknown code', async () => {
+    const html = await (await fetch(`${server.url}/j/TIDAKADA`)).text();
+    expect(html).toContain('<div id="app">');
+    expect(html).not.toContain('kentongan-snapshot');
+  });
+});
