@@ -15,7 +15,18 @@ import { compareQueue } from '../../../server/domain/ranking.ts';
  */
 export class LiveEpisode {
   /** Replaced wholesale on every change so every derived view re-runs. */
-  state = $state.raw<EpisodeState | null>(null);
+  #state = $state.raw<EpisodeState | null>(null);
+  /** True while showing the snapshot embedded in the HTML, before the socket's own join. */
+  #provisional = false;
+
+  get state(): EpisodeState | null {
+    return this.#state;
+  }
+
+  set state(next: EpisodeState | null) {
+    this.#state = next;
+    if (next && !this.#provisional) rememberMine(next);
+  }
   error = $state.raw<DomainError | null>(null);
 
   readonly queue = $derived(this.state ? [...this.state.questions.values()].filter((q) => q.status === 'approved').sort(compareQueue) : []);
@@ -62,7 +73,10 @@ export class LiveEpisode {
     );
     // Shown at once, replaced by the socket's own join (which adds this listener's votes).
     const embedded = this.state ? null : takeEmbeddedSnapshot(this.#target);
-    if (embedded) this.state = fromSnapshot(embedded);
+    if (embedded) {
+      this.#provisional = true;
+      this.state = recallMine(fromSnapshot(embedded));
+    }
     // Before the first connect, the connect handler's resync performs the first join.
     const first = new Promise<boolean>((resolve) => (this.#firstJoin = resolve));
     this.#off.push(conn.onResync(() => this.#join().then(() => undefined)));
@@ -103,6 +117,7 @@ export class LiveEpisode {
     for (const d of got?.deltas ?? []) if (d.episodeId === state.episode.id) state = applyDelta(state, d);
     for (const m of got?.mine ?? []) if (m.episodeId === state.episode.id) state = applyMine(state, m.question);
     for (const m of got?.myAspirations ?? []) state = applyMyAspiration(state, m.aspiration);
+    this.#provisional = false;
     this.state = state;
     this.#target = { ...this.#target, code: undefined, episodeId: r.data.episode.id };
     return true;
@@ -111,5 +126,29 @@ export class LiveEpisode {
   stop(): void {
     for (const off of this.#off) off();
     this.#off = [];
+  }
+}
+
+// A listener's own votes and questions, kept on the device per episode: the snapshot in
+// the HTML is the same for everyone, so without this a returning listener would see
+// their votes unpressed until the socket has joined.
+const MINE_KEY = (episodeId: string) => `kentongan.mine.${episodeId}`;
+
+function rememberMine(s: EpisodeState): void {
+  if (s.audience !== 'listener') return;
+  try {
+    localStorage.setItem(MINE_KEY(s.episode.id), JSON.stringify({ myVotes: [...s.myVotes], mine: [...s.mine.values()] }));
+  } catch {
+    /* storage full or private mode: the socket's join still brings them */
+  }
+}
+
+function recallMine(s: EpisodeState): EpisodeState {
+  try {
+    const saved = JSON.parse(localStorage.getItem(MINE_KEY(s.episode.id)) ?? 'null') as { myVotes: string[]; mine: QuestionView[] } | null;
+    if (!saved) return s;
+    return { ...s, myVotes: new Set(saved.myVotes), mine: new Map(saved.mine.map((q) => [q.id, q])) };
+  } catch {
+    return s;
   }
 }
