@@ -15,6 +15,8 @@ interface Pending {
   listener: Delta;
   dirtyStaff: boolean;
   dirtyListener: boolean;
+  /** Only the listener count changed for listeners: worth a message to each of them now and then, not every tick. */
+  countOnly: boolean;
 }
 
 /**
@@ -27,6 +29,19 @@ interface Pending {
  */
 export const LISTENER_MESSAGES_PER_SECOND = 5_000;
 const LISTENER_TICK_MAX_MS = 2_000;
+/**
+ * A join storm changes the listener count all the time; sent on its own it would fill the
+ * listener budget exactly when the server is busiest with handshakes. On its own it goes to
+ * listeners at most this often (it rides along with any other listener delta).
+ */
+const LISTENER_COUNT_EVERY_MS = 5_000;
+/**
+ * One emit to 2,000 sockets keeps the event loop busy for tens of milliseconds, and every
+ * vote that arrives meanwhile waits: large audiences get the delta in slices, with the
+ * loop free between them (votes are acknowledged in the gaps). One slice at a time per
+ * episode, in the same order, so each socket still sees deltas in sequence.
+ */
+const FANOUT_SLICE = 250;
 
 /**
  * Turns committed changes into coalesced deltas, one per audience, sent at most once
@@ -40,6 +55,8 @@ export class Broadcaster {
   readonly #seq = new Map<Id, number>();
   /** When each episode's listeners last got a delta (ms, monotonic). */
   readonly #listenerSentAt = new Map<Id, number>();
+  /** Episodes whose listener delta is still going out slice by slice. */
+  readonly #fanningOut = new Set<Id>();
   #timer: NodeJS.Timeout | null = null;
 
   constructor(io: Io, tickMs = 100) {
@@ -70,7 +87,7 @@ export class Broadcaster {
   #pendingFor(episodeId: Id): Pending {
     let p = this.#pending.get(episodeId);
     if (!p) {
-      p = { staff: { episodeId, seq: 0 }, listener: { episodeId, seq: 0 }, dirtyStaff: false, dirtyListener: false };
+      p = { staff: { episodeId, seq: 0 }, listener: { episodeId, seq: 0 }, dirtyStaff: false, dirtyListener: false, countOnly: false };
       this.#pending.set(episodeId, p);
     }
     return p;
@@ -79,7 +96,7 @@ export class Broadcaster {
   #schedule(): void {
     if (this.#timer) return;
     for (const p of this.#pending.values()) {
-      if (p.dirtyStaff || p.dirtyListener) {
+      if (p.dirtyStaff || p.dirtyListener || p.countOnly) {
         this.#timer = setTimeout(() => this.#send(false), this.#tickMs);
         return;
       }
@@ -101,6 +118,13 @@ export class Broadcaster {
     }
     const view = aspirationView(a);
     upsert((p.staff.aspirations ??= []), view);
+    // Supports are applied after upserts: a count collected earlier in this tick must not
+    // override the newer one this upsert carries (e.g. a merge moving supporters).
+    if (p.staff.supports && a.id in p.staff.supports) p.staff.supports[a.id] = view.supports;
+    if (p.listener.supports && a.id in p.listener.supports) {
+      if (open) p.listener.supports[a.id] = view.supports;
+      else delete p.listener.supports[a.id];
+    }
     p.dirtyStaff = true;
     if (open) {
       upsert((p.listener.aspirations ??= []), view);
@@ -166,7 +190,8 @@ export class Broadcaster {
         return;
       case 'listeners':
         p.staff.listenerCount = p.listener.listenerCount = c.count;
-        p.dirtyStaff = p.dirtyListener = true;
+        p.dirtyStaff = true;
+        p.countOnly = true;
         return;
       case 'poll':
         upsert((p.staff.polls ??= []), pollView(c.poll, 'staff'));
@@ -210,7 +235,10 @@ export class Broadcaster {
     this.#timer = null;
     const now = performance.now();
     for (const [episodeId, p] of this.#pending) {
-      const listenersDue = p.dirtyListener && (all || now - (this.#listenerSentAt.get(episodeId) ?? -Infinity) >= this.#listenerTickMs(episodeId) - 1);
+      const since = now - (this.#listenerSentAt.get(episodeId) ?? -Infinity);
+      const listenersDue = (!this.#fanningOut.has(episodeId) || all)
+        && ((p.dirtyListener && (all || since >= this.#listenerTickMs(episodeId) - 1))
+          || (p.countOnly && (all || since >= Math.max(LISTENER_COUNT_EVERY_MS, this.#listenerTickMs(episodeId)) - 1)));
       if (!p.dirtyStaff && !listenersDue) continue;
       const seq = this.seq(episodeId) + 1;
       this.#seq.set(episodeId, seq);
@@ -220,14 +248,37 @@ export class Broadcaster {
         p.dirtyStaff = false;
       }
       if (listenersDue) {
-        this.#io.to(rooms.episode(episodeId)).except(rooms.staff(episodeId)).emit('episode:delta', { ...p.listener, seq });
+        this.#toListeners(episodeId, { ...p.listener, seq });
         this.#listenerSentAt.set(episodeId, now);
         p.listener = { episodeId, seq: 0 };
         p.dirtyListener = false;
+        p.countOnly = false;
       }
-      if (!p.dirtyListener) this.#pending.delete(episodeId);
+      if (!p.dirtyListener && !p.countOnly) this.#pending.delete(episodeId);
     }
     this.#schedule();
+  }
+
+  #toListeners(episodeId: Id, delta: Delta): void {
+    const audience = this.#io.sockets.adapter.rooms.get(rooms.episode(episodeId));
+    if (!audience || audience.size <= FANOUT_SLICE) {
+      this.#io.to(rooms.episode(episodeId)).except(rooms.staff(episodeId)).emit('episode:delta', delta);
+      return;
+    }
+    const staff = this.#io.sockets.adapter.rooms.get(rooms.staff(episodeId));
+    const ids = [...audience].filter((id) => !staff?.has(id));
+    this.#fanningOut.add(episodeId);
+    let at = 0;
+    const slice = () => {
+      // Every socket is in a room named by its id: a slice is a list of those rooms.
+      this.#io.to(ids.slice(at, (at += FANOUT_SLICE))).emit('episode:delta', delta);
+      if (at < ids.length) setImmediate(slice);
+      else {
+        this.#fanningOut.delete(episodeId);
+        this.#schedule();
+      }
+    };
+    slice();
   }
 
   close(): void {

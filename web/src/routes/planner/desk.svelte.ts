@@ -21,6 +21,8 @@ export class PlannerDesk {
   loaded = $state(false);
   error = $state.raw<Problem | null>(null);
   selected = $state.raw(new Set<Id>());
+  /** Texts of usulan seen on the desk, so "merged into" can name a target that is filtered out. */
+  texts = $state.raw(new Map<Id, string>());
 
   readonly chosen = $derived(this.items.filter((a) => this.selected.has(a.id)));
   #request = 0;
@@ -51,6 +53,16 @@ export class PlannerDesk {
     // A selection only holds what is still on screen.
     const shown = new Set(this.items.map((a) => a.id));
     this.selected = new Set([...this.selected].filter((id) => shown.has(id)));
+    await this.#learnTexts();
+  }
+
+  async #learnTexts(): Promise<void> {
+    const texts = new Map(this.texts);
+    for (const a of this.items) texts.set(a.id, a.text);
+    const missing = [...new Set(this.items.map((a) => a.mergedInto).filter((id): id is Id => id !== null && !texts.has(id)))];
+    const found = await Promise.all(missing.map((id) => api<{ aspiration: DeskView }>(`/api/aspirations/${encodeURIComponent(id)}`)));
+    for (const r of found) if (r.ok) texts.set(r.data.aspiration.id, r.data.aspiration.text);
+    this.texts = texts;
   }
 
   toggle(id: Id, on: boolean): void {
