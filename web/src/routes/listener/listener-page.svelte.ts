@@ -6,6 +6,7 @@ import type { DomainError } from '../../../../server/domain/errors.ts';
 import type { Id } from '../../../../server/domain/types.ts';
 import type { QuestionView } from '../../../../server/domain/views.ts';
 import { withVote } from './votes.ts';
+import { Participation } from './participation.svelte.ts';
 
 /** A guess shown while the server has not answered (possibly for minutes, when offline). */
 interface Optimistic {
@@ -16,7 +17,7 @@ interface Optimistic {
 /** A refused action, kept as the error so it is worded in the language shown when read. */
 export interface Notice {
   id: number;
-  kind: 'vote' | 'withdraw' | 'ask';
+  kind: 'vote' | 'withdraw' | 'ask' | 'answer' | 'support';
   error: DomainError;
 }
 
@@ -29,12 +30,15 @@ const MAX_NOTICES = 3;
  */
 export class ListenerPage {
   readonly live: LiveEpisode;
+  /** Poll answers, supports and usulan. */
+  readonly act: Participation;
   notices = $state.raw<Notice[]>([]);
   #optimistic = $state.raw(new Map<Id, Optimistic>());
   #nextNotice = 1;
 
   constructor(code: string) {
     this.live = new LiveEpisode({ code });
+    this.act = new Participation(this.live, (kind, error) => this.#notify(kind, error));
   }
 
   start(): void {

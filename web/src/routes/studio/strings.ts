@@ -17,6 +17,8 @@ const id = {
   status_live: 'Sedang siaran',
   status_ended: 'Siaran selesai. Terima kasih!',
   offline: 'Koneksi terputus, menyambung ulang…',
+  poll: 'Jajak pendapat',
+  pollTotal: 'Jumlah suara: {n}',
 };
 
 export type Key = keyof typeof id;
@@ -40,5 +42,7 @@ export const strings: Dict<Key> = {
     status_live: 'On air',
     status_ended: 'The show has ended. Thank you!',
     offline: 'Connection lost, reconnecting…',
+    poll: 'Poll',
+    pollTotal: 'Answers: {n}',
   },
 };
