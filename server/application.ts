@@ -88,7 +88,10 @@ export async function createApplication(config: AppConfig): Promise<Application>
     listen(port, host = '0.0.0.0') {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
-        httpServer.listen(port, host, () => {
+        // A restart or the start of a show brings thousands of handshakes at once: a deeper
+        // accept queue than Node's 511 (the kernel caps it at net.core.somaxconn) keeps
+        // them from being reset while the server is busy.
+        httpServer.listen({ port, host, backlog: 4096 }, () => {
           const actual = (httpServer.address() as AddressInfo).port;
           resolve({ port: actual, url: `http://127.0.0.1:${actual}` });
         });

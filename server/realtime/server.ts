@@ -7,8 +7,8 @@ import type { EpisodeService } from '../app/episode-service.ts';
 import { Broadcaster } from './broadcaster.ts';
 import { MAX_PAYLOAD_BYTES } from './events.ts';
 import type { ClientEventName, ClientToServerEvents, ServerToClientEvents } from './events.ts';
-import { register } from './handler.ts';
-import type { Handler, HandlerContext, SocketData } from './handler.ts';
+import { compile, dispatch } from './handler.ts';
+import type { Compiled, Handler, HandlerContext, SocketData } from './handler.ts';
 import { episodeHandlers } from './handlers/episode.ts';
 import { questionHandlers } from './handlers/question.ts';
 import { voteHandlers } from './handlers/vote.ts';
@@ -72,6 +72,9 @@ export function createRealtime(httpServer: HttpServer, opts: RealtimeOptions): {
   } satisfies { [E in ClientEventName]: Handler<E> };
 
   const limit = createLimiter(opts.rateLimits);
+  const compiled = new Map<string, Compiled>(
+    (Object.keys(handlers) as ClientEventName[]).map((event) => [event, compile(event, handlers[event] as Handler<typeof event>, opts.log)]),
+  );
 
   io.on('connection', (socket) => {
     const newToken = (socket as unknown as { newToken?: string }).newToken;
@@ -86,9 +89,7 @@ export function createRealtime(httpServer: HttpServer, opts: RealtimeOptions): {
         return staff?.kind === 'staff' ? limit(staff.staffId, 'staff') : limit(socket.data.listenerId, 'listener');
       },
     };
-    for (const event of Object.keys(handlers) as ClientEventName[]) {
-      register(socket, event, ctx, handlers[event] as Handler<typeof event>, opts.log);
-    }
+    dispatch(socket, ctx, compiled);
   });
 
   // A signed-out or disabled staff member must stop receiving staff deltas at once,

@@ -6,13 +6,24 @@
  */
 export class Committer {
   readonly #write: () => Promise<void>;
+  readonly #gapAfter: ((busyMs: number) => number) | undefined;
   #waiting: Array<{ resolve: () => void; reject: (err: unknown) => void }> = [];
   #running = false;
+  /** No write starts before this (performance.now() ms); see gapAfter. */
+  #notBefore = 0;
+  #timer: NodeJS.Timeout | null = null;
   /** Writes completed; the benchmark reports it as writes per second. */
   writes = 0;
 
-  constructor(write: () => Promise<void>) {
+  /**
+   * `gapAfter(busyMs)`, optional: given how long the last write kept the event loop busy
+   * when it began (serialising), the pause in ms before the next write may begin. Changes
+   * arriving meanwhile share that next write, so a large file costs a bounded share of
+   * the CPU however often it changes.
+   */
+  constructor(write: () => Promise<void>, opts: { gapAfter?: (busyMs: number) => number } = {}) {
     this.#write = write;
+    this.#gapAfter = opts.gapAfter;
   }
 
   commit(): Promise<void> {
@@ -28,7 +39,15 @@ export class Committer {
   }
 
   #kick(): void {
-    if (this.#running || this.#waiting.length === 0) return;
+    if (this.#running || this.#timer || this.#waiting.length === 0) return;
+    const wait = this.#notBefore - performance.now();
+    if (wait > 0) {
+      this.#timer = setTimeout(() => {
+        this.#timer = null;
+        this.#kick();
+      }, wait);
+      return;
+    }
     const batch = this.#waiting;
     this.#waiting = [];
     this.#running = true;
@@ -39,7 +58,10 @@ export class Committer {
       this.#running = false;
       this.#kick();
     };
-    this.#write().then(
+    const began = performance.now();
+    const writing = this.#write();
+    if (this.#gapAfter) this.#notBefore = performance.now() + this.#gapAfter(performance.now() - began);
+    writing.then(
       () => {
         this.writes++;
         next();

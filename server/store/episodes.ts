@@ -27,6 +27,17 @@ interface Slot {
   journal: VoteJournal;
 }
 
+/**
+ * Serialising a large episode (100,000 votes: 2 MB) keeps the event loop busy for tens of
+ * milliseconds, and staff actions or joins during a storm would ask for one several times
+ * a second. After each full write, the next waits nine times as long as that one kept the
+ * loop busy: full writes take at most a tenth of it, and a small episode (a millisecond)
+ * is not held back noticeably. Capped so a staff action is never kept waiting long.
+ */
+function snapshotGap(busyMs: number): number {
+  return Math.min(1_000, busyMs * 19);
+}
+
 /** A full write of the episode after this many journaled votes, or this long after the first one: the journal stays short to replay. */
 const COMPACT_AFTER_VOTES = 20_000;
 const COMPACT_AFTER_MS = 30_000;
@@ -142,7 +153,7 @@ export class EpisodeStore {
     const committer = new Committer(() => {
       const gen = journal.rotate();
       return db.write().then(() => journal.dropBefore(gen).catch((err) => this.#log(`kentongan: could not remove old vote journal of ${e.id}: ${short(err)}`)));
-    });
+    }, { gapAfter: snapshotGap });
     this.#slots.set(e.id, { db, committer, journal });
     this.#byCode.set(e.code, e.id);
   }

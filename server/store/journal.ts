@@ -139,6 +139,8 @@ export class VoteJournal {
     try {
       let fh = this.#handles.get(gen);
       if (!fh) {
+        // (O_DSYNC instead of write + fdatasync was tried: under heavy load it stalled the
+        // server for seconds at a time; two calls it is.)
         fh = await open(join(this.#dir, VoteJournal.fileName(this.#id, gen)), 'a');
         this.#handles.set(gen, fh);
         // The new file's name must be durable too, not only its bytes.

@@ -109,8 +109,10 @@ async function connect(cmd: Extract<Command, { type: 'connect' }>): Promise<Conn
           if (first) { first = false; failed++; err(`join: ${(e as Error).message}`); resolve(); }
         }
       });
-      socket.on('connect_error', (e: Error) => {
-        if (first && !cmd.reconnection) { first = false; failed++; err(`connect: ${e.message}`); resolve(); }
+      socket.on('connect_error', (e: Error & { description?: { message?: string; error?: { message?: string } } }) => {
+        // engine.io-client wraps the transport's error: name what actually happened.
+        const cause = e.description?.error?.message ?? e.description?.message ?? '';
+        if (first && !cmd.reconnection) { first = false; failed++; err(`connect: ${e.message}${cause ? ` (${cause})` : ''}`); resolve(); }
       });
       setTimeout(() => { if (first) { first = false; failed++; err('timeout'); resolve(); } }, cmd.timeoutMs);
     }));

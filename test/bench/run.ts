@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [scenario …] [--workers n] [--out file]
+// npm run bench [-- --quick] [scenario …] [--workers n] [--out file] [--set scenario.param=n …]
 // Starts the real server as its own process, drives it from load-generator processes over
 // loopback, prints a table and writes test-output/bench.json. Scenarios: join, vote, floor,
 // crash, export, reconnect (default: all, in that order).
@@ -29,7 +29,14 @@ const opt = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const valued = new Set([opt('--workers'), opt('--out')].filter(Boolean));
+const sets = new Map<string, number>();
+args.forEach((a, i) => {
+  if (a !== '--set') return;
+  const [k, v] = (args[i + 1] ?? '').split('=');
+  if (!k || v === undefined || !Number.isFinite(Number(v))) { console.error(`--set needs name=number, got "${args[i + 1]}"`); process.exit(2); }
+  sets.set(k, Number(v));
+});
+const valued = new Set([opt('--workers'), opt('--out'), ...args.filter((_, i) => args[i - 1] === '--set')].filter(Boolean));
 const chosen = args.filter((a) => !a.startsWith('--') && !valued.has(a));
 for (const c of chosen) if (!SCENARIOS[c]) { console.error(`unknown scenario "${c}"; choose from ${Object.keys(SCENARIOS).join(', ')}`); process.exit(2); }
 const names = chosen.length ? chosen : Object.keys(SCENARIOS);
@@ -48,10 +55,12 @@ if (files.soft < 30_000 && files.soft < files.hard && !process.env.BENCH_ULIMIT_
 if (files.soft < 12_000) console.error(`note: open files limit is ${files.soft}; the 10,000-listener scenarios may fail (raise it with ulimit -n).`);
 
 const log = (line: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+// A late acknowledgement timing out somewhere must not end the whole run: log it, carry on.
+process.on('unhandledRejection', (err) => log(`unhandled: ${(err as Error)?.message ?? err}`));
 /** How much of the time runnable tasks waited for a CPU (Linux PSI): other work on the machine skews every figure. */
 function cpuPressure(): number | null {
   try {
-    return Number(/some avg60=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1] ?? NaN);
+    return Number(/avg60=([0-9.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1] ?? NaN);
   } catch {
     return null;
   }
@@ -61,7 +70,7 @@ const loadAtStart = loadavg().map((x) => round(x, 2));
 if ((pressureAtStart ?? 0) > 20) log(`note: the CPUs are busy with other work (PSI cpu some avg60 = ${pressureAtStart} %): latencies will be inflated`);
 const started = new Date();
 const pool = await Pool.start(workers);
-const ctx: BenchContext = { pool, quick, log };
+const ctx: BenchContext = { pool, quick, log, param: (name, q, f) => sets.get(name) ?? (quick ? q : f) };
 const results: ScenarioResult[] = [];
 let failed = false;
 try {
@@ -98,7 +107,7 @@ const machine = {
 };
 const report = {
   date: started.toISOString(), seconds: round((Date.now() - started.getTime()) / 1000, 1), mode: quick ? 'quick' : 'full',
-  command: `npm run bench --${quick ? ' --quick' : ''}${chosen.length ? ` ${chosen.join(' ')}` : ''}`, workers, machine,
+  command: `npm run bench --${quick ? ' --quick' : ''}${chosen.length ? ` ${chosen.join(' ')}` : ''}${[...sets].map(([k, v]) => ` --set ${k}=${v}`).join('')}`, workers, machine,
   scenarios: Object.fromEntries(results.map((r) => [r.name, { title: r.title, params: r.params, figures: r.figures, rows: r.rows, notes: r.notes, seconds: r.seconds }])),
 };
 await mkdir(dirname(out), { recursive: true });

@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { io as connect } from 'socket.io-client';
+import { WebSocket } from 'ws';
 import { schemas } from '../../server/realtime/events.ts';
 import type { ClientEventName } from '../../server/realtime/events.ts';
 import { ERROR_MESSAGES } from '../../server/domain/errors.ts';
@@ -145,6 +146,12 @@ function overTheWire(payload: unknown): unknown {
   return text === undefined ? null : JSON.parse(text);
 }
 
+/** The given frames, then a few hundred random ones that look like socket.io packets. */
+function fuzzFrames(given: string[]): string[] {
+  const random = fc.sample(fc.tuple(fc.constantFrom('4', '42', '43', '45', '41', '40', '421'), fc.json({ maxDepth: 3 })).map(([head, body]) => head + body), { numRuns: 300, seed: SEED });
+  return [...given, ...random];
+}
+
 function isError(r: any): boolean {
   return r && r.ok === false && CODES.has(r.error?.code) && typeof r.error.message === 'string' && r.error.message.startsWith(ERROR_MESSAGES[r.error.code as keyof typeof ERROR_MESSAGES]);
 }
@@ -257,6 +264,23 @@ describe('fuzzing every socket event', () => {
     expect(binary.error.code).toBe('invalid_payload');
     const arrayPayload = await emit(someone, 'question:ask', [ep.id, 'teks']);
     expect(arrayPayload.error.code).toBe('invalid_payload');
+
+    // Hand-made frames, as a client other than socket.io-client could send: reserved event
+    // names, broken packets, binary placeholders without their attachment, odd ack ids.
+    const hand = new WebSocket(`${server.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`);
+    await new Promise((r) => hand.once('open', r));
+    hand.send('40');
+    await new Promise((r) => setTimeout(r, 100));
+    const frames = [
+      ...['newListener', 'removeListener', 'disconnecting', 'disconnect', 'connect', 'connect_error', 'error', '__proto__', 'constructor']
+        .map((name) => `42["${name}",{"episodeId":"${ep.id}"}]`),
+      '42[', '42{"a":1}', '4', '42', '42[]', '42[1,2]', '4299999999999999999999["vote:cast",{}]', '42-1["vote:cast",{}]',
+      '451-["question:ask",{"_placeholder":true,"num":0}]', '42["question:ask",{"episodeId":"x","text":{"_placeholder":true,"num":7}}]',
+      '2', '3', '6', '1', `42["vote:cast",${'['.repeat(3_000)}${']'.repeat(3_000)}]`,
+    ];
+    for (const f of fuzzFrames(frames)) if (hand.readyState === WebSocket.OPEN) hand.send(f);
+    await new Promise((r) => setTimeout(r, 300));
+    hand.close();
 
     // Handshakes with random auth and cookies: connected as a listener or refused, never a crash.
     const outcomes: Record<string, number> = {};

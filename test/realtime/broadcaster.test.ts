@@ -11,17 +11,30 @@ import { startEpisode } from '../../server/domain/episode.ts';
 
 function fakeIo(audience: number) {
   const sent: Array<{ room: string; delta: Delta }> = [];
+  const slices: Array<{ ids: string[]; seq: number }> = [];
   const members = new Map<string, Set<string>>();
   const io = {
     sockets: { adapter: { rooms: members } },
-    to(room: string) {
-      return {
-        emit: (_e: string, delta: Delta) => sent.push({ room, delta }),
-        except: () => ({ emit: (_e: string, delta: Delta) => sent.push({ room, delta }) }),
+    to(room: string | string[]) {
+      // A large audience gets slices (lists of socket ids): the first slice stands for the whole delta.
+      const emit = (_e: string, delta: Delta) => {
+        if (!Array.isArray(room)) sent.push({ room, delta });
+        else {
+          slices.push({ ids: room, seq: delta.seq });
+          if (room[0] === 's0') sent.push({ room: episodeRoom, delta });
+        }
       };
+      return { emit, except: () => ({ emit }) };
     },
   };
-  return { io, sent, setAudience: (episodeId: string, n = audience) => members.set(rooms.episode(episodeId), new Set(Array.from({ length: n }, (_, i) => `s${i}`))) };
+  let episodeRoom = '';
+  return {
+    io, sent, slices,
+    setAudience: (episodeId: string, n = audience) => {
+      episodeRoom = rooms.episode(episodeId);
+      members.set(episodeRoom, new Set(Array.from({ length: n }, (_, i) => `s${i}`)));
+    },
+  };
 }
 
 afterEach(() => {
@@ -30,7 +43,7 @@ afterEach(() => {
 
 describe('Broadcaster', () => {
   it('sends staff every tick, and stretches the listener tick with the audience', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance', 'Date'] });
     const ctx = makeCtx();
     const e = draftEpisode(ctx);
     unwrap(startEpisode(e, host, ctx));
@@ -60,7 +73,7 @@ describe('Broadcaster', () => {
   });
 
   it('keeps the short tick for a small audience, and flush sends what is held back', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance', 'Date'] });
     const ctx = makeCtx();
     const e = draftEpisode(ctx);
     unwrap(startEpisode(e, host, ctx));
@@ -88,7 +101,7 @@ describe('Broadcaster', () => {
   });
 
   it('lets the latest state win when a question is rejected and approved again within one listener tick', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance', 'Date'] });
     const ctx = makeCtx();
     const e = draftEpisode(ctx);
     unwrap(startEpisode(e, host, ctx));
@@ -107,5 +120,54 @@ describe('Broadcaster', () => {
     const last = sent.filter((s) => s.room === rooms.episode(e.id)).at(-1)!.delta;
     expect(last.questions?.find((x) => x.id === q.id)?.status).toBe('approved');
     expect(last.removed ?? []).not.toContain(q.id);
+  });
+
+  it('sends a listener count on its own to listeners only every few seconds, to staff every tick', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance', 'Date'] });
+    const ctx = makeCtx();
+    const e = draftEpisode(ctx);
+    unwrap(startEpisode(e, host, ctx));
+    const { io, sent, setAudience } = fakeIo(50);
+    setAudience(e.id);
+    const b = new Broadcaster(io as never, 100);
+    // A join storm: the count changes every 50 ms for 3 s.
+    for (let n = 1; n <= 60; n++) {
+      b.publish(e, [{ kind: 'listeners', count: n }]);
+      vi.advanceTimersByTime(50);
+    }
+    const toListeners = sent.filter((s) => s.room === rooms.episode(e.id));
+    const toStaff = sent.filter((s) => s.room === rooms.staff(e.id));
+    expect(toStaff.length).toBeGreaterThanOrEqual(25);
+    expect(toStaff.at(-1)!.delta.listenerCount).toBe(60);
+    expect(toListeners.length).toBe(1);
+    // It rides along with the next real listener delta, and otherwise arrives within 5 s.
+    vi.advanceTimersByTime(5_000);
+    expect(sent.filter((s) => s.room === rooms.episode(e.id)).at(-1)!.delta.listenerCount).toBe(60);
+  });
+
+  it('sends to a large audience in slices, each socket once per delta and in sequence', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance', 'Date'] });
+    const ctx = makeCtx();
+    const e = draftEpisode(ctx);
+    unwrap(startEpisode(e, host, ctx));
+    const q = unwrap(submitQuestion(e, screener, { text: 'Soal sekolah', channel: 'sms' }, ctx));
+    const { io, slices, setAudience } = fakeIo(1_000);
+    setAudience(e.id);
+    const b = new Broadcaster(io as never, 100);
+    for (let n = 1; n <= 30; n++) {
+      b.publish(e, [{ kind: 'votes', questionId: q.id, count: n }]);
+      vi.advanceTimersByTime(50);
+    }
+    vi.advanceTimersByTime(3_000);
+    const seqs = [...new Set(slices.map((x) => x.seq))];
+    expect(seqs.length).toBeGreaterThanOrEqual(2);
+    for (const seq of seqs) {
+      const ids = slices.filter((x) => x.seq === seq).flatMap((x) => x.ids);
+      expect(ids.length).toBe(1_000);
+      expect(new Set(ids).size).toBe(1_000);
+    }
+    // Slices of one delta all go out before any slice of the next.
+    const order = slices.map((x) => x.seq);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 });

@@ -202,3 +202,30 @@ describe('Committer (group commit)', () => {
     }), { numRuns: 200 });
   });
 });
+
+describe('Committer with a gap after each write', () => {
+  it('waits the gap before the next write, and every change made meanwhile shares it', async () => {
+    let state = 0;
+    const began: number[] = [];
+    const captured: number[] = [];
+    const c = new Committer(async () => {
+      began.push(performance.now());
+      captured.push(state);
+      await new Promise((r) => setTimeout(r, 5));
+    }, { gapAfter: () => 60 });
+    state = 1;
+    const first = c.commit();
+    await first;
+    const later: Array<Promise<void>> = [];
+    for (let i = 2; i <= 6; i++) {
+      state = i;
+      later.push(c.commit());
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await Promise.all(later);
+    expect(captured).toEqual([1, 6]);
+    expect(began[1]! - began[0]!).toBeGreaterThanOrEqual(55);
+    await c.idle();
+    expect(c.writes).toBe(2);
+  });
+});

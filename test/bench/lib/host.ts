@@ -16,7 +16,7 @@ export class Studio {
   /** questionId → [count, received at], in arrival order. */
   seen = new Map<string, Array<[number, number]>>();
   observing = false;
-  actions = { submitted: 0, aired: 0, answered: 0, refused: 0 };
+  actions = { submitted: 0, aired: 0, answered: 0, refused: 0, timedOut: 0 };
   #timers: NodeJS.Timeout[] = [];
 
   constructor(socket: Client, episodeId: string) {
@@ -45,9 +45,9 @@ export class Studio {
     this.#timers.push(setInterval(() => {
       n++;
       void call(this.#socket, 'question:submit', { episodeId: this.#episodeId, text: `SMS ${n}: mohon penjelasan soal bantuan pupuk bersubsidi untuk kelompok tani kami.`, channel: 'sms', name: null, location: null })
-        .then((r) => (r.ok ? this.actions.submitted++ : this.actions.refused++));
+        .then((r) => (r.ok ? this.actions.submitted++ : this.actions.refused++), () => this.actions.timedOut++);
     }, opts.submitMs));
-    this.#timers.push(setInterval(() => void this.#rotate(), opts.airMs));
+    this.#timers.push(setInterval(() => void this.#rotate().catch(() => this.actions.timedOut++), opts.airMs));
   }
 
   async #rotate(): Promise<void> {

@@ -24,10 +24,16 @@ export interface Target {
 export async function spawnScript(script: string, env: Record<string, string>): Promise<Target> {
   // BENCH_CPU_PROF=dir: the server writes a V8 CPU profile there when it exits (for finding hot spots).
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  // BENCH_HEAP_SIGNAL=1: `kill -USR2 <server pid>` writes a heap snapshot into the working directory.
+  if (process.env.BENCH_HEAP_SIGNAL) prof.push('--heapsnapshot-signal=SIGUSR2');
   const child = spawn(process.execPath, [...prof, '--import', 'tsx', script], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SAMPLE: '0', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Never leave a server behind when the benchmark itself stops early.
+  const reap = () => child.kill('SIGKILL');
+  process.once('exit', reap);
+  child.once('exit', () => process.off('exit', reap));
   let out = '';
   const keep = (b: Buffer) => { out = (out + b.toString()).slice(-20_000); };
   child.stdout!.on('data', keep);

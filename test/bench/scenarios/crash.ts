@@ -18,9 +18,9 @@ interface Run {
 }
 
 export async function crash(ctx: BenchContext): Promise<ScenarioResult> {
-  const runs = ctx.quick ? 2 : 20;
-  const listeners = ctx.quick ? 100 : 500;
-  const rate = ctx.quick ? 500 : 1_000;
+  const runs = ctx.param('crash.runs', 2, 20);
+  const listeners = ctx.param('crash.listeners', 100, 500);
+  const rate = ctx.param('crash.rate', 500, 1_000);
   const began = now();
   const results: Run[] = [];
   for (let k = 0; k < runs; k++) {

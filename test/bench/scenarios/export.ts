@@ -52,7 +52,7 @@ export async function exportLarge(ctx: BenchContext): Promise<ScenarioResult> {
   const csvOf = () => musrenbangCsv(musrenbangRows(aspirations.map((a) => deskView(a, district, () => e)), true), { personal: true });
   const md = notula();
   const csv = csvOf();
-  const runs = ctx.quick ? 5 : 30;
+  const runs = ctx.param('export.runs', 5, 30);
   const mdTime = timeIt(runs, notula);
   const htmlTime = timeIt(runs, () => renderNotulaHtml(notula()));
   const csvTime = timeIt(runs, csvOf);

@@ -21,7 +21,7 @@ async function truthOf(url: string, cookie: string, episodeId: string): Promise<
 }
 
 export async function reconnectStorm(ctx: BenchContext): Promise<ScenarioResult> {
-  const listeners = ctx.quick ? 300 : 10_000;
+  const listeners = ctx.param('reconnect.listeners', 300, 10_000);
   const began = now();
   const f = await folders('kentongan-reconnect-');
   let server = await startKentongan(f);

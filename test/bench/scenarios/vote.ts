@@ -14,8 +14,8 @@ export interface StormShape {
   seconds: number;
 }
 
-export function stormShape(quick: boolean): StormShape {
-  return quick ? { listeners: 500, rate: 1_000, seconds: 6 } : { listeners: 2_000, rate: 2_000, seconds: 60 };
+export function stormShape(ctx: BenchContext): StormShape {
+  return { listeners: ctx.param('vote.listeners', 500, 2_000), rate: ctx.param('vote.rate', 1_000, 2_000), seconds: ctx.param('vote.seconds', 6, 60) };
 }
 
 async function connectAll(ctx: BenchContext, url: string, listeners: number, join: { episodeId: string } | null): Promise<number> {
@@ -64,7 +64,7 @@ async function storm(ctx: BenchContext, target: Target, shape: StormShape, episo
   };
 }
 
-export async function voteStorm(ctx: BenchContext, shape = stormShape(ctx.quick)): Promise<ScenarioResult> {
+export async function voteStorm(ctx: BenchContext, shape = stormShape(ctx)): Promise<ScenarioResult> {
   const began = now();
   const f = await folders();
   const server = await startKentongan(f);
@@ -81,8 +81,10 @@ export async function voteStorm(ctx: BenchContext, shape = stormShape(ctx.quick)
     const writes0 = (await metrics(server.url)).writes;
     ctx.log(`vote: ${shape.rate} votes/s for ${shape.seconds} s`);
     studio.observing = true;
-    studio.run({ submitMs: 500, airMs: 5_000 });
-    const run = await storm(ctx, server, shape, show.episodeId, undefined, 2);
+    const smsMs = ctx.param('vote.smsEveryMs', 500, 500);
+    const asks = ctx.param('vote.asksPerSecond', 2, 2);
+    studio.run({ submitMs: smsMs, airMs: 5_000 });
+    const run = await storm(ctx, server, shape, show.episodeId, undefined, asks);
     studio.stop();
     studio.observing = false;
     const m = await metrics(server.url);
@@ -124,7 +126,7 @@ export async function voteStorm(ctx: BenchContext, shape = stormShape(ctx.quick)
     const full = !ctx.quick;
     return {
       name: 'vote', title: 'Vote storm',
-      params: { ...shape, workers: ctx.pool.size, tickMs: 100, fsync: true, questionsAtStart: view.questions.length - studio.actions.submitted, hostAirsEverySeconds: 5, smsQuestionsPerSecond: 2, listenerQuestionsPerSecond: 2 },
+      params: { ...shape, workers: ctx.pool.size, tickMs: 100, fsync: true, questionsAtStart: view.questions.length - studio.actions.submitted, hostAirsEverySeconds: 5, smsQuestionsPerSecond: round(1000 / smsMs, 2), listenerQuestionsPerSecond: asks },
       rows: [
         { metric: `votes acknowledged (sent ${run.sent}, over ${round(run.wall, 1)} s)`, value: acked },
         { metric: 'acknowledged votes per second', value: Math.round(achieved), target: full ? '≥ 2,000 /s for 60 s' : undefined, pass: full ? achieved >= 1_950 && run.wall >= 59 : undefined },
@@ -157,7 +159,7 @@ export async function voteStorm(ctx: BenchContext, shape = stormShape(ctx.quick)
   }
 }
 
-export async function floor(ctx: BenchContext, shape = stormShape(ctx.quick)): Promise<ScenarioResult> {
+export async function floor(ctx: BenchContext, shape = stormShape(ctx)): Promise<ScenarioResult> {
   const began = now();
   const server = await startFloor();
   try {
