@@ -59,16 +59,35 @@ export function episodeRef(e: Episode | undefined): EpisodeRef | null {
 }
 
 export function deskView(a: Aspiration, district: District, episodeOf: (id: Id) => Episode | undefined): DeskView {
-  return {
-    ...aspirationView(a),
-    dimensionName: dimensionName(district, a.dimension),
-    kecamatanName: findKecamatan(district, a.kecamatan)?.name ?? a.kecamatan,
-    desaName: findDesa(district, a.desa)?.desa.name ?? a.desa,
-    contact: a.contact ? { name: a.contact.name, phone: a.contact.phone } : null,
-    notes: a.notes.map((n) => ({ ...n })),
-    mergedFrom: [...a.mergedFrom],
-    episode: episodeRef(episodeOf(a.episodeId)),
-  };
+  return deskViews([a], district, episodeOf)[0]!;
+}
+
+/**
+ * The desk's view of each usulan: names resolved, episode named. A desk or an export of
+ * 2,000 usulan names the same few episodes, desa and dimensions over and over (formatting
+ * an episode's date alone costs ~15 µs): each is resolved once per list.
+ */
+export function deskViews(list: readonly Aspiration[], district: District, episodeOf: (id: Id) => Episode | undefined): DeskView[] {
+  const refs = new Map<Id, EpisodeRef | null>();
+  const names = new Map<string, string>();
+  const once = (key: string, make: () => string) => names.get(key) ?? names.set(key, make()).get(key)!;
+  return list.map((a) => {
+    let ref = refs.get(a.episodeId);
+    if (ref === undefined) refs.set(a.episodeId, (ref = episodeRef(episodeOf(a.episodeId))));
+    // One literal rather than `...aspirationView(a)`: measured 30 ms → 2 ms for 2,000 usulan.
+    return {
+      id: a.id, episodeId: a.episodeId, text: a.text, problem: a.problem, dimension: a.dimension, kecamatan: a.kecamatan,
+      desa: a.desa, rtRw: a.rtRw, channel: a.channel, status: a.status, rejectReason: a.rejectReason, mergedInto: a.mergedInto,
+      supports: supportCount(a), questionId: a.questionId, createdAt: a.createdAt, updatedAt: a.updatedAt,
+      dimensionName: once(`d|${a.dimension}`, () => dimensionName(district, a.dimension)),
+      kecamatanName: once(`k|${a.kecamatan}`, () => findKecamatan(district, a.kecamatan)?.name ?? a.kecamatan),
+      desaName: once(`s|${a.desa}`, () => findDesa(district, a.desa)?.desa.name ?? a.desa),
+      contact: a.contact ? { name: a.contact.name, phone: a.contact.phone } : null,
+      notes: a.notes.map((n) => ({ ...n })),
+      mergedFrom: [...a.mergedFrom],
+      episode: ref,
+    };
+  });
 }
 
 /** The listener's episode view: open usulan of this episode, their own from any episode, and what they support. */

@@ -47,11 +47,10 @@ function follow(socket: Client, state: EpisodeState): EpisodeState {
 function normalise(md: string): string {
   let n = 0;
   const ids = new Map<string, string>();
+  const named = (id: string) => ids.get(id) ?? ids.set(id, `ID${++n}`).get(id)!;
   return md
-    .replace(/^(\s*-?\s*id): (\S+)$/gm, (_, k: string, id: string) => {
-      if (!ids.has(id)) ids.set(id, `ID${++n}`);
-      return `${k}: ${ids.get(id)}`;
-    })
+    .replace(/^(\s*-?\s*id): (\S+)$/gm, (_, k: string, id: string) => `${k}: ${named(id)}`)
+    .replace(/^(\s*- \{"id":)"([^"]+)"/gm, (_, k: string, id: string) => `${k}"${named(id)}"`)
     .replace(/^code: \S+$/m, 'code: CODE');
 }
 

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { addAspirationNote, editAspiration, findAspiration, mergeAspirations, setAspirationStatus } from '../../domain/aspiration.ts';
 import { fail } from '../../domain/errors.ts';
 import { musrenbangCsv, musrenbangJson, musrenbangMarkdown, musrenbangRows } from '../../domain/musrenbang.ts';
-import { countAspirations, deskView, filterAspirations } from '../../domain/planner.ts';
+import { countAspirations, deskView, deskViews, filterAspirations } from '../../domain/planner.ts';
 import type { AspirationFilter } from '../../domain/planner.ts';
 import { dateInZone } from '../../domain/notula/waktu.ts';
 import { body, requireStaff } from '../context.ts';
@@ -47,14 +47,14 @@ export function aspirationRoutes({ aspirations, staff }: HttpDeps): Router {
   r.get('/api/aspirations', (req, res) => {
     const s = selected(req, res);
     if (!s) return;
-    res.json({ aspirations: s.list.map((a) => deskView(a, s.district, episodeOf)), counts: countAspirations(s.list, s.district) });
+    res.json({ aspirations: deskViews(s.list, s.district, episodeOf), counts: countAspirations(s.list, s.district) });
   });
 
   function exported(req: Request, res: Response, format: 'csv' | 'md' | 'json') {
     const s = selected(req, res);
     if (!s) return;
     const now = aspirations.ctx().now;
-    const rows = musrenbangRows(s.list.map((a) => deskView(a, s.district, episodeOf)), s.personal);
+    const rows = musrenbangRows(deskViews(s.list, s.district, episodeOf), s.personal);
     const name = `usulan-musrenbang_${dateInZone(now, s.district.timeZone)}.${format}`;
     res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
     // Personal data may be in it: never cache it anywhere on the way.
@@ -75,7 +75,7 @@ export function aspirationRoutes({ aspirations, staff }: HttpDeps): Router {
     if (!input) return;
     const out = await aspirations.run((d, ctx) => setAspirationStatus(d.list, actor, input.ids, input.status, input.reason, ctx));
     if (!out.ok) return sendError(res, out.error);
-    res.json({ aspirations: out.value.map((a) => deskView(a, aspirations.district, episodeOf)) });
+    res.json({ aspirations: deskViews(out.value, aspirations.district, episodeOf) });
   });
 
   /** Merges duplicates (from any episodes) into one; supporters combined, each listener once. */

@@ -9,7 +9,7 @@ import { largeShow } from '../lib/large-episode.ts';
 import { EpisodeStore } from '../../../server/store/episodes.ts';
 import { AspirationStore } from '../../../server/store/aspirations.ts';
 import { DistrictStore } from '../../../server/store/district.ts';
-import { deskView, notulaAspirations } from '../../../server/domain/planner.ts';
+import { deskViews, notulaAspirations } from '../../../server/domain/planner.ts';
 import { musrenbangCsv, musrenbangRows } from '../../../server/domain/musrenbang.ts';
 import { ADMIN_PASSWORD, signIn } from '../lib/client.ts';
 import type { BenchContext } from '../lib/context.ts';
@@ -49,7 +49,7 @@ export async function exportLarge(ctx: BenchContext): Promise<ScenarioResult> {
   const { episode: e, aspirations, district } = largeShow();
   const usulan = () => notulaAspirations(aspirations, district, e.id);
   const notula = () => exportNotula(e, usulan());
-  const csvOf = () => musrenbangCsv(musrenbangRows(aspirations.map((a) => deskView(a, district, () => e)), true), { personal: true });
+  const csvOf = () => musrenbangCsv(musrenbangRows(deskViews(aspirations, district, () => e), true), { personal: true });
   const md = notula();
   const csv = csvOf();
   const runs = ctx.param('export.runs', 5, 30);

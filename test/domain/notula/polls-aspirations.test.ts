@@ -127,12 +127,13 @@ describe('export → import → export with polls and aspirations', () => {
       if (r.ok) throw new Error('harusnya gagal');
       return r.error;
     };
-    const kind = errorOf(md.replace('    kind: single', '    kind: pilihan'));
-    expect(kind).toEqual({ line: lines.indexOf('    kind: single') + 1, message: 'kolom "polls.1.kind" harus salah satu dari single, rating.' });
-    expect(errorOf(md.replace('      - 3\n', '      - 3\n      - 9\n')).message).toBe('kolom "polls.0.counts" harus sama panjang dengan options.');
-    expect(errorOf(md.replace('    supports: 31', '    supports: banyak'))).toEqual({
-      line: lines.indexOf('    supports: 31') + 1, message: 'kolom "aspirations.1.supports" harus berupa bilangan bulat tidak negatif.',
+    const lineWith = (text: string) => lines.findIndex((l) => l.includes(text)) + 1;
+    const kind = errorOf(md.replace('"kind":"single"', '"kind":"pilihan"'));
+    expect(kind).toEqual({ line: lineWith('"kind":"single"'), message: 'kolom "polls.1.kind" harus salah satu dari single, rating.' });
+    expect(errorOf(md.replace(/"counts":\[([0-9,]+)\]/, '"counts":[$1,9]')).message).toBe('kolom "polls.0.counts" harus sama panjang dengan options.');
+    expect(errorOf(md.replace('"supports":31', '"supports":"banyak"'))).toEqual({
+      line: lineWith('"supports":31'), message: 'kolom "aspirations.1.supports" harus berupa bilangan bulat tidak negatif.',
     });
-    expect(errorOf(md.replace('  - id: p2', '  - id: p1')).message).toMatch(/jajak pendapat "p1" muncul lebih dari sekali/);
+    expect(errorOf(md.replace('{"id":"p2"', '{"id":"p1"')).message).toMatch(/jajak pendapat "p1" muncul lebih dari sekali/);
   });
 });

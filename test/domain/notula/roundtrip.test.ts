@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportNotula, importNotula } from '../../../server/domain/notula/index.ts';
@@ -69,6 +70,17 @@ describe('export → import → export', () => {
   });
 });
 
+describe('transcripts in the earlier block style', () => {
+  it('import to the same episode and export in the current style', () => {
+    // The sample as written before the lists became one JSON object per line.
+    const old = readFileSync(new URL('./golden/sample-block-style.md', import.meta.url), 'utf8');
+    expect(old).toContain('  - id: q1\n    channel: sms\n');
+    const current = exportNotula(sampleEpisode());
+    expect(exportNotula(reimport(old))).toBe(exportNotula(reimport(current)));
+    expect(reimport(old)).toEqual(reimport(current));
+  });
+});
+
 describe('importNotula errors', () => {
   const md = exportNotula(sampleEpisode());
   const lines = md.split('\n');
@@ -89,8 +101,8 @@ describe('importNotula errors', () => {
   it('names the line of a field with the wrong type', () => {
     expect(errorOf(md.replace('number: 7', 'number: tujuh'))).toEqual({ line: lineOf('number:'), message: 'kolom "number" harus berupa angka atau null.' });
     expect(errorOf(md.replace('startsAt: 2024-08-10T12:30:00.000Z', 'startsAt: kemarin sore')).line).toBe(lineOf('startsAt:'));
-    expect(errorOf(md.replace('    channel: sms', '    channel: merpati'))).toEqual({
-      line: lineOf('    channel: sms'), message: 'kolom "questions.0.channel" harus salah satu dari web, sms, whatsapp, phone, studio, email.',
+    expect(errorOf(md.replace('"channel":"sms"', '"channel":"merpati"'))).toEqual({
+      line: lines.findIndex((l) => l.includes('"channel":"sms"')) + 1, message: 'kolom "questions.0.channel" harus salah satu dari web, sms, whatsapp, phone, studio, email.',
     });
     expect(errorOf(md.replace('    shortName: Pak Agus\n', '')).message).toBe('kolom "speakers.1.shortName" wajib ada.');
   });
