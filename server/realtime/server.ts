@@ -41,7 +41,10 @@ export function createRealtime(httpServer: HttpServer, opts: RealtimeOptions): {
     serveClient: false,
     // A browser always sends Origin on a WebSocket; CORS alone does not cover it.
     allowRequest: (req: IncomingMessage, cb) => cb(null, originAllowed(req, opts.allowedOrigins)),
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    // No connection state recovery: it replays only packets addressed to rooms a socket was
+    // in, and a large audience gets its deltas addressed to socket ids in slices (see
+    // Broadcaster), so a listener back from a short drop would be told "recovered" and miss
+    // them. Every reconnect joins again and gets a fresh snapshot instead.
   });
   const broadcaster = new Broadcaster(io, opts.tickMs);
 

@@ -89,8 +89,7 @@ async function connect(cmd: Extract<Command, { type: 'connect' }>): Promise<Conn
           if (first) { first = false; joinMs.push(now() - t0); lastAt = Math.max(lastAt, now()); resolve(); }
           return;
         }
-        // A reconnect that kept the server's state needs no snapshot; anything else resyncs, as the web app does.
-        if (socket.recovered && conn.state) return;
+        // Every reconnect resyncs, as the web app does (the server keeps no session across a drop).
         try {
           const r = await ackCall(socket, 'episode:join', cmd.join, 30_000);
           if (!r.ok) throw new Error(r.error.code);

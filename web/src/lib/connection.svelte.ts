@@ -23,7 +23,8 @@ class Connection {
     this.socket = bootSocket();
     if (this.socket.connected) this.status = 'online';
     this.socket.on('connect', async () => {
-      if (!this.socket.recovered) await Promise.all([...this.#resyncers].map((f) => f().catch(() => undefined)));
+      // The server keeps no session across a drop (no state recovery): every connect resyncs.
+      await Promise.all([...this.#resyncers].map((f) => f().catch(() => undefined)));
       this.status = 'online';
       const waiting = this.#waiting;
       this.#waiting = [];
@@ -37,7 +38,7 @@ class Connection {
     });
   }
 
-  /** Called after every reconnect that lost server state (e.g. a server restart). */
+  /** Called on every (re)connect, before queued actions go out. */
   onResync(fn: () => Promise<void>): () => void {
     this.#resyncers.add(fn);
     return () => this.#resyncers.delete(fn);

@@ -81,13 +81,6 @@ export class LiveEpisode {
     const first = new Promise<boolean>((resolve) => (this.#firstJoin = resolve));
     this.#off.push(conn.onResync(() => this.#join().then(() => undefined)));
     if (conn.socket.connected) return this.#join();
-    // The socket may be older than this page (opened by the early script) and come back
-    // with its session recovered, which skips the resync: the first join must still happen.
-    const onConnect = () => {
-      if (this.#firstJoin && conn.socket.recovered) void this.#join();
-    };
-    conn.socket.once('connect', onConnect);
-    this.#off.push(() => conn.socket.off('connect', onConnect));
     return first;
   }
 
