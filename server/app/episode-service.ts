@@ -27,6 +27,15 @@ export interface EpisodeServiceDeps {
  * go through here, so the two can never disagree.
  */
 export class EpisodeService {
+  /**
+   * Full writes not yet on disk that a vote may rest on, by episode id (status) and by
+   * `episodeId/questionId` (approved, merged, votes moved). A vote is journaled on its
+   * own, and its journal line can reach the disk before the write that approved its
+   * question: acknowledged then, it would be refused when the journal is replayed after
+   * a crash. So a vote is acknowledged only once those writes are on disk too.
+   */
+  readonly #unsettled = new Map<string, Promise<void>>();
+
   constructor(private deps: EpisodeServiceDeps) {}
 
   ctx(): Ctx {
@@ -59,7 +68,7 @@ export class EpisodeService {
     const value = present ? present(result.value) : (result.value as unknown as V);
     if (result.changes.length === 0) return { ok: true, value };
     try {
-      await this.deps.store.commit(episodeId);
+      await this.#track(episodeId, result.changes, this.deps.store.commit(episodeId));
     } catch (err) {
       this.deps.log?.(`kentongan: could not save episode ${episodeId}: ${(err as Error).message}`);
       return fail('internal');
@@ -78,14 +87,31 @@ export class EpisodeService {
     const result = rule(e);
     if (!result.ok) return result;
     if (result.changes.length === 0) return { ok: true, value: result.value };
+    const restsOn = [this.#unsettled.get(episodeId), this.#unsettled.get(`${episodeId}/${entry.q}`)];
     try {
-      await this.deps.store.journal(episodeId, entry);
+      await Promise.all([this.deps.store.journal(episodeId, entry), ...restsOn]);
     } catch (err) {
       this.deps.log?.(`kentongan: could not save a vote in episode ${episodeId}: ${(err as Error).message}`);
       return fail('internal');
     }
     this.deps.publish(e, result.changes);
     return { ok: true, value: result.value };
+  }
+
+  #track(episodeId: Id, changes: Change[], saved: Promise<void>): Promise<void> {
+    const keys = new Set<string>();
+    for (const c of changes) {
+      if (c.kind === 'episode') keys.add(episodeId);
+      else if (c.kind === 'question') keys.add(`${episodeId}/${c.question.id}`);
+      else if (c.kind === 'votes') keys.add(`${episodeId}/${c.questionId}`);
+    }
+    if (keys.size === 0) return saved;
+    for (const k of keys) this.#unsettled.set(k, saved);
+    const settle = () => {
+      for (const k of keys) if (this.#unsettled.get(k) === saved) this.#unsettled.delete(k);
+    };
+    saved.then(settle, settle);
+    return saved;
   }
 
   async create(build: (ctx: Ctx, code: string) => Result<Episode>): Promise<Outcome<Episode>> {
