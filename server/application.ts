@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { EpisodeStore } from './store/episodes.ts';
 import { StaffStore } from './store/staff.ts';
 import { StaffService } from './auth/staff-service.ts';
+import type { FirstAdmin } from './auth/staff-service.ts';
 import { EpisodeService } from './app/episode-service.ts';
 import { TranscriptArchive } from './app/transcripts.ts';
 import { createRealtime } from './realtime/server.ts';
@@ -21,6 +22,8 @@ export interface AppConfig {
   transcriptsDir: string;
   webDir: string;
   adminPassword?: string;
+  /** Told of the first admin account before it is saved (main.ts prints it). */
+  onFirstAdmin?: (admin: FirstAdmin) => void;
   allowedOrigins?: string[];
   /** fsync each write (default true); the SIGKILL test keeps it on. */
   fsync?: boolean;
@@ -49,7 +52,7 @@ export interface Application {
   /** Aspirations and the district settings (data/aspirations.json, data/district.json). */
   aspirations: AspirationService;
   /** The one-time admin password when it was generated at this start. */
-  firstAdmin: { username: string; password: string | null; envRejected: boolean } | null;
+  firstAdmin: FirstAdmin | null;
   listen(port: number, host?: string): Promise<{ port: number; url: string }>;
   /** Stops accepting, flushes every pending write. */
   close(): Promise<void>;
@@ -61,7 +64,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
   const store = await EpisodeStore.open({ dataDir: config.dataDir, fsync: config.fsync, log });
   const staffStore = await StaffStore.open({ dataDir: config.dataDir, fsync: config.fsync });
   const staff = new StaffService(staffStore, config.passwordCost);
-  const firstAdmin = await staff.bootstrap(config.adminPassword);
+  const firstAdmin = await staff.bootstrap(config.adminPassword, config.onFirstAdmin);
   const transcripts = new TranscriptArchive(config.transcriptsDir);
 
   let broadcaster: Broadcaster | null = null;

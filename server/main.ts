@@ -17,6 +17,12 @@ const app = await createApplication({
   transcriptsDir: resolve(env.TRANSCRIPTS_DIR ?? 'transcripts'),
   webDir: resolve(env.WEB_DIR ?? 'dist/web'),
   adminPassword: env.ADMIN_PASSWORD,
+  // Printed before the account is saved, so a start that fails later (port taken) still shows it.
+  onFirstAdmin: (admin) => {
+    if (admin.envRejected) console.log('ADMIN_PASSWORD kurang dari 8 karakter dan tidak dipakai; kata sandi dibuatkan di bawah ini.');
+    if (admin.password) console.log(`Akun admin pertama dibuat. Nama pengguna: ${admin.username}  Kata sandi (sekali tampil): ${admin.password}`);
+    else console.log(`Akun admin pertama dibuat dari ADMIN_PASSWORD. Nama pengguna: ${admin.username}`);
+  },
   allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   fsync: env.FSYNC !== '0',
   tickMs: env.TICK_MS ? Number(env.TICK_MS) : undefined,
@@ -30,14 +36,14 @@ const app = await createApplication({
 });
 
 const port = Number(env.PORT ?? 3000);
-const listening = await app.listen(port, env.HOST ?? '0.0.0.0');
+const listening = await app.listen(port, env.HOST ?? '0.0.0.0').catch(async (err: NodeJS.ErrnoException) => {
+  console.error(err.code === 'EADDRINUSE'
+    ? `Port ${port} sudah dipakai program lain. Hentikan program itu atau jalankan dengan PORT=<port lain>.`
+    : `Tidak bisa mendengarkan di port ${port}: ${err.message}`);
+  await app.close();
+  process.exit(1);
+});
 console.log(`Kentongan siap di http://localhost:${listening.port}`);
-if (app.firstAdmin?.envRejected) console.log('ADMIN_PASSWORD kurang dari 8 karakter dan tidak dipakai; kata sandi dibuatkan di bawah ini.');
-if (app.firstAdmin?.password) {
-  console.log(`Akun admin pertama dibuat. Nama pengguna: ${app.firstAdmin.username}  Kata sandi (sekali tampil): ${app.firstAdmin.password}`);
-} else if (app.firstAdmin) {
-  console.log(`Akun admin pertama dibuat dari ADMIN_PASSWORD. Nama pengguna: ${app.firstAdmin.username}`);
-}
 const sample = app.store.list().find((e) => e.status === 'draft');
 if (sample) console.log(`Episode contoh siap: kode ${sample.code} — buka http://localhost:${listening.port}/ lalu masukkan kodenya.`);
 

@@ -16,6 +16,13 @@ export function publicStaff(s: StaffAccount): StaffPublic {
   return rest;
 }
 
+/** The first admin account; `password` is the generated one, null when ADMIN_PASSWORD was used. */
+export interface FirstAdmin {
+  username: string;
+  password: string | null;
+  envRejected: boolean;
+}
+
 export class StaffService {
   constructor(private store: StaffStore, private cost?: number) {}
 
@@ -31,14 +38,21 @@ export class StaffService {
   }
 
   /** First start: an admin from ADMIN_PASSWORD, or a one-time password returned to print. */
-  async bootstrap(envPassword: string | undefined): Promise<{ username: string; password: string | null; envRejected: boolean } | null> {
+  /**
+   * Creates the first admin on an empty staff file. `announce` hears of it before the
+   * account is saved: a password that reached the disk but never the console (the
+   * process died, the port was taken) would lock the station out of its own server.
+   */
+  async bootstrap(envPassword: string | undefined, announce: (admin: FirstAdmin) => void = () => {}): Promise<FirstAdmin | null> {
     if (this.store.data.staff.length > 0) return null;
     // A too-short ADMIN_PASSWORD is not used: the generated one is printed instead, so
     // the station is never locked out of its own server.
     const fromEnv = !!envPassword && envPassword.length >= 8;
     const password = fromEnv ? envPassword! : generatePassword();
-    await this.create({ username: 'admin', name: 'Admin Stasiun', role: 'admin', password });
-    return { username: 'admin', password: fromEnv ? null : password, envRejected: !!envPassword && !fromEnv };
+    const admin: FirstAdmin = { username: 'admin', password: fromEnv ? null : password, envRejected: !!envPassword && !fromEnv };
+    announce(admin);
+    await this.create({ username: admin.username, name: 'Admin Stasiun', role: 'admin', password });
+    return admin;
   }
 
   list(): StaffPublic[] {
