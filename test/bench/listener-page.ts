@@ -1,6 +1,7 @@
 // A listener's first visit on a slow mobile link: how many compressed bytes of JS and CSS
 // the page needs, and how long until the listener can ask and see the queue.
-// Run: npx tsx test/bench/listener-page.ts   (RUNS=5 for more samples, SKIP_WEB_BUILD=1 to reuse dist/web)
+// Run: npm run bench:page   (RUNS=5 for more samples; SKIP_WEB_BUILD=1 reuses the last private
+// build in test-output/bench-web; VERBOSE=1 prints the request waterfall)
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
@@ -48,7 +49,7 @@ async function coldLoad(browser: Browser, url: string): Promise<Run> {
     const from = started.get(e.requestId);
     if (u && from !== undefined) waterfall.push(`  ${ms(from - t0)} → ${ms(e.timestamp - t0)}  ${new URL(u).pathname}${new URL(u).search.slice(0, 40)}`);
   });
-  const pending: Array<Promise<Run['assets'][number] | null>> = [];
+  const pending: Array<Promise<Run['assets'][number]>> = [];
   page.on('response', (res) => {
     const type = res.request().resourceType();
     if (type !== 'script' && type !== 'stylesheet') return;
@@ -59,7 +60,7 @@ async function coldLoad(browser: Browser, url: string): Promise<Run> {
         gzip: gzipSync(body).length,
         wire: 0,
         encoding: res.headers()['content-encoding'] ?? null,
-      })).catch(() => null),
+      })),
     );
   });
 
@@ -72,7 +73,8 @@ async function coldLoad(browser: Browser, url: string): Promise<Run> {
     return ready ? performance.now() : false;
   }, undefined, { polling: 20, timeout: 60_000 }).then((h) => h.jsonValue() as Promise<number>);
 
-  const assets = (await Promise.all(pending)).filter((a) => a !== null);
+  // An asset whose body cannot be read fails the run: leaving it out would understate the size.
+  const assets = await Promise.all(pending);
   for (const a of assets) a.wire = wire.get(new URL(a.url, url).href) ?? 0;
   if (process.env.VERBOSE) console.log(`waterfall (s from first request), usable at ${ms(usableMs / 1000)}:\n${waterfall.join('\n')}`);
   await ctx.close();
