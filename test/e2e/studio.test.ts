@@ -1,10 +1,8 @@
 // The read-only studio screen and stream overlay, against a real server and Chromium.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { renderSVG } from 'uqr';
-import { DESKTOP, context, launchBrowser, screenshot, watchErrors } from '../support/browser.ts';
+import { context, launchBrowser, screenshot, watchErrors } from '../support/browser.ts';
 import { listener, must, startServer } from '../support/server.ts';
 import type { Client, TestServer } from '../support/server.ts';
 import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
@@ -137,10 +135,15 @@ describe('studio screen', { timeout: 60_000 }, () => {
       getComputedStyle(document.querySelector('.studio')!).backgroundColor,
     ]);
     expect(backgrounds).toEqual(['rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)']);
-    const dir = join('test-output', 'screenshots');
-    await mkdir(dir, { recursive: true });
-    await page.setViewportSize(DESKTOP.viewport);
-    await page.screenshot({ path: join(dir, 'studio-transparent-desktop.png'), omitBackground: true });
+    await screenshot(page, 'studio-transparent-desktop', { transparent: true });
+    // Each panel carries its own dark backing, so the text stays legible over any video.
+    expect(await seriousA11yProblems(page)).toEqual([]);
     expect(errors).toEqual([]);
+
+    const small = await studio(`/studio/${ep.code}?bg=transparent`, { phone: true });
+    await screenshot(small.page, 'studio-transparent-phone', { transparent: true });
+    expect(await small.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await seriousA11yProblems(small.page)).toEqual([]);
+    expect(small.errors).toEqual([]);
   });
 });

@@ -25,11 +25,14 @@ export async function context(browser: Browser, url: string, opts: { phone?: boo
   return ctx;
 }
 
-/** Screenshots go to test-output/screenshots (git-ignored), for people to look at. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Screenshots go to test-output/screenshots (git-ignored), for people to look at.
+ * `transparent` keeps a page's transparent background as alpha (a stream overlay) instead of white.
+ */
+export async function screenshot(page: Page, name: string, opts: { transparent?: boolean } = {}): Promise<void> {
   const dir = join('test-output', 'screenshots');
   await mkdir(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true, omitBackground: opts.transparent ?? false });
 }
 
 /** Collects page errors and console errors, so a test can assert none happened. */
