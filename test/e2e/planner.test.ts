@@ -264,5 +264,14 @@ describe('the district settings', { timeout: 60_000 }, () => {
     // The refused import's 400 is logged by Chromium itself; nothing else may be.
     expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
     await ctx.close();
+
+    const small = await open(admin, '/staff', true);
+    await small.page.click('[data-testid=tab-district]');
+    await small.page.locator('[data-testid=dimensions] li').nth(6).waitFor();
+    await screenshot(small.page, 'district-phone');
+    expect(await small.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await seriousA11yProblems(small.page)).toEqual([]);
+    expect(small.errors).toEqual([]);
+    await small.ctx.close();
   });
 });

@@ -211,6 +211,19 @@ describe('staff page, as the admin', { timeout: 60_000 }, () => {
 });
 
 describe('staff page, elsewhere', { timeout: 60_000 }, () => {
+  it('shows the sign-in form on a phone', async () => {
+    const ctx = await context(browser, server.url, { phone: true });
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    await page.goto('/staff');
+    await page.locator('#signin-username').waitFor();
+    await screenshot(page, 'staff-signin-phone');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    expect(real(errors)).toEqual([]);
+    await ctx.close();
+  });
+
   it('fits a phone screen', async () => {
     const ctx = await context(browser, server.url, { phone: true, cookie: admin });
     const page = await ctx.newPage();
