@@ -6,7 +6,7 @@ import { connection } from './connection.svelte.ts';
 import { errorText } from './errors.ts';
 import { LiveEpisode } from './live-episode.svelte.ts';
 import { session } from './staff-session.svelte.ts';
-import type { AckData, ClientEventName, Payload } from '../../../server/realtime/events.ts';
+import type { Ack, AckData, ClientEventName, Payload } from '../../../server/realtime/events.ts';
 import type { EpisodeView } from '../../../server/domain/views.ts';
 
 export interface Flash {
@@ -47,9 +47,14 @@ export class StaffConsole {
     this.flash = { kind: 'error', text: errorText(error), at: Date.now() };
   }
 
+  /** Sends a realtime action and returns the server's answer as it is, for a form that shows a refusal beside its fields. */
+  send<E extends ClientEventName>(event: E, payload: Payload<E>): Promise<Ack<AckData[E]>> {
+    return connection().send(event, payload);
+  }
+
   /** Sends a realtime action; returns its data, or null after putting the refusal into words. */
   async act<E extends ClientEventName>(event: E, payload: Payload<E>, okText?: string): Promise<AckData[E] | null> {
-    const r = await connection().send(event, payload);
+    const r = await this.send(event, payload);
     if (!r.ok) {
       this.fail(r.error);
       return null;

@@ -5,17 +5,7 @@ import type { Ack } from '../../../../server/realtime/events.ts';
 import type { DomainError } from '../../../../server/domain/errors.ts';
 import type { Id } from '../../../../server/domain/types.ts';
 import type { AspirationView } from '../../../../server/domain/planner.ts';
-
-/** What the usulan form sends; name and phone only travel with consent. */
-export interface UsulanInput {
-  text: string;
-  problem: string;
-  dimension: string;
-  kecamatan: string;
-  desa: string;
-  rtRw: string;
-  contact: { name: string; phone: string } | null;
-}
+import type { UsulanPayload } from '../../lib/usulan-draft.ts';
 
 type Notify = (kind: 'answer' | 'support', error: DomainError) => void;
 
@@ -98,17 +88,11 @@ export class Participation {
     else this.#notify('support', r.error);
   }
 
-  async submit(input: UsulanInput): Promise<Ack<AspirationView>> {
+  /** Sends what the usulan form built (draftPayload: name and phone only travel with consent). */
+  async submit(input: UsulanPayload): Promise<Ack<AspirationView>> {
     const episodeId = this.#live.episodeId;
     if (!episodeId) return { ok: false, error: { code: 'episode_not_found', message: 'Episode tidak ditemukan.' } };
-    const { contact, rtRw, ...fields } = input;
-    const r = await connection().send('aspiration:submit', {
-      episodeId,
-      ...fields,
-      rtRw: rtRw.trim() || null,
-      // Without consent nothing personal leaves the phone, whatever was typed.
-      ...(contact ? { name: contact.name.trim() || null, phone: contact.phone.trim() || null, consent: true } : {}),
-    });
+    const r = await connection().send('aspiration:submit', { episodeId, ...input });
     if (r.ok && this.#live.state) this.#live.state = withMyAspiration(this.#live.state, r.data);
     return r;
   }
