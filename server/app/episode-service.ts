@@ -87,7 +87,9 @@ export class EpisodeService {
     const result = rule(e);
     if (!result.ok) return result;
     if (result.changes.length === 0) return { ok: true, value: result.value };
-    const restsOn = [this.#unsettled.get(episodeId), this.#unsettled.get(`${episodeId}/${entry.q}`)];
+    const restsOn = [this.#unsettled.get(episodeId), this.#unsettled.get(`${episodeId}/${entry.q}`)].filter((p) => p !== undefined);
+    // A full write may be waiting out its gap (store/episodes.ts): a vote waiting on it should not.
+    if (restsOn.length) this.deps.store.hurry(episodeId);
     try {
       await Promise.all([this.deps.store.journal(episodeId, entry), ...restsOn]);
     } catch (err) {

@@ -33,6 +33,19 @@ export class Committer {
     });
   }
 
+  /**
+   * Lets the next write begin without waiting out the gap: someone is held up by it (a vote
+   * resting on a question just approved). Costs at most one early write per call.
+   */
+  hurry(): void {
+    this.#notBefore = 0;
+    if (this.#timer) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+      this.#kick();
+    }
+  }
+
   /** Resolves once nothing is waiting or being written. */
   async idle(): Promise<void> {
     while (this.#running || this.#waiting.length) await this.commit();

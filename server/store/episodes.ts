@@ -217,6 +217,11 @@ export class EpisodeStore {
     await Promise.all([slot.committer.commit(), indexChanged ? this.#indexCommitter.commit() : undefined]);
   }
 
+  /** The episode's next full write starts without waiting out its gap (see Committer.hurry). */
+  hurry(id: Id): void {
+    this.#slots.get(id)?.committer.hurry();
+  }
+
   /**
    * Makes one vote durable by appending it to the episode's vote journal (the in-memory
    * episode already holds it): a line instead of rewriting the whole file.

@@ -228,4 +228,25 @@ describe('Committer with a gap after each write', () => {
     await c.idle();
     expect(c.writes).toBe(2);
   });
+
+  it('hurry() starts the waiting write at once, and that write still holds every change', async () => {
+    let state = 0;
+    const captured: number[] = [];
+    const c = new Committer(async () => {
+      captured.push(state);
+    }, { gapAfter: () => 60_000 });
+    state = 1;
+    await c.commit();
+    state = 2;
+    let done = false;
+    const waiting = c.commit().then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(done).toBe(false); // held by the minute-long gap
+    c.hurry();
+    await waiting;
+    expect(captured).toEqual([1, 2]);
+    c.hurry(); // nothing waiting: no write
+    await c.idle();
+    expect(c.writes).toBe(2);
+  });
 });
