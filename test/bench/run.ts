@@ -1,7 +1,7 @@
 // npm run bench [-- --quick] [scenario …] [--workers n] [--out file] [--set scenario.param=n …]
 // Starts the real server as its own process, drives it from load-generator processes over
 // loopback, prints a table and writes test-output/bench.json. Scenarios: join, vote, floor,
-// crash, export, reconnect (default: all, in that order).
+// crash, export, reconnect, flood (default: all, in that order).
 import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 import { Pool } from './lib/pool.ts';
 import { openFilesLimit } from './lib/proc.ts';
 import { table } from './lib/report.ts';
+import { replaceSection } from './lib/results-file.ts';
 import type { ScenarioResult } from './lib/report.ts';
 import type { BenchContext } from './lib/context.ts';
 import { round } from './lib/stats.ts';
@@ -18,9 +19,10 @@ import { floor, voteStorm } from './scenarios/vote.ts';
 import { crash } from './scenarios/crash.ts';
 import { exportLarge } from './scenarios/export.ts';
 import { reconnectStorm } from './scenarios/reconnect.ts';
+import { flood } from './scenarios/flood.ts';
 
 const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<ScenarioResult>> = {
-  join: joinStorm, vote: voteStorm, floor, crash, export: exportLarge, reconnect: reconnectStorm,
+  join: joinStorm, vote: voteStorm, floor, crash, export: exportLarge, reconnect: reconnectStorm, flood,
 };
 
 const args = process.argv.slice(2);
@@ -117,4 +119,17 @@ console.log(`load average ${loadAtStart.join(' ')} → ${machine.loadAverageAtEn
 console.log(table(results));
 for (const r of results) for (const n of r.notes) console.log(`${r.name}: ${n}`);
 console.log(`\nfigures: ${out}  (${report.seconds} s)`);
+// A full run of every scenario is the record: its figures replace those in RESULTS.md.
+if (!quick && chosen.length === 0 && sets.size === 0 && !failed) {
+  const gb = (n: number) => round(n, 1);
+  await replaceSection('bench', [
+    `Run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${report.command}\` (${report.seconds} s): ${machine.cores} cores (${machine.cpu}), ${gb(machine.memoryGB)} GB, Node ${machine.node}, ${workers} load-generator processes on the same machine.`,
+    `Load average ${loadAtStart.join(' ')} → ${machine.loadAverageAtEnd.join(' ')}; CPU pressure (PSI some avg60) ${pressureAtStart ?? '?'} % → ${machine.cpuPressureAvg60.end ?? '?'} %.`,
+    '',
+    table(results),
+    '',
+    ...results.flatMap((r) => r.notes.map((n) => `- ${r.name}: ${n}`)),
+  ].join('\n'));
+  console.log(`RESULTS.md: figures rewritten`);
+}
 process.exit(failed ? 1 : 0);

@@ -1,6 +1,6 @@
 // A flooding client in its own process (so its own work does not slow the test's other
 // clients): sends `perTick` events every `tickMs` while switched on, over one or more
-// sockets sharing one listener token. Driven over IPC by test/integration/flood.test.ts.
+// sockets sharing one listener token. Driven over IPC by test/support/flood.ts.
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 
