@@ -228,7 +228,7 @@ describe('listener page', { timeout: 60_000 }, () => {
   it('keeps a vote made offline: sent when back, and still pressed after a reload', async () => {
     const ep = await createLiveEpisode(server.url, c.hostCookie);
     const q = await approvedQuestion(ep.id, 'Apakah ada insentif bagi pedagang yang memilah sampah?');
-    const { ctx, page, errors } = await phone();
+    const { ctx, page, errors, dialogs } = await phone();
     await open(page, ep.code);
     expect(await page.evaluate(() => localStorage.getItem('kentongan.token'))).toBeTruthy();
 
@@ -240,6 +240,12 @@ describe('listener page', { timeout: 60_000 }, () => {
     expect(await page.getByTestId('connection').textContent()).toContain('1 tindakan menunggu dikirim');
     await screenshot(page, 'listener-offline-phone');
     expect(await staffVotes(ep.id, q.id)).toBe(0);
+    // Leaving now would drop the waiting vote: the browser asks first (the phone's dialog
+    // handler answers "stay", so the page stays open).
+    const asked = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    expect((await asked).type()).toBe('beforeunload');
+    expect(page.isClosed()).toBe(false);
 
     await ctx.setOffline(false);
     await expect.poll(() => staffVotes(ep.id, q.id), WAIT).toBe(1);
@@ -251,6 +257,8 @@ describe('listener page', { timeout: 60_000 }, () => {
     expect(await voteButton(item(page, q.text)).getAttribute('aria-pressed')).toBe('true');
     expect(await votesShown(item(page, q.text))).toBe('1');
     expect(await page.getByTestId('notices').textContent()).toBe('');
+    // Once nothing waits, a reload leaves without asking.
+    expect(dialogs).toHaveLength(1);
     expect(real(errors)).toEqual([]);
   });
 

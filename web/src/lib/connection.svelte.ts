@@ -36,6 +36,11 @@ class Connection {
     this.socket.on('connect_error', () => {
       if (this.status !== 'online') this.status = 'offline';
     });
+    // Waiting actions live in this page only: closing or reloading it while offline would
+    // drop them without a word, so the browser asks first.
+    addEventListener('beforeunload', (e) => {
+      if (this.queued > 0) e.preventDefault();
+    });
   }
 
   /** Called on every (re)connect, before queued actions go out. */
