@@ -257,9 +257,20 @@ function readRegions(rows: Row[], kabupatenCode: string | null): Kecamatan[] {
       throw new CsvLineError(row.line, `ada ${row.cells.length} kolom, padahal baris judul punya ${header.cells.length}`);
     }
     const rawCode = row.cells[codeAt] ?? '';
+    // The Kemendagri tables list the province and the kabupaten above their kecamatan:
+    // a province row is passed over, a kabupaten row says which kabupaten the file is of.
+    if (/^\d{2}$/.test(rawCode.trim())) continue;
     const code = normalizeRegionCode(rawCode);
-    if (!code || code.level === 'kabupaten') {
+    if (!code) {
       throw new CsvLineError(row.line, `kode "${rawCode}" tidak dikenal; tulis kecamatan seperti 33.07.01 dan desa/kelurahan seperti 33.07.01.2001`);
+    }
+    if (code.level === 'kabupaten') {
+      if (kabupaten && kabupaten.code !== code.code) {
+        const where = kabupaten.line === 0 ? `pengaturan memakai kabupaten ${kabupaten.code}` : `baris ${kabupaten.line} dari ${kabupaten.code}`;
+        throw new CsvLineError(row.line, `kabupaten ${code.code} berbeda; ${where}`);
+      }
+      kabupaten ??= { code: code.code, line: row.line };
+      continue;
     }
     const name = normalizeLine(row.cells[nameAt] ?? '');
     if (name === '') throw new CsvLineError(row.line, `nama wilayah ${code.code} kosong`);

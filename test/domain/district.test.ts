@@ -119,12 +119,21 @@ describe('parseRegionCsv', () => {
     expect(r).toEqual({ ok: true, kecamatan: [{ code: '98.02.01', name: 'Sukamaju', desa: [{ code: '98.02.01.2001', name: 'Mekar "Jaya"' }] }] });
   });
 
+  it('passes over the province row and takes the kabupaten row of an official table', () => {
+    const official = 'kode,nama\n98,Provinsi Contoh\n98.02,Kabupaten Lembah Hijau\n98.02.01,Sukamaju\n98.02.01.2001,Mekarjaya';
+    expect(parseRegionCsv(official)).toEqual({ ok: true, kecamatan: [{ code: '98.02.01', name: 'Sukamaju', desa: [{ code: '98.02.01.2001', name: 'Mekarjaya' }] }] });
+    // Still only kecamatan and desa become places to choose.
+    const r = parseRegionCsv('kode,nama\n98,Provinsi Contoh\n98.02,Kabupaten Lembah Hijau');
+    expect(r.ok ? '' : r.message).toMatch(/tidak ada baris kecamatan/);
+  });
+
   it.each<[string, string, number, RegExp]>([
     ['an empty file', '', 1, /kosong/],
     ['a missing header', '98.02.01,Sukamaju\n98.02.01.2001,Mekarjaya', 1, /judul kolom "kode" dan "nama"/],
     ['only a header', 'kode,nama\n', 1, /tidak ada wilayah/],
     ['a bad code', 'kode,nama\n98.02.01,Sukamaju\n98.02.01.20x1,Mekarjaya', 3, /kode "98.02.01.20x1" tidak dikenal/],
-    ['a kabupaten row', 'kode,nama\n98.02,Lembah Hijau\n98.02.01,Sukamaju', 2, /tidak dikenal/],
+    ['a second, other kabupaten row', 'kode,nama\n98,Contoh\n98.02,Lembah Hijau\n98.02.01,Sukamaju\n98.03,Lain', 5, /kabupaten 98.03 berbeda; baris 3 dari 98.02/],
+    ['a kecamatan under another kabupaten row', 'kode,nama\n98.03,Lain\n98.02.01,Sukamaju', 3, /kabupaten lain/],
     ['an empty name', 'kode,nama\n98.02.01,Sukamaju\n98.02.01.2001,  ', 3, /nama wilayah 98.02.01.2001 kosong/],
     ['a missing column', 'kode,nama\n98.02.01,Sukamaju\n98.02.01.2001', 3, /ada 1 kolom/],
     ['a duplicate code', 'kode,nama\n98.02.01,Sukamaju\n\n98.02.01,Lagi', 4, /sudah ada di baris 2/],
