@@ -1,6 +1,7 @@
 // The servers under test, each in its own process: Kentongan (server/main.ts, as `npm start`
 // runs it minus the web build) and the bare Socket.IO floor server.
 import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -48,6 +49,9 @@ export async function spawnScript(script: string, env: Record<string, string>): 
     child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${script} exited with ${code}:\n${out}`)); });
   });
   const pid = child.pid!;
+  // BENCH_SERVER_PRIORITY=-10: the server under test gets the CPU before the load generators
+  // sharing its cores, as if they ran elsewhere (needs root; a measure of CPU contention).
+  if (process.env.BENCH_SERVER_PRIORITY) setPriority(pid, Number(process.env.BENCH_SERVER_PRIORITY));
   return {
     child, pid, url, port: Number(new URL(url).port), output: () => out,
     cpu: () => cpuSeconds(pid),
