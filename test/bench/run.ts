@@ -109,7 +109,7 @@ const machine = {
 };
 const report = {
   date: started.toISOString(), seconds: round((Date.now() - started.getTime()) / 1000, 1), mode: quick ? 'quick' : 'full',
-  command: `npm run bench --${quick ? ' --quick' : ''}${chosen.length ? ` ${chosen.join(' ')}` : ''}${[...sets].map(([k, v]) => ` --set ${k}=${v}`).join('')}`, workers, machine,
+  command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`, workers, machine,
   scenarios: Object.fromEntries(results.map((r) => [r.name, { title: r.title, params: r.params, figures: r.figures, rows: r.rows, notes: r.notes, seconds: r.seconds }])),
 };
 await mkdir(dirname(out), { recursive: true });
