@@ -41,6 +41,10 @@ export interface AppConfig {
   rateLimits?: RateLimits;
   /** Mounts /api/debug/metrics (loopback only) for the benchmark. */
   debugMetrics?: boolean;
+  /** The station's public address (PUBLIC_URL), e.g. https://radio.example.id; null: same-origin only. */
+  publicUrl?: string;
+  /** Reverse proxies in front of the server whose X-Forwarded-For is believed (TRUST_PROXY); default 0. */
+  trustProxy?: number;
 }
 
 export interface Application {
@@ -81,9 +85,10 @@ export async function createApplication(config: AppConfig): Promise<Application>
   }
 
   const allowedOrigins = config.allowedOrigins ?? [];
-  const app = createHttpApp({ episodes, aspirations, staff, transcripts, secureCookies: config.secureCookies ?? false, log, allowedOrigins, webDir: config.webDir, broadcaster: () => broadcaster, debugMetrics: config.debugMetrics });
+  const net = { publicUrl: config.publicUrl ? new URL(config.publicUrl) : null, trustProxy: config.trustProxy ?? 0 };
+  const app = createHttpApp({ episodes, aspirations, staff, transcripts, secureCookies: config.secureCookies ?? false, log, allowedOrigins, webDir: config.webDir, broadcaster: () => broadcaster, debugMetrics: config.debugMetrics, ...net });
   const httpServer = createServer(app);
-  const rt = createRealtime(httpServer, { episodes, aspirations, staff, listenerSecret: staffStore.data.listenerSecret, allowedOrigins, tickMs: config.tickMs, rateLimits: config.rateLimits, log });
+  const rt = createRealtime(httpServer, { episodes, aspirations, staff, listenerSecret: staffStore.data.listenerSecret, allowedOrigins, tickMs: config.tickMs, rateLimits: config.rateLimits, log, ...net });
   broadcaster = rt.broadcaster;
 
   return {

@@ -12,6 +12,21 @@ function rate(raw: string | undefined, fallback: RateLimit): RateLimit {
   return m && Number(m[1]) > 0 && Number(m[2]) > 0 ? { points: Number(m[1]), seconds: Number(m[2]) } : fallback;
 }
 
+/** PUBLIC_URL must be an http(s) origin; anything else stops the start with a sentence. */
+function publicUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  try {
+    const u = new URL(raw);
+    if ((u.protocol === 'http:' || u.protocol === 'https:') && !u.username && !u.password) return u.origin;
+  } catch { /* reported below */ }
+  console.error(`PUBLIC_URL tidak valid: "${raw}". Tulis alamat lengkap stasiun, misalnya https://radio.example.id`);
+  process.exit(1);
+}
+if (env.TRUST_PROXY && !/^\d{1,2}$/.test(env.TRUST_PROXY)) {
+  console.error(`TRUST_PROXY tidak valid: "${env.TRUST_PROXY}". Tulis jumlah proxy di depan server (0, 1, 2…).`);
+  process.exit(1);
+}
+
 const app = await createApplication({
   dataDir: resolve(env.DATA_DIR ?? 'data'),
   transcriptsDir: resolve(env.TRANSCRIPTS_DIR ?? 'transcripts'),
@@ -33,6 +48,8 @@ const app = await createApplication({
     staff: rate(env.STAFF_RATE_LIMIT, DEFAULT_RATE_LIMITS.staff),
   },
   debugMetrics: env.DEBUG_METRICS === '1',
+  publicUrl: publicUrl(env.PUBLIC_URL),
+  trustProxy: env.TRUST_PROXY ? Number(env.TRUST_PROXY) : 0,
 });
 
 const port = Number(env.PORT ?? 3000);

@@ -30,6 +30,10 @@ export interface RealtimeOptions {
   /** Per listener token and per staff member; defaults in rate-limit.ts. */
   rateLimits?: RateLimits;
   log: (line: string) => void;
+  /** PUBLIC_URL, parsed; null when the station did not set one. */
+  publicUrl: URL | null;
+  /** How many reverse proxies' X-Forwarded-For to believe (see net/client-address.ts). */
+  trustProxy: number;
 }
 
 export type KServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

@@ -10,4 +10,8 @@ export interface HttpDeps {
   transcripts: TranscriptArchive;
   secureCookies: boolean;
   log: (line: string) => void;
+  /** PUBLIC_URL, parsed; null when the station did not set one. */
+  publicUrl: URL | null;
+  /** How many reverse proxies' X-Forwarded-For to believe (see net/client-address.ts). */
+  trustProxy: number;
 }
