@@ -37,6 +37,8 @@ const VALUE_KEYS = new Set(['status', 'role', 'disabled']);
 export function auditHook(audit: AuditLog, staff: StaffService, log: (line: string) => void) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === 'GET' || req.method === 'HEAD') return next();
+    // A sign-in is not an action of the session it may replace.
+    if (req.method === 'POST' && req.path === '/session') return next();
     // Taken now: a sign-out or a disabled account has no session by the time the answer goes.
     const actor = actorOf(req, staff);
     if (!actor || actor.kind !== 'staff') return next();
