@@ -1,4 +1,4 @@
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, truncate } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Committer } from './committer.ts';
@@ -36,8 +36,8 @@ const FILE = 'audit.jsonl';
  * The audit log, DATA_DIR/audit.jsonl: one JSON line per entry, only ever appended. Lines
  * written together share one append and one fdatasync (group commit, like the vote
  * journal); record() resolves once its line is on disk. A torn last line (a crash in the
- * middle of an append) is skipped at start and the next append starts on a new line;
- * any other unreadable line is kept in the file, skipped and reported.
+ * middle of an append: never acknowledged) is cut off at start; any other unreadable
+ * line is kept in the file, skipped and reported.
  *
  * The entries are held in memory for paging: a station's staff make a few hundred changes
  * a day, a few tens of thousands of lines (a few MB) a year.
@@ -50,8 +50,6 @@ export class AuditLog {
   readonly #entries: AuditEntry[] = [];
   #lines: string[] = [];
   #fh: FileHandle | null = null;
-  /** The file ended without a newline: the next append first closes that torn line. */
-  #torn = false;
   /** Lines that could not be read at start (not the torn last one). */
   skipped = 0;
 
@@ -71,8 +69,11 @@ export class AuditLog {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
     const lines = text.split('\n');
-    const last = lines.pop();
-    if (last) a.#torn = true;
+    const torn = lines.pop();
+    if (torn) {
+      await truncate(a.#path, Buffer.byteLength(text) - Buffer.byteLength(torn));
+      opts.log?.(`kentongan: ${a.#path}: baris terakhir terpotong (tulisan yang belum selesai) dibuang`);
+    }
     for (const [i, line] of lines.entries()) {
       const e = parse(line);
       if (e) a.#entries.push(e);
@@ -134,10 +135,8 @@ export class AuditLog {
       this.#fh = await open(this.#path, 'a');
       if (this.#fsync) await syncDir(join(this.#path, '..'));
     }
-    const text = (this.#torn ? '\n' : '') + lines.join('');
     try {
-      await this.#fh.write(text);
-      this.#torn = false;
+      await this.#fh.write(lines.join(''));
       if (this.#fsync) await this.#fh.datasync();
     } catch (err) {
       // Not on disk: the next write tries again with these lines first (they stay in memory).
