@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { io as connect } from 'socket.io-client';
-import { api, call, listener, must, signIn, startServer } from '../support/server.ts';
+import { api, call, listener, must, signIn, startServer, waitFor } from '../support/server.ts';
+import type { Delta } from '../../server/realtime/events.ts';
 import type { Client, TestServer } from '../support/server.ts';
 import { testClock } from '../support/clock.ts';
 import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
@@ -157,6 +158,23 @@ describe('erasure', () => {
     await server.app.aspirations.flush();
     expect(await aspirationsFile()).toBe(before);
     expect(before).toContain('Bu Srikandi Lestari');
+  });
+
+  it('takes a withdrawn question and usulan off the staff\'s and other listeners\' screens during a live show', async () => {
+    const ep = await createLiveEpisode(server.url, c.hostCookie, { ...(await import('../support/show.ts')).SHOW_EPISODE, number: 14, title: 'Pasar desa' });
+    await joinStaff(c.screener, ep.id);
+    const asker = await person();
+    const watcher = await person();
+    for (const p of [asker, watcher]) await must(p.socket, 'episode:join', { episodeId: ep.id });
+    const q = await must(asker.socket, 'question:ask', { episodeId: ep.id, text: 'Kapan los pasar diperbaiki?', name: 'Mas Joko', location: null });
+    await must(c.screener, 'question:approve', { episodeId: ep.id, questionId: q.id });
+    const u = await must(asker.socket, 'aspiration:submit', { episodeId: ep.id, text: 'Atap los pasar', problem: 'Bocor', ...place });
+    const gone = (d: Delta) => !!d.removed?.includes(q.id) && !!d.aspirationsRemoved?.includes(u.id);
+    const seen = [waitFor<Delta>(watcher.socket, 'episode:delta', gone), waitFor<Delta>(c.screener, 'episode:delta', gone)];
+    expect(await must(asker.socket, 'listener:erase', {})).toMatchObject({ questionsWithdrawn: 1, aspirationsWithdrawn: 1 });
+    await Promise.all(seen);
+    const snap = await must(watcher.socket, 'episode:join', { episodeId: ep.id });
+    expect(snap.questions.map((x) => x.id)).not.toContain(q.id);
   });
 
   it('lets a planner remove a contact ("hapus kontak"), and refuses unknown ids and other roles', async () => {
