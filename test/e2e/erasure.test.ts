@@ -9,6 +9,7 @@ import { context, launchBrowser, screenshot, watchErrors } from '../support/brow
 import { api, call, listener, must, signIn, staffSocket, startServer } from '../support/server.ts';
 import type { Client, TestServer } from '../support/server.ts';
 import { plannerCookie } from '../support/planning.ts';
+import { seriousA11yProblems } from '../support/axe.ts';
 
 const WAIT = { timeout: 10_000, interval: 50 };
 const EPISODE = 'sample-draft-08';
@@ -85,6 +86,12 @@ describe('erasure in the browser', () => {
     ]);
     await page.getByTestId('erase-my-data').scrollIntoViewIfNeeded();
     await screenshot(page, 'erasure-listener-confirm');
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    // The same confirmation in English.
+    await page.getByRole('group', { name: 'Bahasa / Language' }).getByRole('button', { name: 'EN' }).click();
+    expect(await plan.locator('li').first().textContent()).toBe('1 question(s) withdrawn and deleted completely.');
+    expect(await page.getByTestId('erase-confirm').textContent()).toContain('Yes, delete now');
+    await page.getByRole('group', { name: 'Bahasa / Language' }).getByRole('button', { name: 'ID' }).click();
     // Nothing is gone before the listener confirms.
     expect(JSON.stringify(server.app.store.get(EPISODE))).toContain('Bu Wati Rahayu');
 
