@@ -36,7 +36,10 @@ const VALUE_KEYS = new Set(['status', 'role', 'disabled']);
  */
 export function auditHook(audit: AuditLog, staff: StaffService, log: (line: string) => void) {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (req.method === 'GET' || req.method === 'HEAD') return next();
+    // Reading is not logged, except an export carrying submitters' names and phones: who
+    // took personal data off the server is what a data protection officer asks first.
+    const personalExport = req.method === 'GET' && /^\/aspirations\/export\.(csv|md|json)$/.test(req.path) && req.query.personal !== '0';
+    if ((req.method === 'GET' || req.method === 'HEAD') && !personalExport) return next();
     // A sign-in is not an action of the session it may replace.
     if (req.method === 'POST' && req.path === '/session') return next();
     // Taken now: a sign-out or a disabled account has no session by the time the answer goes.
@@ -46,13 +49,13 @@ export function auditHook(audit: AuditLog, staff: StaffService, log: (line: stri
     res.end = ((...args: unknown[]) => {
       if (res.statusCode >= 400 || !req.route) return end(...args);
       const path = typeof req.route.path === 'string' ? req.route.path : String(req.route.path);
-      const key = `${req.method} ${path}`;
+      const key = personalExport ? 'aspiration.exportPersonal' : `${req.method} ${path}`;
       const target = req.params.id ?? req.params.name;
       audit.record({
         by: { kind: 'staff', staffId: actor.staffId, name: actor.name, role: actor.role },
         action: ACTIONS[key] ?? key,
         ...(target ? { target: String(target) } : {}),
-        ...detailOf(req.body),
+        ...(personalExport ? { detail: { format: req.path.split('.').pop()! } } : detailOf(req.body)),
       }).catch((err) => log(`kentongan: could not write the audit log: ${(err as Error).message}`))
         .finally(() => end(...args));
       return res;

@@ -247,6 +247,10 @@ describe('erasure', () => {
     for (const cookie of [c.hostCookie, planner, c.screenerCookie]) expect((await api(server.url, '/api/audit', { cookie })).status).toBe(403);
     for (const q of ['limit=0', 'limit=abc', 'limit=1000', 'before=-1']) expect((await api(server.url, `/api/audit?${q}`, { cookie: c.admin })).status).toBe(400);
 
+    // An export with names and phones is logged; one without them, like any reading, is not.
+    expect((await api(server.url, '/api/aspirations/export.csv', { cookie: planner })).status).toBe(200);
+    expect((await api(server.url, '/api/aspirations/export.json?personal=0', { cookie: planner })).status).toBe(200);
+
     const all = await api(server.url, '/api/audit?limit=200', { cookie: c.admin });
     expect(all.status).toBe(200);
     const actions = (all.json.entries as Array<{ action: string }>).map((e) => e.action);
@@ -255,6 +259,7 @@ describe('erasure', () => {
       'transcript.delete', 'episode.delete']) expect(actions, a).toContain(a);
     // Refused actions (403, 404) are not staff actions that happened.
     expect(all.json.entries.filter((e: { action: string }) => e.action === 'transcript.delete')).toHaveLength(1);
+    expect(all.json.entries.filter((e: { action: string }) => e.action === 'aspiration.exportPersonal')).toMatchObject([{ by: { role: 'planner' }, detail: { format: 'csv' } }]);
     const approve = all.json.entries.find((e: { action: string; target: string }) => e.action === 'question:approve' && e.target === ids.aired);
     expect(approve).toMatchObject({ episodeId, by: { kind: 'staff', role: 'screener', name: 'Petugas screener' } });
     const seqs = all.json.entries.map((e: { seq: number }) => e.seq);
