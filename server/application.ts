@@ -16,6 +16,9 @@ import { DistrictStore } from './store/district.ts';
 import { AspirationStore } from './store/aspirations.ts';
 import { AspirationService } from './app/aspiration-service.ts';
 import { seedPlanningSample } from './sample/planning.ts';
+import { AuditLog } from './store/audit.ts';
+import { ErasureService } from './app/erasure-service.ts';
+import { DEFAULT_CONTACT_RETENTION_DAYS } from './domain/erasure.ts';
 
 export interface AppConfig {
   dataDir: string;
@@ -45,6 +48,10 @@ export interface AppConfig {
   publicUrl?: string;
   /** Reverse proxies in front of the server whose X-Forwarded-For is believed (TRUST_PROXY); default 0. */
   trustProxy?: number;
+  /** CONTACT_RETENTION_DAYS: contacts on usulan older than this are removed (default 365). */
+  contactRetentionDays?: number;
+  /** How often the retention sweep runs after the one at start, in ms (default 6 hours; 0: only at start). */
+  retentionSweepMs?: number;
 }
 
 export interface Application {
@@ -55,6 +62,10 @@ export interface Application {
   episodes: EpisodeService;
   /** Aspirations and the district settings (data/aspirations.json, data/district.json). */
   aspirations: AspirationService;
+  /** Erasure (UU PDP): listener data, contacts, the retention sweep, episode cascade. */
+  erasure: ErasureService;
+  /** The audit log of staff actions (data/audit.jsonl). */
+  audit: AuditLog;
   /** The one-time admin password when it was generated at this start. */
   firstAdmin: FirstAdmin | null;
   listen(port: number, host?: string): Promise<{ port: number; url: string }>;
@@ -84,15 +95,26 @@ export async function createApplication(config: AppConfig): Promise<Application>
     await seedPlanningSample(districtStore, aspirationStore);
   }
 
+  const audit = await AuditLog.open({ dataDir: config.dataDir, fsync: config.fsync, now: config.now, log });
+  const erasure = new ErasureService({
+    episodes, aspirations, transcripts, audit, log,
+    retentionDays: config.contactRetentionDays ?? DEFAULT_CONTACT_RETENTION_DAYS,
+  });
+  // Contacts past the retention period go before anyone can read them; then every few hours.
+  await erasure.sweepContacts();
+  const sweepMs = config.retentionSweepMs ?? 6 * 3_600_000;
+  const sweeper = sweepMs > 0 ? setInterval(() => void erasure.sweepContacts(), sweepMs) : null;
+  sweeper?.unref();
+
   const allowedOrigins = config.allowedOrigins ?? [];
   const net = { publicUrl: config.publicUrl ? new URL(config.publicUrl) : null, trustProxy: config.trustProxy ?? 0 };
-  const app = createHttpApp({ episodes, aspirations, staff, transcripts, secureCookies: config.secureCookies ?? false, log, allowedOrigins, webDir: config.webDir, broadcaster: () => broadcaster, debugMetrics: config.debugMetrics, ...net });
+  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies: config.secureCookies ?? false, log, allowedOrigins, webDir: config.webDir, broadcaster: () => broadcaster, debugMetrics: config.debugMetrics, ...net });
   const httpServer = createServer(app);
-  const rt = createRealtime(httpServer, { episodes, aspirations, staff, listenerSecret: staffStore.data.listenerSecret, allowedOrigins, tickMs: config.tickMs, rateLimits: config.rateLimits, log, ...net });
+  const rt = createRealtime(httpServer, { episodes, aspirations, staff, erasure, audit, listenerSecret: staffStore.data.listenerSecret, allowedOrigins, tickMs: config.tickMs, rateLimits: config.rateLimits, log, ...net });
   broadcaster = rt.broadcaster;
 
   return {
-    io: rt.io, broadcaster: rt.broadcaster, store, staff, episodes, aspirations, firstAdmin,
+    io: rt.io, broadcaster: rt.broadcaster, store, staff, episodes, aspirations, erasure, audit, firstAdmin,
     listen(port, host = '0.0.0.0') {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -106,12 +128,14 @@ export async function createApplication(config: AppConfig): Promise<Application>
       });
     },
     async close() {
+      if (sweeper) clearInterval(sweeper);
       rt.broadcaster.flush();
       rt.broadcaster.close();
       await new Promise<void>((resolve) => rt.io.close(() => resolve()));
       await store.flush();
       await staffStore.flush();
       await aspirations.flush();
+      await audit.close();
     },
   };
 }

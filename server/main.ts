@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { createApplication } from './application.ts';
 import { DEFAULT_RATE_LIMITS } from './realtime/rate-limit.ts';
 import type { RateLimit } from './realtime/rate-limit.ts';
+import { DEFAULT_CONTACT_RETENTION_DAYS, parseRetentionDays } from './domain/erasure.ts';
 
 const env = process.env;
 
@@ -24,6 +25,12 @@ function publicUrl(raw: string | undefined): string | undefined {
 }
 if (env.TRUST_PROXY && !/^\d{1,2}$/.test(env.TRUST_PROXY)) {
   console.error(`TRUST_PROXY tidak valid: "${env.TRUST_PROXY}". Tulis jumlah proxy di depan server (0, 1, 2…).`);
+  process.exit(1);
+}
+
+const retentionDays = env.CONTACT_RETENTION_DAYS ? parseRetentionDays(env.CONTACT_RETENTION_DAYS) : DEFAULT_CONTACT_RETENTION_DAYS;
+if (retentionDays === null) {
+  console.error(`CONTACT_RETENTION_DAYS tidak valid: "${env.CONTACT_RETENTION_DAYS}". Tulis jumlah hari, 1 sampai 36500 (bawaan ${DEFAULT_CONTACT_RETENTION_DAYS}).`);
   process.exit(1);
 }
 
@@ -50,6 +57,7 @@ const app = await createApplication({
   debugMetrics: env.DEBUG_METRICS === '1',
   publicUrl: publicUrl(env.PUBLIC_URL),
   trustProxy: env.TRUST_PROXY ? Number(env.TRUST_PROXY) : 0,
+  contactRetentionDays: retentionDays,
 });
 
 const port = Number(env.PORT ?? 3000);

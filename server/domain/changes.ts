@@ -17,6 +17,10 @@ export type Change =
   /** An aspiration was submitted or changed; routed to its source episode's rooms. */
   | { kind: 'aspiration'; aspiration: Aspiration }
   /** Only its support count changed. */
-  | { kind: 'supports'; aspiration: Aspiration };
+  | { kind: 'supports'; aspiration: Aspiration }
+  /** Deleted for good (withdrawn by the listener who asked it; see erasure.ts). */
+  | { kind: 'questionRemoved'; questionId: Id }
+  /** Deleted for good (withdrawn, or its episode deleted); carries the last state to route it. */
+  | { kind: 'aspirationRemoved'; aspiration: Aspiration };
 
-export type AspirationChange = Extract<Change, { kind: 'aspiration' | 'supports' }>;
+export type AspirationChange = Extract<Change, { kind: 'aspiration' | 'supports' | 'aspirationRemoved' }>;

@@ -15,6 +15,10 @@ export const PERMISSIONS = {
   'note.write': ['admin', 'notulis', 'host'],
   'notula.export': ['admin', 'host', 'screener', 'notulis', 'planner'],
   'transcript.import': ['admin'],
+  /** Removing a notula from the archive (erasure). */
+  'transcript.delete': ['admin'],
+  /** Reading the audit log of staff actions. */
+  'audit.read': ['admin'],
   'staff.manage': ['admin'],
   'poll.run': ['admin', 'host'],
   'aspiration.submit': ['admin', 'host', 'screener'],

@@ -14,6 +14,9 @@ import { notulaRoutes } from './routes/notula.ts';
 import { debugRoutes } from './routes/debug.ts';
 import { districtRoutes } from './routes/district.ts';
 import { aspirationRoutes } from './routes/aspirations.ts';
+import { erasureRoutes } from './routes/erasure.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { auditHook } from './audit-hook.ts';
 import type { HttpDeps } from './routes/deps.ts';
 
 export interface HttpOptions extends HttpDeps {
@@ -42,6 +45,7 @@ export function createHttpApp(opts: HttpOptions): express.Express {
     next();
   });
   app.use('/api', express.json({ limit: '64kb' }));
+  app.use('/api', auditHook(opts.audit, opts.staff, opts.log));
 
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true, episodes: opts.episodes.store.list().length, damaged: opts.episodes.store.damaged().map((d) => d.file), writes: opts.episodes.store.writes() });
@@ -51,7 +55,9 @@ export function createHttpApp(opts: HttpOptions): express.Express {
   app.use(episodeRoutes(opts));
   app.use(notulaRoutes(opts));
   app.use(districtRoutes(opts));
+  app.use(erasureRoutes(opts));
   app.use(aspirationRoutes(opts));
+  app.use(auditRoutes(opts));
   if (opts.debugMetrics) app.use(debugRoutes(opts.episodes.store));
   app.use('/api', (_req, res) => sendError(res, fail('unknown_route').error));
 

@@ -75,7 +75,7 @@ export class Broadcaster {
   publish(e: Episode, changes: Change[]): void {
     const p = this.#pendingFor(e.id);
     for (const c of changes) {
-      if (c.kind === 'aspiration' || c.kind === 'supports') this.#addAspiration(c);
+      if (c.kind === 'aspiration' || c.kind === 'supports' || c.kind === 'aspirationRemoved') this.#addAspiration(c);
       else this.#add(e, p, c);
     }
     this.#schedule();
@@ -110,6 +110,15 @@ export class Broadcaster {
     const a = c.aspiration;
     const p = this.#pendingFor(a.episodeId);
     const open = ASPIRATION_OPEN.has(a.status);
+    if (c.kind === 'aspirationRemoved') {
+      for (const d of [p.staff, p.listener]) {
+        d.aspirations = d.aspirations?.filter((x) => x.id !== a.id);
+        if (d.supports) delete d.supports[a.id];
+        (d.aspirationsRemoved ??= []).push(a.id);
+      }
+      p.dirtyStaff = p.dirtyListener = true;
+      return;
+    }
     if (c.kind === 'supports') {
       (p.staff.supports ??= {})[a.id] = supportCount(a);
       p.dirtyStaff = true;
@@ -210,8 +219,17 @@ export class Broadcaster {
           p.dirtyListener = true;
         }
         return;
+      case 'questionRemoved':
+        for (const d of [p.staff, p.listener]) {
+          d.questions = d.questions?.filter((q) => q.id !== c.questionId);
+          if (d.votes) delete d.votes[c.questionId];
+          (d.removed ??= []).push(c.questionId);
+        }
+        p.dirtyStaff = p.dirtyListener = true;
+        return;
       case 'aspiration':
       case 'supports':
+      case 'aspirationRemoved':
         this.#addAspiration(c);
         return;
     }

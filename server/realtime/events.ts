@@ -9,6 +9,7 @@ import type { DomainError } from '../domain/errors.ts';
 import type { EpisodeView, ListenerSnapshot, QuestionView, StaffSnapshot } from '../domain/views.ts';
 import type { PollView } from '../domain/poll.ts';
 import type { AspirationView } from '../domain/planner.ts';
+import type { ErasureSummary } from '../domain/erasure.ts';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(40));
 const text = v.pipe(v.string(), v.maxLength(10_000));
@@ -65,6 +66,8 @@ export const schemas = {
   'aspiration:fromQuestion': v.strictObject({ ...episodeRef, questionId: id, ...aspirationFields, text: shortText }),
   'aspiration:support': v.strictObject({ aspirationId: id }),
   'aspiration:status': v.strictObject({ aspirationId: id, status: v.picklist(ASPIRATION_STATUSES), reason: shortText }),
+  /** "Hapus data saya": the listener behind the socket erases their own data; dryRun only counts. */
+  'listener:erase': v.strictObject({ dryRun: v.optional(v.boolean()) }),
 } as const;
 
 function attribution() {
@@ -109,6 +112,7 @@ export interface AckData {
   'aspiration:fromQuestion': AspirationView;
   'aspiration:support': { aspirationId: Id; supports: number };
   'aspiration:status': AspirationView;
+  'listener:erase': ErasureSummary;
 }
 
 /** Polls and aspirations in a listener's join snapshot (see episode:join). */
@@ -139,7 +143,7 @@ export interface Delta {
   seq: number;
   episode?: EpisodeView;
   questions?: QuestionView[];
-  /** Questions this audience should no longer show (rejected, merged). */
+  /** Questions this audience should no longer show (rejected, merged, withdrawn by their asker). */
   removed?: Id[];
   votes?: Record<Id, number>;
   notes?: Note[];
@@ -150,7 +154,7 @@ export interface Delta {
   polls?: PollView[];
   /** Usulan submitted or changed (upserts). */
   aspirations?: AspirationView[];
-  /** Usulan this audience should no longer show (ditolak, digabung). */
+  /** Usulan this audience should no longer show (ditolak, digabung; withdrawn or deleted, for staff too). */
   aspirationsRemoved?: Id[];
   /** Latest support counts, applied after the upserts. */
   supports?: Record<Id, number>;

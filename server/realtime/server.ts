@@ -15,6 +15,10 @@ import { voteHandlers } from './handlers/vote.ts';
 import { noteHandlers } from './handlers/note.ts';
 import { pollHandlers } from './handlers/poll.ts';
 import { aspirationHandlers } from './handlers/aspiration.ts';
+import { erasureHandlers } from './handlers/erasure.ts';
+import { audited } from './audited.ts';
+import type { ErasureService } from '../app/erasure-service.ts';
+import type { AuditLog } from '../store/audit.ts';
 import type { AspirationService } from '../app/aspiration-service.ts';
 import { SESSION_COOKIE, originAllowed } from '../http/security.ts';
 import { createLimiter } from './rate-limit.ts';
@@ -24,6 +28,9 @@ export interface RealtimeOptions {
   episodes: EpisodeService;
   aspirations: AspirationService;
   staff: StaffService;
+  erasure: ErasureService;
+  /** Successful staff events are written here (see audited.ts). */
+  audit: AuditLog;
   listenerSecret: string;
   allowedOrigins: string[];
   tickMs?: number;
@@ -76,11 +83,12 @@ export function createRealtime(httpServer: HttpServer, opts: RealtimeOptions): {
     ...noteHandlers(deps),
     ...pollHandlers(deps),
     ...aspirationHandlers(deps),
+    ...erasureHandlers(opts.erasure),
   } satisfies { [E in ClientEventName]: Handler<E> };
 
   const limit = createLimiter(opts.rateLimits);
   const compiled = new Map<string, Compiled>(
-    (Object.keys(handlers) as ClientEventName[]).map((event) => [event, compile(event, handlers[event] as Handler<typeof event>, opts.log)]),
+    (Object.keys(handlers) as ClientEventName[]).map((event) => [event, compile(event, audited(event, handlers[event] as Handler<typeof event>, opts.audit, opts.log), opts.log)]),
   );
 
   io.on('connection', (socket) => {

@@ -2,12 +2,18 @@ import type { StaffService } from '../../auth/staff-service.ts';
 import type { EpisodeService } from '../../app/episode-service.ts';
 import type { TranscriptArchive } from '../../app/transcripts.ts';
 import type { AspirationService } from '../../app/aspiration-service.ts';
+import type { ErasureService } from '../../app/erasure-service.ts';
+import type { AuditLog } from '../../store/audit.ts';
 
 export interface HttpDeps {
   episodes: EpisodeService;
   aspirations: AspirationService;
   staff: StaffService;
   transcripts: TranscriptArchive;
+  /** Erasure across the stores (UU PDP): listener data, contacts, episode cascade, notulas. */
+  erasure: ErasureService;
+  /** The audit log of staff actions (DATA_DIR/audit.jsonl). */
+  audit: AuditLog;
   secureCookies: boolean;
   log: (line: string) => void;
   /** PUBLIC_URL, parsed; null when the station did not set one. */

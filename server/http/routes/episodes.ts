@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { fail } from '../../domain/errors.ts';
-import { createEpisode, deleteEpisode, editEpisode, endEpisode, startEpisode } from '../../domain/episode.ts';
+import { createEpisode, editEpisode, endEpisode, startEpisode } from '../../domain/episode.ts';
 import type { EpisodeInput } from '../../domain/episode.ts';
 import { can } from '../../domain/permissions.ts';
 import { episodeSummary, episodeView, staffSnapshot } from '../../domain/views.ts';
@@ -9,7 +9,7 @@ import { sendError } from '../errors.ts';
 import { episodeInput, episodePatch } from '../schemas.ts';
 import type { HttpDeps } from './deps.ts';
 
-export function episodeRoutes({ episodes, aspirations, staff, transcripts, log }: HttpDeps): Router {
+export function episodeRoutes({ episodes, aspirations, staff, transcripts, erasure, log }: HttpDeps): Router {
   const r = Router();
 
   /** Staff see every episode; the public sees live and finished ones. */
@@ -81,11 +81,9 @@ export function episodeRoutes({ episodes, aspirations, staff, transcripts, log }
   r.delete('/api/episodes/:id', async (req, res) => {
     const actor = requireStaff(req, res, staff, 'episode.delete');
     if (!actor) return;
-    const e = episodes.find(req.params.id);
-    if (!e) return sendError(res, fail('episode_not_found').error);
-    const out = deleteEpisode(e, actor);
+    // Its usulan and archived notula go too (see ErasureService.deleteEpisode).
+    const out = await erasure.deleteEpisode(actor, req.params.id);
     if (!out.ok) return sendError(res, out.error);
-    await episodes.store.delete(e.id);
     res.status(204).end();
   });
 

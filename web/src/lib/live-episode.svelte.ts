@@ -116,6 +116,11 @@ export class LiveEpisode {
     return true;
   }
 
+  /** Joins again for a fresh snapshot (after the listener erased their data). */
+  refresh(): Promise<boolean> {
+    return this.#join();
+  }
+
   stop(): void {
     for (const off of this.#off) off();
     this.#off = [];
@@ -143,5 +148,17 @@ function recallMine(s: EpisodeState): EpisodeState {
     return { ...s, myVotes: new Set(saved.myVotes), mine: new Map(saved.mine.map((q) => [q.id, q])) };
   } catch {
     return s;
+  }
+}
+
+/** Forgets every episode's own votes and questions kept on this device (after "hapus data saya"). */
+export function forgetMine(): void {
+  try {
+    for (let i = localStorage.length - 1; i >= 0; i--) {
+      const key = localStorage.key(i);
+      if (key?.startsWith('kentongan.mine.')) localStorage.removeItem(key);
+    }
+  } catch {
+    /* private mode: nothing was kept */
   }
 }

@@ -33,6 +33,8 @@ export class ListenerPage {
   /** Poll answers, supports and usulan. */
   readonly act: Participation;
   notices = $state.raw<Notice[]>([]);
+  /** Counts completed "hapus data saya": forms holding a name or place clear themselves. */
+  erasures = $state(0);
   #optimistic = $state.raw(new Map<Id, Optimistic>());
   #nextNotice = 1;
 

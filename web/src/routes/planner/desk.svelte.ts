@@ -99,4 +99,11 @@ export class PlannerDesk {
     if (r.ok) this.items = this.items.map((a) => (a.id === id ? r.data.aspiration : a));
     return r;
   }
+
+  /** "Hapus kontak": removes the submitter's name and phone; the usulan stays. */
+  async removeContact(id: Id): Promise<ApiResult<{ aspiration: DeskView }>> {
+    const r = await api<{ aspiration: DeskView }>(`/api/aspirations/${encodeURIComponent(id)}/contact`, { method: 'DELETE' });
+    if (r.ok) this.items = this.items.map((a) => (a.id === id ? r.data.aspiration : a));
+    return r;
+  }
 }

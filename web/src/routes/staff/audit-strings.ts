@@ -1,0 +1,80 @@
+import { translator } from '../../lib/i18n.svelte.ts';
+import type { Dict } from '../../lib/i18n.svelte.ts';
+
+// The admin's audit log view: who did what, when. Action names are shown in words where known.
+const id = {
+  tab: 'Log audit',
+  heading: 'Log audit tindakan petugas',
+  intro: 'Siapa melakukan apa, kapan. Hanya id dan nama tindakan; tidak ada teks atau kontak pendengar.',
+  when: 'Waktu',
+  who: 'Oleh',
+  action: 'Tindakan',
+  target: 'Sasaran',
+  detail: 'Rincian',
+  listener: 'Pendengar (tanpa nama)',
+  system: 'Server (otomatis)',
+  empty: 'Belum ada tindakan yang tercatat.',
+  more: 'Muat yang lebih lama',
+  loading: 'Memuat…',
+  total: '{n} catatan',
+  episode: 'episode {id}',
+};
+
+const en: Record<keyof typeof id, string> = {
+  tab: 'Audit log',
+  heading: 'Audit log of staff actions',
+  intro: 'Who did what, when. Ids and action names only; no listener text or contacts.',
+  when: 'Time',
+  who: 'By',
+  action: 'Action',
+  target: 'Target',
+  detail: 'Details',
+  listener: 'Listener (anonymous)',
+  system: 'Server (automatic)',
+  empty: 'No actions recorded yet.',
+  more: 'Load older',
+  loading: 'Loading…',
+  total: '{n} entries',
+  episode: 'episode {id}',
+};
+
+/** Known actions in words; others are shown as the server names them. */
+export const ACTION_WORDS: Record<'id' | 'en', Record<string, string>> = {
+  id: {
+    'episode.create': 'Membuat episode', 'episode.edit': 'Mengubah episode', 'episode.start': 'Memulai siaran', 'episode.end': 'Mengakhiri siaran',
+    'episode.delete': 'Menghapus episode', 'transcript.import': 'Mengimpor notula', 'transcript.delete': 'Menghapus notula',
+    'staff.create': 'Membuat akun', 'staff.update': 'Mengubah akun', 'session.signOut': 'Keluar',
+    'district.update': 'Mengubah wilayah', 'district.importRegions': 'Mengimpor wilayah',
+    'aspiration.edit': 'Mengubah usulan', 'aspiration.status': 'Mengubah status usulan', 'aspiration.merge': 'Menggabung usulan',
+    'aspiration.note': 'Menulis catatan usulan', 'aspiration.removeContact': 'Menghapus kontak usulan',
+    'aspiration.exportPersonal': 'Mengekspor usulan dengan nama dan telepon',
+    'listener.erase': 'Pendengar menghapus datanya', 'retention.removeContacts': 'Kontak lewat masa simpan dihapus',
+    'question:approve': 'Menyetujui pertanyaan', 'question:reject': 'Menolak pertanyaan', 'question:merge': 'Menggabung pertanyaan',
+    'question:edit': 'Mengubah pertanyaan', 'question:submit': 'Memasukkan pertanyaan', 'question:air': 'Menayangkan pertanyaan',
+    'question:answered': 'Menandai terjawab', 'question:requeue': 'Mengembalikan ke antrean',
+    'note:add': 'Menulis catatan', 'note:edit': 'Mengubah catatan', 'note:delete': 'Menghapus catatan', 'closing:set': 'Menulis penutup',
+    'poll:open': 'Membuka jajak pendapat', 'poll:close': 'Menutup jajak pendapat', 'poll:results': 'Menampilkan hasil jajak pendapat',
+    'episode:moderation': 'Mengubah moderasi', 'aspiration:enter': 'Memasukkan usulan', 'aspiration:fromQuestion': 'Usulan dari pertanyaan',
+    'aspiration:status': 'Mengubah status usulan',
+  },
+  en: {
+    'episode.create': 'Created episode', 'episode.edit': 'Edited episode', 'episode.start': 'Started broadcast', 'episode.end': 'Ended broadcast',
+    'episode.delete': 'Deleted episode', 'transcript.import': 'Imported minutes', 'transcript.delete': 'Deleted minutes',
+    'staff.create': 'Created account', 'staff.update': 'Changed account', 'session.signOut': 'Signed out',
+    'district.update': 'Changed district', 'district.importRegions': 'Imported regions',
+    'aspiration.edit': 'Edited proposal', 'aspiration.status': 'Changed proposal status', 'aspiration.merge': 'Merged proposals',
+    'aspiration.note': 'Wrote proposal note', 'aspiration.removeContact': 'Removed proposal contact',
+    'aspiration.exportPersonal': 'Exported proposals with names and phones',
+    'listener.erase': 'Listener erased their data', 'retention.removeContacts': 'Contacts past retention removed',
+    'question:approve': 'Approved question', 'question:reject': 'Rejected question', 'question:merge': 'Merged question',
+    'question:edit': 'Edited question', 'question:submit': 'Entered question', 'question:air': 'Put question on air',
+    'question:answered': 'Marked answered', 'question:requeue': 'Back to queue',
+    'note:add': 'Wrote note', 'note:edit': 'Edited note', 'note:delete': 'Deleted note', 'closing:set': 'Wrote closing',
+    'poll:open': 'Opened poll', 'poll:close': 'Closed poll', 'poll:results': 'Showed poll results',
+    'episode:moderation': 'Changed moderation', 'aspiration:enter': 'Entered proposal', 'aspiration:fromQuestion': 'Proposal from question',
+    'aspiration:status': 'Changed proposal status',
+  },
+};
+
+export const strings: Dict<keyof typeof id> = { id, en };
+export const ta = translator(strings);
