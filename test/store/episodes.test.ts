@@ -126,8 +126,8 @@ describe('EpisodeStore: create, commit, reopen', () => {
     await store.create(a);
     unwrap(startEpisode(a, host, ctx));
     const committing = store.commit(a.id);
-    const outcome = await Promise.race([store.flush().then(() => 'flushed'), new Promise((r) => setTimeout(() => r('hung'), 3000))]);
-    expect(outcome).toBe('flushed');
+    // A hang fails by the test's own timeout: no race against a wall-clock 3 s on a loaded machine.
+    await store.flush();
     await committing;
     expect((await readJson(fileOf(a))).status).toBe('live');
   });
@@ -339,8 +339,7 @@ describe('EpisodeStore: delete', () => {
     await store.create(a);
     unwrap(startEpisode(a, host, ctx));
     const committing = store.commit(a.id);
-    const outcome = await Promise.race([store.delete(a.id).then(() => 'deleted'), new Promise((r) => setTimeout(() => r('hung'), 3000))]);
-    expect(outcome).toBe('deleted');
+    await store.delete(a.id); // a hang fails by the test's own timeout
     await committing;
     await store.flush();
     expect(await exists(fileOf(a))).toBe(false);
