@@ -7,6 +7,11 @@ import { VoteJournal } from './journal.ts';
 import type { VoteEntry } from './journal.ts';
 import { castVote, withdrawVote } from '../domain/vote.ts';
 import type { Episode, EpisodeStatus, Id } from '../domain/types.ts';
+import { isId } from '../domain/ids.ts';
+import { insideDir } from './paths.ts';
+
+/** The only file names an episode has: `episodes/<id>.json` with an id the server could have made. */
+const EPISODE_FILE = /^episodes\/[A-Za-z0-9_-]{1,40}\.json$/;
 
 interface IndexEntry {
   id: Id;
@@ -114,8 +119,12 @@ export class EpisodeStore {
     }
     const entries: IndexEntry[] = [];
     for (const file of files) {
-      const db = new Low<Episode>(new DurableJSONFile(join(this.#dir, file), { fsync: this.#fsync }), null as unknown as Episode);
+      // An index entry is data too: one naming a file outside episodes/ (an import on older
+      // code could make one) is never opened, written or deleted.
+      const path = EPISODE_FILE.test(file) ? insideDir(join(this.#dir, 'episodes'), file.slice('episodes/'.length)) : null;
+      const db = new Low<Episode>(new DurableJSONFile(path ?? '', { fsync: this.#fsync }), null as unknown as Episode);
       try {
+        if (!path) throw new Error('not a file name the server makes');
         await db.read();
         if (!isEpisode(db.data)) throw new Error('not an episode');
       } catch (err) {
@@ -189,7 +198,9 @@ export class EpisodeStore {
     // Never overwrite a file, damaged or not, that belongs to another episode.
     if (this.idTaken(e.id)) throw new Error(`episode id ${e.id} already in use`);
     const file = `episodes/${e.id}.json`;
-    const db = new Low<Episode>(new DurableJSONFile(join(this.#dir, file), { fsync: this.#fsync }), e);
+    const path = isId(e.id) ? insideDir(join(this.#dir, 'episodes'), `${e.id}.json`) : null;
+    if (!path) throw new Error(`episode id ${JSON.stringify(e.id).slice(0, 60)} is not one the server makes`);
+    const db = new Low<Episode>(new DurableJSONFile(path, { fsync: this.#fsync }), e);
     this.#adopt(db);
     this.#index.data.episodes.push(entryOf(e, file));
     await this.#slots.get(e.id)!.committer.commit();
@@ -255,7 +266,8 @@ export class EpisodeStore {
     const entry = this.#index.data.episodes.find((x) => x.id === id);
     this.#index.data.episodes = this.#index.data.episodes.filter((x) => x.id !== id);
     await this.#indexCommitter.commit();
-    if (entry) await unlink(join(this.#dir, entry.file)).catch(() => undefined);
+    const path = entry && EPISODE_FILE.test(entry.file) ? insideDir(join(this.#dir, 'episodes'), entry.file.slice('episodes/'.length)) : null;
+    if (path) await unlink(path).catch(() => undefined);
   }
 
   /** Writes completed across all episode files since start. */
@@ -283,7 +295,7 @@ function entryOf(e: Episode, file: string): IndexEntry {
 
 function isEpisode(x: unknown): x is Episode {
   const e = x as Episode | null;
-  return !!e && typeof e.id === 'string' && typeof e.code === 'string' && Array.isArray(e.questions) && Array.isArray(e.notes);
+  return !!e && isId(e.id) && typeof e.code === 'string' && Array.isArray(e.questions) && Array.isArray(e.notes);
 }
 
 function short(err: unknown): string {
