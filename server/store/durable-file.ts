@@ -3,6 +3,9 @@ import type { FileHandle } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 
+/** The temp file names write() uses: `.<name>.<pid>.<seq>.tmp` (swept at start, see EpisodeStore). */
+export const DURABLE_TEMP = /^\..+\.json\.\d+\.\d+\.tmp$/;
+
 /**
  * A lowdb adapter that writes compact JSON to a temp file, fsyncs it and renames it
  * over the target, then fsyncs the directory. lowdb's own JSONFile pretty-prints and

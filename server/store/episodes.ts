@@ -1,7 +1,10 @@
-import { mkdir, readdir, copyFile, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { DurableJSONFile } from './durable-file.ts';
+import { DurableJSONFile, DURABLE_TEMP } from './durable-file.ts';
+import { Recovery } from './recovery.ts';
+import type { RecoveredFile } from './recovery.ts';
+import { episodeShape, indexShape, shapeProblem } from './shapes.ts';
 import { Committer } from './committer.ts';
 import { VoteJournal } from './journal.ts';
 import type { VoteEntry } from './journal.ts';
@@ -56,6 +59,8 @@ export interface StoreOptions {
   dataDir: string;
   fsync?: boolean;
   log?: (line: string) => void;
+  /** Shared with the other stores so /api/health lists every recovered file; one of its own otherwise. */
+  recovery?: Recovery;
 }
 
 /**
@@ -72,6 +77,7 @@ export class EpisodeStore {
   readonly #index: Low<IndexFile>;
   readonly #indexCommitter: Committer;
   readonly #damaged: DamagedFile[] = [];
+  readonly #recovery: Recovery;
   /** Counts the changes made durable per episode (full writes and journaled votes): a cheap "has it changed?" for caches. */
   readonly #versions = new Map<Id, number>();
 
@@ -79,6 +85,7 @@ export class EpisodeStore {
     this.#dir = opts.dataDir;
     this.#fsync = opts.fsync ?? true;
     this.#log = opts.log ?? ((line) => console.error(line));
+    this.#recovery = opts.recovery ?? new Recovery(opts.dataDir, this.#log);
     this.#index = new Low(new DurableJSONFile<IndexFile>(join(this.#dir, 'index.json'), { fsync: this.#fsync }), { version: 1, episodes: [] });
     this.#indexCommitter = new Committer(() => this.#index.write());
   }
@@ -93,30 +100,41 @@ export class EpisodeStore {
   fresh = false;
 
   async #load(): Promise<void> {
-    await mkdir(join(this.#dir, 'episodes'), { recursive: true });
-    let files: string[];
+    const folder = join(this.#dir, 'episodes');
+    await mkdir(folder, { recursive: true });
+    await this.#sweepTemps([this.#dir, folder]);
+    const inFolder = (await readdir(folder)).filter((f) => f.endsWith('.json') && !f.startsWith('.')).map((f) => `episodes/${f}`);
+    const indexPath = join(this.#dir, 'index.json');
+    const hasIndex = (await readdir(this.#dir)).includes('index.json');
+    let listed: IndexEntry[] = [];
     let rebuilt = false;
-    const episodeFiles = async () =>
-      (await readdir(join(this.#dir, 'episodes'))).filter((f) => f.endsWith('.json')).map((f) => `episodes/${f}`);
-    try {
-      await this.#index.read();
-      const hasIndex = (await readdir(this.#dir)).includes('index.json');
-      files = this.#index.data.episodes.map((e) => e.file);
-      if (!hasIndex) {
-        // No index but episode files (a crash before the first index write): rebuild, never "fresh".
-        files = await episodeFiles();
-        rebuilt = files.length > 0;
+    if (hasIndex) {
+      let problem: string | null;
+      try {
+        const raw: unknown = JSON.parse(await readFile(indexPath, 'utf8'));
+        problem = shapeProblem(indexShape, raw);
+        if (!problem) listed = (raw as IndexFile).episodes;
+      } catch (err) {
+        problem = short(err);
       }
-      this.fresh = !hasIndex && files.length === 0;
-    } catch (err) {
       // The index only mirrors the episode files: keep a copy of the damaged one, rebuild from the folder.
-      const copy = `index.json.damaged-${Date.now()}`;
-      await copyFile(join(this.#dir, 'index.json'), join(this.#dir, copy));
-      this.#log(`kentongan: ${join(this.#dir, 'index.json')} unreadable (${short(err)}); kept a copy as ${copy}, rebuilding from episodes/`);
-      files = await episodeFiles();
-      this.#index.data = { version: 1, episodes: [] };
+      if (problem) {
+        await this.#recovery.keep(indexPath, problem, 'daftar episode dibangun ulang dari episodes/');
+        rebuilt = true;
+      }
+    }
+    this.fresh = !hasIndex && inFolder.length === 0;
+    // Reconciled with the folder: an episode file the index does not list (an index written
+    // empty, an older copy restored, a crash before the first index write) is loaded too,
+    // so no episode is left unlisted and its id can never be handed out again.
+    const files = [...new Set(listed.map((e) => e.file))];
+    const unlisted = inFolder.filter((f) => !files.includes(f));
+    if (unlisted.length) {
+      if (hasIndex && !rebuilt) this.#log(`kentongan: ${unlisted.length} berkas episode tidak tercatat di ${indexPath}; ditambahkan: ${unlisted.slice(0, 5).join(', ')}${unlisted.length > 5 ? ', …' : ''}`);
+      files.push(...unlisted);
       rebuilt = true;
     }
+    this.#index.data = { version: 1, episodes: listed };
     const entries: IndexEntry[] = [];
     for (const file of files) {
       // An index entry is data too: one naming a file outside episodes/ (an import on older
@@ -126,7 +144,9 @@ export class EpisodeStore {
       try {
         if (!path) throw new Error('not a file name the server makes');
         await db.read();
-        if (!isEpisode(db.data)) throw new Error('not an episode');
+        if (db.data === null) throw new Error('berkas tidak ada');
+        const problem = shapeProblem(episodeShape, db.data);
+        if (problem) throw new Error(problem);
       } catch (err) {
         // Never written again: the slot is not kept, so nothing can overwrite the file.
         this.#damaged.push({ file, reason: short(err) });
@@ -138,7 +158,11 @@ export class EpisodeStore {
         continue;
       }
       // Votes since the last full write: replayed through the vote rules, so a repeat is skipped.
-      const { entries: votes, gens } = await VoteJournal.read(join(this.#dir, 'episodes'), db.data.id);
+      const { entries: votes, gens, bad } = await VoteJournal.read(folder, db.data.id);
+      // A garbage line in the middle is not a torn write: keep the file before the fold below deletes it.
+      for (const b of bad) {
+        await this.#recovery.keep(VoteJournal.pathOf(folder, db.data.id, b.gen), `baris ${b.lines.join(', ')} tidak terbaca`, 'suara lain di berkas ini dipulihkan');
+      }
       for (const v of votes) {
         const who = { kind: 'listener' as const, listenerId: v.l };
         if (v.op === '+') castVote(db.data, who, v.q);
@@ -149,7 +173,7 @@ export class EpisodeStore {
       if (gens.length) await this.#slots.get(db.data.id)!.committer.commit();
       entries.push(entryOf(db.data, file));
     }
-    this.#index.data.episodes = entries;
+    this.#index.data = { version: 1, episodes: entries };
     // Write the rebuilt index now, so the next start neither copies nor logs the same damage again.
     if (rebuilt) await this.#indexCommitter.commit();
   }
@@ -169,6 +193,22 @@ export class EpisodeStore {
 
   damaged(): readonly DamagedFile[] {
     return this.#damaged;
+  }
+
+  /** Files found wrongly shaped at this start, copied aside and rebuilt (every store's, when they share one Recovery). */
+  recovered(): readonly RecoveredFile[] {
+    return this.#recovery.files;
+  }
+
+  /** Temp files of writes that never finished (a crash, a full disk): never the data, safe to remove. */
+  async #sweepTemps(dirs: string[]): Promise<void> {
+    for (const dir of dirs) {
+      for (const f of await readdir(dir)) {
+        if (!DURABLE_TEMP.test(f)) continue;
+        await unlink(join(dir, f)).catch(() => undefined);
+        this.#log(`kentongan: berkas sementara dari penulisan yang gagal dihapus: ${join(dir, f)}`);
+      }
+    }
   }
 
   list(): Episode[] {
@@ -291,11 +331,6 @@ export class EpisodeStore {
 
 function entryOf(e: Episode, file: string): IndexEntry {
   return { id: e.id, code: e.code, title: e.title, status: e.status, file };
-}
-
-function isEpisode(x: unknown): x is Episode {
-  const e = x as Episode | null;
-  return !!e && isId(e.id) && typeof e.code === 'string' && Array.isArray(e.questions) && Array.isArray(e.notes);
 }
 
 function short(err: unknown): string {

@@ -75,24 +75,30 @@ export class VoteJournal {
     return gens.sort((a, b) => a - b);
   }
 
-  /** Every complete line of every generation, oldest first. A torn last line (a crash mid-write) was never acknowledged and is skipped. */
-  static async read(dir: string, id: Id): Promise<{ entries: VoteEntry[]; gens: number[] }> {
+  /** Every complete line of every generation, oldest first. A torn last line (a crash mid-write) was never acknowledged and is skipped; an unreadable complete line is skipped and named in `bad` (1-based line numbers). */
+  static async read(dir: string, id: Id): Promise<{ entries: VoteEntry[]; gens: number[]; bad: Array<{ gen: number; lines: number[] }> }> {
     const gens = await VoteJournal.generations(dir, id);
     const entries: VoteEntry[] = [];
+    const bad: Array<{ gen: number; lines: number[] }> = [];
     for (const gen of gens) {
       const text = await readFile(VoteJournal.pathOf(dir, id, gen), 'utf8');
       const lines = text.split('\n');
       lines.pop(); // after the last newline: empty, or a torn line
-      for (const line of lines) {
+      const badLines: number[] = [];
+      lines.forEach((line, i) => {
+        let e: VoteEntry | null = null;
         try {
-          const e = JSON.parse(line) as VoteEntry;
-          if ((e.op === '+' || e.op === '-') && typeof e.q === 'string' && typeof e.l === 'string') entries.push(e);
+          e = JSON.parse(line) as VoteEntry;
         } catch {
-          /* a damaged line: skip it, keep the rest */
+          /* reported below */
         }
-      }
+        if (e && (e.op === '+' || e.op === '-') && typeof e.q === 'string' && typeof e.l === 'string') entries.push(e);
+        else badLines.push(i + 1);
+      });
+      // Only a torn last line is normal; a bad complete line is damage the caller keeps and reports.
+      if (badLines.length) bad.push({ gen, lines: badLines });
     }
-    return { entries, gens };
+    return { entries, gens, bad };
   }
 
   get writes(): number {

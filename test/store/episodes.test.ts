@@ -303,15 +303,18 @@ describe('EpisodeStore: a damaged index.json', () => {
     expect(await readFile(fileOf(bad), 'utf8')).toBe('{"truncated":');
   });
 
-  it('ignores leftover temp files in episodes/ when rebuilding', async () => {
+  it('ignores leftover temp files in episodes/ when rebuilding, and sweeps them', async () => {
     const first = await open();
     const a = newEpisode();
     await first.create(a);
-    await writeFile(join(dir, 'episodes', `.${a.id}.json.123.1.tmp`), '{"half');
+    const tmp = join(dir, 'episodes', `.${a.id}.json.123.1.tmp`);
+    await writeFile(tmp, '{"half');
     await writeFile(join(dir, 'index.json'), '');
     const store = await open();
     expect(store.list().map((e) => e.id)).toEqual([a.id]);
-    expect(lines).toHaveLength(1);
+    expect(await exists(tmp)).toBe(false);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain('berkas sementara');
   });
 });
 
