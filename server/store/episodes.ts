@@ -188,7 +188,8 @@ export class EpisodeStore {
       return db.write().then(() => journal.dropBefore(gen).catch((err) => this.#log(`kentongan: could not remove old vote journal of ${e.id}: ${short(err)}`)));
     }, { gapAfter: snapshotGap });
     this.#slots.set(e.id, { db, committer, journal });
-    this.#byCode.set(e.code, e.id);
+    // Upper-cased: an import on older code could store "sd7air" beside "SD7AIR".
+    this.#byCode.set(e.code.toUpperCase(), e.id);
   }
 
   damaged(): readonly DamagedFile[] {
@@ -224,8 +225,10 @@ export class EpisodeStore {
     return id ? this.get(id) : undefined;
   }
 
+  /** Compared case-insensitively (codes are stored upper-case; older imports may not be). */
   codeTaken(code: string): boolean {
-    return this.#byCode.has(code) || this.#index.data.episodes.some((e) => e.code === code);
+    const upper = code.toUpperCase();
+    return this.#byCode.has(upper) || this.#index.data.episodes.some((e) => e.code.toUpperCase() === upper);
   }
 
   /** True when an episode, loaded or damaged, already uses this id. */
@@ -302,7 +305,7 @@ export class EpisodeStore {
     await slot.journal.close();
     await slot.journal.dropBefore(Number.MAX_SAFE_INTEGER);
     this.#slots.delete(id);
-    this.#byCode.delete(slot.db.data.code);
+    this.#byCode.delete(slot.db.data.code.toUpperCase());
     const entry = this.#index.data.episodes.find((x) => x.id === id);
     this.#index.data.episodes = this.#index.data.episodes.filter((x) => x.id !== id);
     await this.#indexCommitter.commit();

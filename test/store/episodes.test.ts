@@ -358,3 +358,24 @@ describe('EpisodeStore: delete', () => {
     expect(await exists(fileOf(a))).toBe(true);
   });
 });
+
+describe('EpisodeStore: ids and codes from stored data (issue 9, item 1)', () => {
+  it('refuses to create an episode whose id is not one the server makes, writing nothing', async () => {
+    const store = await open();
+    for (const id of ['../staff', 'a/b', 'x'.repeat(41), 'a\0b', '..']) {
+      const e = { ...newEpisode(), id };
+      await expect(store.create(e)).rejects.toThrow(/not one the server makes/);
+    }
+    expect(await readdir(join(dir, 'episodes'))).toEqual([]);
+    expect(await exists(join(dir, 'staff.json'))).toBe(false);
+  });
+
+  it('finds and reserves a code stored in lower case by an older import, case-insensitively', async () => {
+    const first = await open();
+    const e = { ...newEpisode(), code: 'sd7air' };
+    await first.create(e);
+    const store = await open();
+    expect(store.byCode('SD7AIR')?.id).toBe(e.id);
+    expect(store.codeTaken('SD7AIR')).toBe(true);
+  });
+});
