@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mkdir } from 'node:fs/promises';
 import { EpisodeStore } from './store/episodes.ts';
 import { StaffStore } from './store/staff.ts';
 import { StaffService } from './auth/staff-service.ts';
@@ -14,6 +15,7 @@ import type { Broadcaster } from './realtime/broadcaster.ts';
 import type { RateLimits } from './realtime/rate-limit.ts';
 import { DistrictStore } from './store/district.ts';
 import { AspirationStore } from './store/aspirations.ts';
+import { Recovery } from './store/recovery.ts';
 import { AspirationService } from './app/aspiration-service.ts';
 import { seedPlanningSample } from './sample/planning.ts';
 import { AuditLog } from './store/audit.ts';
@@ -76,16 +78,20 @@ export interface Application {
 /** Builds the whole server without listening, so tests run it on port 0. */
 export async function createApplication(config: AppConfig): Promise<Application> {
   const log = config.log ?? ((line: string) => console.error(line));
-  const store = await EpisodeStore.open({ dataDir: config.dataDir, fsync: config.fsync, log });
+  await mkdir(config.dataDir, { recursive: true });
+  // One record of damaged files for every store: /api/health lists them all.
+  const recovery = new Recovery(config.dataDir, log);
+  const store = await EpisodeStore.open({ dataDir: config.dataDir, fsync: config.fsync, log, recovery });
   const staffStore = await StaffStore.open({ dataDir: config.dataDir, fsync: config.fsync });
   const staff = new StaffService(staffStore, config.passwordCost);
   const firstAdmin = await staff.bootstrap(config.adminPassword, config.onFirstAdmin);
   const transcripts = new TranscriptArchive(config.transcriptsDir);
+  for (const name of await transcripts.sweep()) log(`kentongan: berkas sementara dari penulisan yang gagal dihapus: ${config.transcriptsDir}/${name}`);
 
   let broadcaster: Broadcaster | null = null;
   const episodes = new EpisodeService({ store, publish: (e, changes) => broadcaster?.publish(e, changes), log, now: config.now });
-  const districtStore = await DistrictStore.open({ dataDir: config.dataDir, fsync: config.fsync });
-  const aspirationStore = await AspirationStore.open({ dataDir: config.dataDir, fsync: config.fsync });
+  const districtStore = await DistrictStore.open({ dataDir: config.dataDir, fsync: config.fsync, recovery });
+  const aspirationStore = await AspirationStore.open({ dataDir: config.dataDir, fsync: config.fsync, recovery });
   const aspirations = new AspirationService({
     store: aspirationStore, district: districtStore, episodes, log, now: config.now,
     publish: (changes) => broadcaster?.publishAspirations(changes),

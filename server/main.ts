@@ -1,6 +1,7 @@
 // The only place that reads the environment, listens, and flushes on SIGTERM.
 import { resolve } from 'node:path';
 import { createApplication } from './application.ts';
+import { DataFileError } from './store/recovery.ts';
 import { DEFAULT_RATE_LIMITS } from './realtime/rate-limit.ts';
 import type { RateLimit } from './realtime/rate-limit.ts';
 import { DEFAULT_CONTACT_RETENTION_DAYS, parseRetentionDays } from './domain/erasure.ts';
@@ -58,6 +59,11 @@ const app = await createApplication({
   publicUrl: publicUrl(env.PUBLIC_URL),
   trustProxy: env.TRUST_PROXY ? Number(env.TRUST_PROXY) : 0,
   contactRetentionDays: retentionDays,
+}).catch((err: unknown) => {
+  // A data file the server must not repair: the sentence says what to do, no stack.
+  if (!(err instanceof DataFileError)) throw err;
+  console.error(err.message);
+  process.exit(1);
 });
 
 const port = Number(env.PORT ?? 3000);

@@ -7,9 +7,10 @@ import type { Episode, Id } from '../domain/types.ts';
 import type { EpisodeStore } from '../store/episodes.ts';
 import type { VoteEntry } from '../store/journal.ts';
 
-/** Join codes read out on air: no 0/O, 1/I/L. */
-export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-const newCode = customAlphabet(JOIN_CODE_ALPHABET, 6);
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../domain/ids.ts';
+
+export { JOIN_CODE_ALPHABET };
+const newCode = customAlphabet(JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH);
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: DomainError };
 

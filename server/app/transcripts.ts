@@ -1,26 +1,55 @@
 import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
 import { exportNotula, transcriptFileName } from '../domain/notula/index.ts';
+import { insideDir } from '../store/paths.ts';
 import type { Episode, NotulaAspiration } from '../domain/types.ts';
+
+/** A temp file of a write that never finished: `.<name>.md.tmp`. */
+const TEMP = /^\..+\.md\.tmp$/;
 
 /** transcripts/: one Markdown notula per finished episode, named to read as a programme guide. */
 export class TranscriptArchive {
   constructor(readonly dir: string) {}
 
+  /** The path of a file in the archive; refuses any name that would land outside it. */
+  #path(name: string): string {
+    const path = insideDir(this.dir, name);
+    if (!path || name.includes('/') || name.includes('\\')) throw new Error(`transcript name ${JSON.stringify(name).slice(0, 80)} is not inside ${this.dir}`);
+    return path;
+  }
+
   /** Writes (or rewrites) the episode's notula atomically, with its aspiration section; returns the file name. */
   async write(e: Episode, aspirations?: readonly NotulaAspiration[]): Promise<string> {
     await mkdir(this.dir, { recursive: true });
     const name = await this.#freeName(e);
-    const tmp = join(this.dir, `.${name}.tmp`);
-    const fh = await open(tmp, 'w');
+    const target = this.#path(name);
+    const tmp = this.#path(`.${name}.tmp`);
     try {
-      await fh.writeFile(exportNotula(e, aspirations), 'utf8');
-      await fh.datasync();
-    } finally {
-      await fh.close();
+      const fh = await open(tmp, 'w');
+      try {
+        await fh.writeFile(exportNotula(e, aspirations), 'utf8');
+        await fh.datasync();
+      } finally {
+        await fh.close();
+      }
+      await rename(tmp, target);
+    } catch (err) {
+      // A failed write leaves no half notula behind (a full disk would keep it forever).
+      await unlink(tmp).catch(() => undefined);
+      throw err;
     }
-    await rename(tmp, join(this.dir, name));
     return name;
+  }
+
+  /** Removes temp files that a crash mid-write left; returns their names. Run at start. */
+  async sweep(): Promise<string[]> {
+    let names: string[];
+    try {
+      names = (await readdir(this.dir)).filter((f) => TEMP.test(f));
+    } catch {
+      return [];
+    }
+    for (const f of names) await unlink(this.#path(f)).catch(() => undefined);
+    return names;
   }
 
   /**
@@ -29,7 +58,7 @@ export class TranscriptArchive {
    */
   async #freeName(e: Episode): Promise<string> {
     const name = transcriptFileName(e);
-    const existing = await readFile(join(this.dir, name), 'utf8').catch(() => null);
+    const existing = await readFile(this.#path(name), 'utf8').catch(() => null);
     if (existing === null || existing.includes(`\nid: ${e.id}\n`) || existing.includes(`\nid: "${e.id}"\n`)) return name;
     return name.replace(/\.md$/, `_${e.code.toLowerCase()}.md`);
   }
@@ -44,7 +73,7 @@ export class TranscriptArchive {
 
   async read(name: string): Promise<string | null> {
     if (!(await this.list()).includes(name)) return null;
-    return readFile(join(this.dir, name), 'utf8');
+    return readFile(this.#path(name), 'utf8');
   }
 
   /** The archived notula of this episode, if there is one (either name #freeName may have given it). */
@@ -53,7 +82,7 @@ export class TranscriptArchive {
     const base = transcriptFileName(e);
     for (const name of [base, base.replace(/\.md$/, `_${e.code.toLowerCase()}.md`)]) {
       if (!names.includes(name)) continue;
-      const text = await readFile(join(this.dir, name), 'utf8').catch(() => '');
+      const text = await readFile(this.#path(name), 'utf8').catch(() => '');
       if (text.includes(`\nid: ${e.id}\n`) || text.includes(`\nid: "${e.id}"\n`)) return name;
     }
     return null;
@@ -72,7 +101,7 @@ export class TranscriptArchive {
   async remove(name: string): Promise<boolean> {
     const listed = (await this.list()).find((n) => n === name);
     if (!listed) return false;
-    await unlink(join(this.dir, listed));
+    await unlink(this.#path(listed));
     return true;
   }
 }

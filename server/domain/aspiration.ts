@@ -135,6 +135,15 @@ export function submitAspiration(list: Aspiration[], district: District, e: Epis
   if (actor.kind !== 'listener') return fail('not_allowed');
   const notLive = requireLive(e);
   if (notLive) return notLive;
+  // A retry after "mungkin sudah tersimpan" gets the first usulan back (written again), not a second one.
+  const fields = checkFields(district, input);
+  const contact = checkContact(input, ctx);
+  const f = fields.ok ? fields.value : null;
+  const c = contact.ok ? contact.value : undefined;
+  const again = f && c !== undefined && list.find((a) => a.episodeId === e.id && a.submittedBy === actor.listenerId && a.status === 'baru'
+    && a.text === f.text && a.problem === f.problem && a.dimension === f.dimension && a.kecamatan === f.kecamatan && a.desa === f.desa
+    && a.rtRw === f.rtRw && (a.contact?.name ?? null) === (c?.name ?? null) && (a.contact?.phone ?? null) === (c?.phone ?? null));
+  if (again) return ok(again, [{ kind: 'aspiration', aspiration: again }]);
   return create(list, district, e, input, ctx, { channel: 'web', submittedBy: actor.listenerId, questionId: null });
 }
 

@@ -35,6 +35,11 @@ export function isValidTimeZone(zone: string): boolean {
 }
 
 
+/** Only plain web links: a javascript: or data: URL must never reach the notula. Shared with the notula import. */
+export function isRecordingUrl(url: string): boolean {
+  return /^https?:\/\/[^\s<>"'`]+$/i.test(url) && url.length <= 500;
+}
+
 /** Checks and normalises episode fields; keeps speaker ids that exist, mints the rest. */
 export function validateEpisodeInfo(input: EpisodeInput, ctx: Ctx, previous?: Speaker[]): Result<EpisodeInfo> {
   const series = requiredLine(input.series, LIMITS.episodeField, 'Nama acara');
@@ -56,8 +61,7 @@ export function validateEpisodeInfo(input: EpisodeInput, ctx: Ctx, previous?: Sp
   let recordingUrl: string | null = null;
   if (input.recordingUrl && input.recordingUrl.trim()) {
     recordingUrl = input.recordingUrl.trim();
-    // Only plain web links: a javascript: or data: URL must never reach the notula.
-    if (!/^https?:\/\/[^\s<>"'`]+$/i.test(recordingUrl) || recordingUrl.length > 500) {
+    if (!isRecordingUrl(recordingUrl)) {
       return fail('invalid_payload', 'Tautan rekaman harus diawali http:// atau https://.');
     }
   }

@@ -53,7 +53,7 @@ export const ERROR_MESSAGES = {
   district_invalid: 'Data wilayah kabupaten tidak valid.',
   district_csv_invalid: 'Berkas CSV wilayah tidak bisa dibaca; tidak ada yang diubah.',
   region_in_use: 'Masih ada usulan yang memakai dimensi atau wilayah ini; tidak ada yang diubah.',
-  internal: 'Terjadi kesalahan di server. Perubahan tidak disimpan; silakan coba lagi.',
+  internal: 'Terjadi kesalahan di server. Perubahan mungkin sudah tersimpan; periksa dulu sebelum mencoba lagi.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -57,6 +57,15 @@ export function askQuestion(e: Episode, actor: Actor, input: AskInput, ctx: Ctx)
   if (actor.kind !== 'listener') return fail('not_allowed');
   const notLive = requireLive(e);
   if (notLive) return notLive;
+  // A retry after "mungkin sudah tersimpan" (or a double tap) must not ask twice: the same
+  // listener's same text, still waiting or queued, answers with the first question, and
+  // its change is written again so the retry is acknowledged only once it is on disk.
+  const text = requiredLine(input.text, LIMITS.questionText, 'Pertanyaan');
+  const name = optionalLine(input.name, LIMITS.name, 'Nama');
+  const location = optionalLine(input.location, LIMITS.location, 'Asal');
+  const again = text.ok && name.ok && location.ok && e.questions.find((q) => q.askedBy === actor.listenerId && (q.status === 'pending' || q.status === 'approved')
+    && q.text === text.text && q.askerName === name.text && q.askerLocation === location.text);
+  if (again) return ok(again, [{ kind: 'question', question: again }]);
   return newQuestion(e, input, 'web', actor.listenerId, !e.premoderation, ctx);
 }
 

@@ -48,7 +48,8 @@ export function createHttpApp(opts: HttpOptions): express.Express {
   app.use('/api', auditHook(opts.audit, opts.staff, opts.log));
 
   app.get('/api/health', (_req, res) => {
-    res.json({ ok: true, episodes: opts.episodes.store.list().length, damaged: opts.episodes.store.damaged().map((d) => d.file), writes: opts.episodes.store.writes() });
+    const store = opts.episodes.store;
+    res.json({ ok: true, episodes: store.list().length, damaged: store.damaged().map((d) => d.file), recovered: store.recovered(), writes: store.writes() });
   });
   app.use(sessionRoutes(opts));
   app.use(staffRoutes(opts));

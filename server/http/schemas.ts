@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ROLES } from '../domain/types.ts';
+import { ID_PATTERN } from '../domain/ids.ts';
 
 // HTTP bodies: structure only; meaning is checked by the domain rules.
 const line = (max = 1_000) => v.pipe(v.string(), v.maxLength(max));
@@ -16,7 +17,7 @@ export const episodeInput = v.strictObject({
   recordingUrl: v.optional(v.nullable(line(2_000))),
   hosts: v.optional(v.pipe(v.array(line()), v.maxLength(20))),
   speakers: v.optional(v.pipe(v.array(v.strictObject({
-    id: v.optional(line(40)),
+    id: v.optional(v.pipe(v.string(), v.regex(ID_PATTERN))),
     fullName: line(),
     shortName: line(),
     position: line(),

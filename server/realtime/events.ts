@@ -10,8 +10,10 @@ import type { EpisodeView, ListenerSnapshot, QuestionView, StaffSnapshot } from 
 import type { PollView } from '../domain/poll.ts';
 import type { AspirationView } from '../domain/planner.ts';
 import type { ErasureSummary } from '../domain/erasure.ts';
+import { ID_PATTERN } from '../domain/ids.ts';
 
-const id = v.pipe(v.string(), v.minLength(1), v.maxLength(40));
+/** Every id the server makes matches this (server/domain/ids.ts); anything else is refused at the edge. */
+const id = v.pipe(v.string(), v.regex(ID_PATTERN));
 const text = v.pipe(v.string(), v.maxLength(10_000));
 const shortText = v.nullish(v.pipe(v.string(), v.maxLength(1_000)));
 const episodeRef = { episodeId: id };

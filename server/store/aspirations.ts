@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJSONFile } from './durable-file.ts';
 import { Committer } from './committer.ts';
+import * as v from 'valibot';
+import { DataFileError, Recovery, readJsonFile } from './recovery.ts';
+import { aspirationShape, aspirationsFileShape, shapeProblem } from './shapes.ts';
 import type { Aspiration } from '../domain/types.ts';
 
 interface AspirationsFile {
@@ -23,9 +26,43 @@ export class AspirationStore {
     this.#committer = new Committer(() => this.#db.write());
   }
 
-  static async open(opts: { dataDir: string; fsync?: boolean }): Promise<AspirationStore> {
+  /**
+   * Checked usulan by usulan: a wrongly shaped one (`aspirations: [null]` answered 500 on
+   * every planner page) is left out, the file is copied aside first, and every good one
+   * is kept. A file that is not an aspirations file at all stops the start with a sentence.
+   */
+  static async open(opts: { dataDir: string; fsync?: boolean; recovery?: Recovery }): Promise<AspirationStore> {
     const s = new AspirationStore(opts.dataDir, opts.fsync ?? true);
-    await s.#db.read();
+    const path = join(opts.dataDir, 'aspirations.json');
+    let raw: unknown;
+    let problem: string | null;
+    try {
+      raw = await readJsonFile(path);
+      if (raw === null) return s;
+      problem = shapeProblem(aspirationsFileShape, raw);
+    } catch (err) {
+      problem = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 160) : String(err);
+    }
+    const recovery = opts.recovery ?? new Recovery(opts.dataDir);
+    if (problem) {
+      // Listeners' usulan cannot be rebuilt from anything: starting empty would put an empty
+      // desk in front of the planners and the next write would replace the file.
+      throw new DataFileError(
+        `kentongan: ${path} rusak dan tidak dipakai (${problem}); berkas tidak diubah. `
+        + 'Pulihkan aspirations.json dari cadangan, atau pindahkan berkas itu ke tempat lain untuk memulai tanpa usulan. '
+        + 'The aspirations file is damaged and was left as it is: restore it from a backup, or move it away to start without usulan.',
+      );
+    }
+    const file = raw as { aspirations: unknown[] };
+    const good = file.aspirations.filter((a) => v.is(aspirationShape, a)) as Aspiration[];
+    s.#db.data = { ...(raw as AspirationsFile), aspirations: good };
+    const bad = file.aspirations.length - good.length;
+    if (bad > 0) {
+      const first = file.aspirations.findIndex((a) => !v.is(aspirationShape, a));
+      const why = shapeProblem(aspirationShape, file.aspirations[first]);
+      await recovery.keep(path, `${bad} usulan tidak terbaca, mis. aspirations.${first}: ${why}`, `${good.length} usulan lain dipakai; yang rusak ada di salinan`);
+      await s.commit();
+    }
     return s;
   }
 

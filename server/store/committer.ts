@@ -4,14 +4,28 @@
  * A promise resolves only after a write that began after its change completed, so an
  * acknowledgement sent on resolve is never ahead of the disk.
  */
+/** Time and timers, injected so tests of the gap run without the wall clock. */
+export interface CommitterClock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const REAL_CLOCK: CommitterClock = {
+  now: () => performance.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+};
+
 export class Committer {
   readonly #write: () => Promise<void>;
   readonly #gapAfter: ((busyMs: number) => number) | undefined;
+  readonly #clock: CommitterClock;
   #waiting: Array<{ resolve: () => void; reject: (err: unknown) => void }> = [];
   #running = false;
-  /** No write starts before this (performance.now() ms); see gapAfter. */
+  /** No write starts before this (clock ms); see gapAfter. */
   #notBefore = 0;
-  #timer: NodeJS.Timeout | null = null;
+  #timer: unknown = null;
   /** Writes completed; the benchmark reports it as writes per second. */
   writes = 0;
 
@@ -21,9 +35,10 @@ export class Committer {
    * arriving meanwhile share that next write, so a large file costs a bounded share of
    * the CPU however often it changes.
    */
-  constructor(write: () => Promise<void>, opts: { gapAfter?: (busyMs: number) => number } = {}) {
+  constructor(write: () => Promise<void>, opts: { gapAfter?: (busyMs: number) => number; clock?: CommitterClock } = {}) {
     this.#write = write;
     this.#gapAfter = opts.gapAfter;
+    this.#clock = opts.clock ?? REAL_CLOCK;
   }
 
   commit(): Promise<void> {
@@ -39,8 +54,8 @@ export class Committer {
    */
   hurry(): void {
     this.#notBefore = 0;
-    if (this.#timer) {
-      clearTimeout(this.#timer);
+    if (this.#timer !== null) {
+      this.#clock.clearTimeout(this.#timer);
       this.#timer = null;
       this.#kick();
     }
@@ -52,10 +67,10 @@ export class Committer {
   }
 
   #kick(): void {
-    if (this.#running || this.#timer || this.#waiting.length === 0) return;
-    const wait = this.#notBefore - performance.now();
+    if (this.#running || this.#timer !== null || this.#waiting.length === 0) return;
+    const wait = this.#notBefore - this.#clock.now();
     if (wait > 0) {
-      this.#timer = setTimeout(() => {
+      this.#timer = this.#clock.setTimeout(() => {
         this.#timer = null;
         this.#kick();
       }, wait);
@@ -71,9 +86,12 @@ export class Committer {
       this.#running = false;
       this.#kick();
     };
-    const began = performance.now();
+    const began = this.#clock.now();
     const writing = this.#write();
-    if (this.#gapAfter) this.#notBefore = performance.now() + this.#gapAfter(performance.now() - began);
+    if (this.#gapAfter) {
+      const end = this.#clock.now();
+      this.#notBefore = end + this.#gapAfter(end - began);
+    }
     writing.then(
       () => {
         this.writes++;

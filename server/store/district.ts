@@ -3,6 +3,8 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { DurableJSONFile } from './durable-file.ts';
 import { Committer } from './committer.ts';
+import { Recovery, readJsonFile } from './recovery.ts';
+import { districtShape, shapeProblem } from './shapes.ts';
 import { defaultDistrict } from '../domain/district.ts';
 import type { District } from '../domain/types.ts';
 
@@ -26,12 +28,34 @@ export class DistrictStore {
     this.#committer = new Committer(() => this.#db.write());
   }
 
-  static async open(opts: { dataDir: string; fsync?: boolean }): Promise<DistrictStore> {
+  /**
+   * A wrongly shaped district.json (no lists: every usulan form answered 500) is copied
+   * aside and replaced by the default settings, so the server runs and the admin sees it in
+   * /api/health and the log; the copy holds what the admin typed.
+   */
+  static async open(opts: { dataDir: string; fsync?: boolean; recovery?: Recovery }): Promise<DistrictStore> {
     await mkdir(opts.dataDir, { recursive: true });
     const s = new DistrictStore(opts.dataDir, opts.fsync ?? true);
+    const path = join(opts.dataDir, 'district.json');
     s.fresh = !(await readdir(opts.dataDir)).includes('district.json');
-    await s.#db.read();
-    if (s.fresh) await s.commit();
+    if (s.fresh) {
+      await s.commit();
+      return s;
+    }
+    let raw: unknown;
+    let problem: string | null;
+    try {
+      raw = await readJsonFile(path);
+      problem = shapeProblem(districtShape, raw);
+    } catch (err) {
+      problem = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 160) : String(err);
+    }
+    if (!problem) {
+      s.#db.data = raw as DistrictFile;
+      return s;
+    }
+    await (opts.recovery ?? new Recovery(opts.dataDir)).keep(path, problem, 'dimulai dengan pengaturan wilayah bawaan; atur ulang di halaman admin');
+    await s.commit();
     return s;
   }
 

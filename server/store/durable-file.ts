@@ -1,7 +1,10 @@
-import { open, rename, readFile } from 'node:fs/promises';
+import { open, rename, readFile, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import type { Adapter } from 'lowdb';
+
+/** The temp file names write() uses: `.<name>.<pid>.<seq>.tmp` (swept at start, see EpisodeStore). */
+export const DURABLE_TEMP = /^\..+\.json\.\d+\.\d+\.tmp$/;
 
 /**
  * A lowdb adapter that writes compact JSON to a temp file, fsyncs it and renames it
@@ -34,14 +37,21 @@ export class DurableJSONFile<T> implements Adapter<T> {
   async write(data: T): Promise<void> {
     const text = JSON.stringify(data);
     const tmp = join(dirname(this.#path), `.${basename(this.#path)}.${process.pid}.${++this.#seq}.tmp`);
-    const fh = await open(tmp, 'w');
     try {
-      await writeInSlices(fh, text);
-      if (this.#fsync) await fh.datasync();
-    } finally {
-      await fh.close();
+      const fh = await open(tmp, 'w');
+      try {
+        await writeInSlices(fh, text);
+        if (this.#fsync) await fh.datasync();
+      } finally {
+        await fh.close();
+      }
+      await rename(tmp, this.#path);
+    } catch (err) {
+      // A failed write (full disk, EMFILE) must not leave its temp file: a 2 MB episode
+      // failing every batch would fill what little space is left.
+      await unlink(tmp).catch(() => undefined);
+      throw err;
     }
-    await rename(tmp, this.#path);
     if (this.#fsync) await syncDir(dirname(this.#path));
   }
 }

@@ -1,12 +1,20 @@
-import { mkdir, readdir, copyFile, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { DurableJSONFile } from './durable-file.ts';
+import { DurableJSONFile, DURABLE_TEMP } from './durable-file.ts';
+import { Recovery } from './recovery.ts';
+import type { RecoveredFile } from './recovery.ts';
+import { episodeShape, indexShape, shapeProblem } from './shapes.ts';
 import { Committer } from './committer.ts';
 import { VoteJournal } from './journal.ts';
 import type { VoteEntry } from './journal.ts';
 import { castVote, withdrawVote } from '../domain/vote.ts';
 import type { Episode, EpisodeStatus, Id } from '../domain/types.ts';
+import { isId } from '../domain/ids.ts';
+import { insideDir } from './paths.ts';
+
+/** The only file names an episode has: `episodes/<id>.json` with an id the server could have made. */
+const EPISODE_FILE = /^episodes\/[A-Za-z0-9_-]{1,40}\.json$/;
 
 interface IndexEntry {
   id: Id;
@@ -51,6 +59,8 @@ export interface StoreOptions {
   dataDir: string;
   fsync?: boolean;
   log?: (line: string) => void;
+  /** Shared with the other stores so /api/health lists every recovered file; one of its own otherwise. */
+  recovery?: Recovery;
 }
 
 /**
@@ -67,6 +77,7 @@ export class EpisodeStore {
   readonly #index: Low<IndexFile>;
   readonly #indexCommitter: Committer;
   readonly #damaged: DamagedFile[] = [];
+  readonly #recovery: Recovery;
   /** Counts the changes made durable per episode (full writes and journaled votes): a cheap "has it changed?" for caches. */
   readonly #versions = new Map<Id, number>();
 
@@ -74,6 +85,7 @@ export class EpisodeStore {
     this.#dir = opts.dataDir;
     this.#fsync = opts.fsync ?? true;
     this.#log = opts.log ?? ((line) => console.error(line));
+    this.#recovery = opts.recovery ?? new Recovery(opts.dataDir, this.#log);
     this.#index = new Low(new DurableJSONFile<IndexFile>(join(this.#dir, 'index.json'), { fsync: this.#fsync }), { version: 1, episodes: [] });
     this.#indexCommitter = new Committer(() => this.#index.write());
   }
@@ -88,36 +100,53 @@ export class EpisodeStore {
   fresh = false;
 
   async #load(): Promise<void> {
-    await mkdir(join(this.#dir, 'episodes'), { recursive: true });
-    let files: string[];
+    const folder = join(this.#dir, 'episodes');
+    await mkdir(folder, { recursive: true });
+    await this.#sweepTemps([this.#dir, folder]);
+    const inFolder = (await readdir(folder)).filter((f) => f.endsWith('.json') && !f.startsWith('.')).map((f) => `episodes/${f}`);
+    const indexPath = join(this.#dir, 'index.json');
+    const hasIndex = (await readdir(this.#dir)).includes('index.json');
+    let listed: IndexEntry[] = [];
     let rebuilt = false;
-    const episodeFiles = async () =>
-      (await readdir(join(this.#dir, 'episodes'))).filter((f) => f.endsWith('.json')).map((f) => `episodes/${f}`);
-    try {
-      await this.#index.read();
-      const hasIndex = (await readdir(this.#dir)).includes('index.json');
-      files = this.#index.data.episodes.map((e) => e.file);
-      if (!hasIndex) {
-        // No index but episode files (a crash before the first index write): rebuild, never "fresh".
-        files = await episodeFiles();
-        rebuilt = files.length > 0;
+    if (hasIndex) {
+      let problem: string | null;
+      try {
+        const raw: unknown = JSON.parse(await readFile(indexPath, 'utf8'));
+        problem = shapeProblem(indexShape, raw);
+        if (!problem) listed = (raw as IndexFile).episodes;
+      } catch (err) {
+        problem = short(err);
       }
-      this.fresh = !hasIndex && files.length === 0;
-    } catch (err) {
       // The index only mirrors the episode files: keep a copy of the damaged one, rebuild from the folder.
-      const copy = `index.json.damaged-${Date.now()}`;
-      await copyFile(join(this.#dir, 'index.json'), join(this.#dir, copy));
-      this.#log(`kentongan: ${join(this.#dir, 'index.json')} unreadable (${short(err)}); kept a copy as ${copy}, rebuilding from episodes/`);
-      files = await episodeFiles();
-      this.#index.data = { version: 1, episodes: [] };
+      if (problem) {
+        await this.#recovery.keep(indexPath, problem, 'daftar episode dibangun ulang dari episodes/');
+        rebuilt = true;
+      }
+    }
+    this.fresh = !hasIndex && inFolder.length === 0;
+    // Reconciled with the folder: an episode file the index does not list (an index written
+    // empty, an older copy restored, a crash before the first index write) is loaded too,
+    // so no episode is left unlisted and its id can never be handed out again.
+    const files = [...new Set(listed.map((e) => e.file))];
+    const unlisted = inFolder.filter((f) => !files.includes(f));
+    if (unlisted.length) {
+      if (hasIndex && !rebuilt) this.#log(`kentongan: ${unlisted.length} berkas episode tidak tercatat di ${indexPath}; ditambahkan: ${unlisted.slice(0, 5).join(', ')}${unlisted.length > 5 ? ', …' : ''}`);
+      files.push(...unlisted);
       rebuilt = true;
     }
+    this.#index.data = { version: 1, episodes: listed };
     const entries: IndexEntry[] = [];
     for (const file of files) {
-      const db = new Low<Episode>(new DurableJSONFile(join(this.#dir, file), { fsync: this.#fsync }), null as unknown as Episode);
+      // An index entry is data too: one naming a file outside episodes/ (an import on older
+      // code could make one) is never opened, written or deleted.
+      const path = EPISODE_FILE.test(file) ? insideDir(join(this.#dir, 'episodes'), file.slice('episodes/'.length)) : null;
+      const db = new Low<Episode>(new DurableJSONFile(path ?? '', { fsync: this.#fsync }), null as unknown as Episode);
       try {
+        if (!path) throw new Error('not a file name the server makes');
         await db.read();
-        if (!isEpisode(db.data)) throw new Error('not an episode');
+        if (db.data === null) throw new Error('berkas tidak ada');
+        const problem = shapeProblem(episodeShape, db.data);
+        if (problem) throw new Error(problem);
       } catch (err) {
         // Never written again: the slot is not kept, so nothing can overwrite the file.
         this.#damaged.push({ file, reason: short(err) });
@@ -129,7 +158,11 @@ export class EpisodeStore {
         continue;
       }
       // Votes since the last full write: replayed through the vote rules, so a repeat is skipped.
-      const { entries: votes, gens } = await VoteJournal.read(join(this.#dir, 'episodes'), db.data.id);
+      const { entries: votes, gens, bad } = await VoteJournal.read(folder, db.data.id);
+      // A garbage line in the middle is not a torn write: keep the file before the fold below deletes it.
+      for (const b of bad) {
+        await this.#recovery.keep(VoteJournal.pathOf(folder, db.data.id, b.gen), `baris ${b.lines.join(', ')} tidak terbaca`, 'suara lain di berkas ini dipulihkan');
+      }
       for (const v of votes) {
         const who = { kind: 'listener' as const, listenerId: v.l };
         if (v.op === '+') castVote(db.data, who, v.q);
@@ -140,7 +173,7 @@ export class EpisodeStore {
       if (gens.length) await this.#slots.get(db.data.id)!.committer.commit();
       entries.push(entryOf(db.data, file));
     }
-    this.#index.data.episodes = entries;
+    this.#index.data = { version: 1, episodes: entries };
     // Write the rebuilt index now, so the next start neither copies nor logs the same damage again.
     if (rebuilt) await this.#indexCommitter.commit();
   }
@@ -155,11 +188,28 @@ export class EpisodeStore {
       return db.write().then(() => journal.dropBefore(gen).catch((err) => this.#log(`kentongan: could not remove old vote journal of ${e.id}: ${short(err)}`)));
     }, { gapAfter: snapshotGap });
     this.#slots.set(e.id, { db, committer, journal });
-    this.#byCode.set(e.code, e.id);
+    // Upper-cased: an import on older code could store "sd7air" beside "SD7AIR".
+    this.#byCode.set(e.code.toUpperCase(), e.id);
   }
 
   damaged(): readonly DamagedFile[] {
     return this.#damaged;
+  }
+
+  /** Files found wrongly shaped at this start, copied aside and rebuilt (every store's, when they share one Recovery). */
+  recovered(): readonly RecoveredFile[] {
+    return this.#recovery.files;
+  }
+
+  /** Temp files of writes that never finished (a crash, a full disk): never the data, safe to remove. */
+  async #sweepTemps(dirs: string[]): Promise<void> {
+    for (const dir of dirs) {
+      for (const f of await readdir(dir)) {
+        if (!DURABLE_TEMP.test(f)) continue;
+        await unlink(join(dir, f)).catch(() => undefined);
+        this.#log(`kentongan: berkas sementara dari penulisan yang gagal dihapus: ${join(dir, f)}`);
+      }
+    }
   }
 
   list(): Episode[] {
@@ -175,8 +225,10 @@ export class EpisodeStore {
     return id ? this.get(id) : undefined;
   }
 
+  /** Compared case-insensitively (codes are stored upper-case; older imports may not be). */
   codeTaken(code: string): boolean {
-    return this.#byCode.has(code) || this.#index.data.episodes.some((e) => e.code === code);
+    const upper = code.toUpperCase();
+    return this.#byCode.has(upper) || this.#index.data.episodes.some((e) => e.code.toUpperCase() === upper);
   }
 
   /** True when an episode, loaded or damaged, already uses this id. */
@@ -189,7 +241,9 @@ export class EpisodeStore {
     // Never overwrite a file, damaged or not, that belongs to another episode.
     if (this.idTaken(e.id)) throw new Error(`episode id ${e.id} already in use`);
     const file = `episodes/${e.id}.json`;
-    const db = new Low<Episode>(new DurableJSONFile(join(this.#dir, file), { fsync: this.#fsync }), e);
+    const path = isId(e.id) ? insideDir(join(this.#dir, 'episodes'), `${e.id}.json`) : null;
+    if (!path) throw new Error(`episode id ${JSON.stringify(e.id).slice(0, 60)} is not one the server makes`);
+    const db = new Low<Episode>(new DurableJSONFile(path, { fsync: this.#fsync }), e);
     this.#adopt(db);
     this.#index.data.episodes.push(entryOf(e, file));
     await this.#slots.get(e.id)!.committer.commit();
@@ -251,11 +305,12 @@ export class EpisodeStore {
     await slot.journal.close();
     await slot.journal.dropBefore(Number.MAX_SAFE_INTEGER);
     this.#slots.delete(id);
-    this.#byCode.delete(slot.db.data.code);
+    this.#byCode.delete(slot.db.data.code.toUpperCase());
     const entry = this.#index.data.episodes.find((x) => x.id === id);
     this.#index.data.episodes = this.#index.data.episodes.filter((x) => x.id !== id);
     await this.#indexCommitter.commit();
-    if (entry) await unlink(join(this.#dir, entry.file)).catch(() => undefined);
+    const path = entry && EPISODE_FILE.test(entry.file) ? insideDir(join(this.#dir, 'episodes'), entry.file.slice('episodes/'.length)) : null;
+    if (path) await unlink(path).catch(() => undefined);
   }
 
   /** Writes completed across all episode files since start. */
@@ -279,11 +334,6 @@ export class EpisodeStore {
 
 function entryOf(e: Episode, file: string): IndexEntry {
   return { id: e.id, code: e.code, title: e.title, status: e.status, file };
-}
-
-function isEpisode(x: unknown): x is Episode {
-  const e = x as Episode | null;
-  return !!e && typeof e.id === 'string' && typeof e.code === 'string' && Array.isArray(e.questions) && Array.isArray(e.notes);
 }
 
 function short(err: unknown): string {

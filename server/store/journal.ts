@@ -3,6 +3,8 @@ import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Committer } from './committer.ts';
 import type { Id } from '../domain/types.ts';
+import { isId } from '../domain/ids.ts';
+import { insideDir } from './paths.ts';
 
 /** One vote cast (+) or withdrawn (-): question id and listener id. One JSON line each. */
 export interface VoteEntry {
@@ -54,6 +56,13 @@ export class VoteJournal {
     return `${id}.${gen}.votes`;
   }
 
+  /** The journal file's path, checked to stay in the folder (the id comes from a stored file). */
+  static pathOf(dir: string, id: Id, gen: number): string {
+    const path = isId(id) && Number.isSafeInteger(gen) && gen >= 0 ? insideDir(dir, VoteJournal.fileName(id, gen)) : null;
+    if (!path) throw new Error(`no vote journal for episode id ${JSON.stringify(id).slice(0, 60)}`);
+    return path;
+  }
+
   /** Generations on disk for an episode, oldest first. */
   static async generations(dir: string, id: Id): Promise<number[]> {
     const prefix = `${id}.`;
@@ -66,24 +75,30 @@ export class VoteJournal {
     return gens.sort((a, b) => a - b);
   }
 
-  /** Every complete line of every generation, oldest first. A torn last line (a crash mid-write) was never acknowledged and is skipped. */
-  static async read(dir: string, id: Id): Promise<{ entries: VoteEntry[]; gens: number[] }> {
+  /** Every complete line of every generation, oldest first. A torn last line (a crash mid-write) was never acknowledged and is skipped; an unreadable complete line is skipped and named in `bad` (1-based line numbers). */
+  static async read(dir: string, id: Id): Promise<{ entries: VoteEntry[]; gens: number[]; bad: Array<{ gen: number; lines: number[] }> }> {
     const gens = await VoteJournal.generations(dir, id);
     const entries: VoteEntry[] = [];
+    const bad: Array<{ gen: number; lines: number[] }> = [];
     for (const gen of gens) {
-      const text = await readFile(join(dir, VoteJournal.fileName(id, gen)), 'utf8');
+      const text = await readFile(VoteJournal.pathOf(dir, id, gen), 'utf8');
       const lines = text.split('\n');
       lines.pop(); // after the last newline: empty, or a torn line
-      for (const line of lines) {
+      const badLines: number[] = [];
+      lines.forEach((line, i) => {
+        let e: VoteEntry | null = null;
         try {
-          const e = JSON.parse(line) as VoteEntry;
-          if ((e.op === '+' || e.op === '-') && typeof e.q === 'string' && typeof e.l === 'string') entries.push(e);
+          e = JSON.parse(line) as VoteEntry;
         } catch {
-          /* a damaged line: skip it, keep the rest */
+          /* reported below */
         }
-      }
+        if (e && (e.op === '+' || e.op === '-') && typeof e.q === 'string' && typeof e.l === 'string') entries.push(e);
+        else badLines.push(i + 1);
+      });
+      // Only a torn last line is normal; a bad complete line is damage the caller keeps and reports.
+      if (badLines.length) bad.push({ gen, lines: badLines });
     }
-    return { entries, gens };
+    return { entries, gens, bad };
   }
 
   get writes(): number {
@@ -119,7 +134,7 @@ export class VoteJournal {
       }
     }
     for (const g of await VoteJournal.generations(this.#dir, this.#id)) {
-      if (g < gen) await unlink(join(this.#dir, VoteJournal.fileName(this.#id, g))).catch(() => undefined);
+      if (g < gen) await unlink(VoteJournal.pathOf(this.#dir, this.#id, g)).catch(() => undefined);
     }
   }
 
@@ -141,7 +156,7 @@ export class VoteJournal {
       if (!fh) {
         // (O_DSYNC instead of write + fdatasync was tried: under heavy load it stalled the
         // server for seconds at a time; two calls it is.)
-        fh = await open(join(this.#dir, VoteJournal.fileName(this.#id, gen)), 'a');
+        fh = await open(VoteJournal.pathOf(this.#dir, this.#id, gen), 'a');
         this.#handles.set(gen, fh);
         // The new file's name must be durable too, not only its bytes.
         if (this.#fsync) await syncDir(this.#dir);

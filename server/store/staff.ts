@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { Low } from 'lowdb';
 import { DurableJSONFile } from './durable-file.ts';
 import { Committer } from './committer.ts';
+import { DataFileError, readJsonFile } from './recovery.ts';
+import { shapeProblem, staffShape } from './shapes.ts';
 import type { Id, Role } from '../domain/types.ts';
 
 export interface StaffAccount {
@@ -42,10 +44,32 @@ export class StaffStore {
     this.#committer = new Committer(() => this.#db.write());
   }
 
+  /**
+   * Accounts cannot be rebuilt from anything: a wrongly shaped staff.json stops the start
+   * with a sentence and is never written (rewriting it once turned `{"version":1}` into a
+   * crash with every account gone). Only a missing file is created.
+   */
   static async open(opts: { dataDir: string; fsync?: boolean }): Promise<StaffStore> {
     const s = new StaffStore(opts.dataDir, opts.fsync ?? true);
-    await s.#db.read();
-    await s.commit();
+    const path = join(opts.dataDir, 'staff.json');
+    let raw: unknown;
+    let problem: string | null;
+    try {
+      raw = await readJsonFile(path);
+      problem = raw === null ? null : shapeProblem(staffShape, raw);
+    } catch (err) {
+      problem = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 160) : String(err);
+    }
+    if (problem) {
+      throw new DataFileError(
+        `kentongan: ${path} rusak dan tidak dipakai (${problem}); berkas tidak diubah. `
+        + 'Pulihkan staff.json dari cadangan, atau pindahkan berkas itu ke tempat lain untuk memulai dengan akun admin baru '
+        + '(kata sandinya dicetak saat mulai, atau diambil dari ADMIN_PASSWORD). '
+        + `The staff file is damaged and was left as it is: restore it from a backup, or move it away to start with a new admin account.`,
+      );
+    }
+    if (raw === null) await s.commit();
+    else s.#db.data = raw as StaffFile;
     return s;
   }
 

@@ -104,6 +104,20 @@ describe('askQuestion (listener on the web)', () => {
     expect(question.askerLocation).toBeNull();
   });
 
+  it('answers a repeat of the same ask by the same listener with the first question (a retry after a failed write), written again', () => {
+    const ctx = makeCtx();
+    const e = liveEpisode(ctx);
+    const first = unwrap(askQuestion(e, listener('L-1'), { text: 'Kapan air mengalir?', name: 'Bu Sri' }, ctx));
+    const again = askQuestion(e, listener('L-1'), { text: '  Kapan air mengalir? ', name: 'Bu Sri' }, ctx);
+    expect(again.ok && again.value.id).toBe(first.id);
+    expect(again.ok && again.changes).toEqual([{ kind: 'question', question: first }]);
+    expect(e.questions).toHaveLength(1);
+    // Another listener, another name, or a question already answered: a new question.
+    unwrap(askQuestion(e, listener('L-2'), { text: 'Kapan air mengalir?', name: 'Bu Sri' }, ctx));
+    unwrap(askQuestion(e, listener('L-1'), { text: 'Kapan air mengalir?', name: null }, ctx));
+    expect(e.questions).toHaveLength(3);
+  });
+
   it('limits the name to 80 and the location to 120 characters', () => {
     const ctx = makeCtx();
     const e = liveEpisode(ctx);

@@ -135,16 +135,13 @@ describe('Committer (group commit)', () => {
     let n = 0;
     const c = new Committer(async () => {
       n++;
-      await new Promise((r) => setTimeout(r, 2));
+      // A turn of the event loop, as real I/O takes; no timer, so no wall time involved.
+      await new Promise((r) => setImmediate(r));
     });
     void c.commit();
-    const outcome = await Promise.race([
-      c.idle().then(() => 'idle'),
-      new Promise((r) => setTimeout(() => r('timeout'), 1000)),
-    ]);
-    expect(outcome).toBe('idle');
+    await c.idle(); // a hang here fails by the test timeout
     expect(n).toBe(2);
-    await new Promise((r) => setTimeout(r, 20));
+    await settle();
     expect(n).toBe(2);
   });
 
@@ -203,48 +200,91 @@ describe('Committer (group commit)', () => {
   });
 });
 
+/** A clock the test moves by hand: timers fire only when it advances past them. */
+function manualClock() {
+  let t = 1_000;
+  let nextId = 0;
+  const timers = new Map<number, { at: number; fn: () => void }>();
+  return {
+    now: () => t,
+    setTimeout: (fn: () => void, ms: number) => {
+      timers.set(++nextId, { at: t + ms, fn });
+      return nextId;
+    },
+    clearTimeout: (h: unknown) => void timers.delete(h as number),
+    advance(ms: number) {
+      t += ms;
+      for (const [id, timer] of [...timers].sort((a, b) => a[1].at - b[1].at)) {
+        if (timer.at > t) continue;
+        timers.delete(id);
+        timer.fn();
+      }
+    },
+    pending: () => timers.size,
+  };
+}
+
 describe('Committer with a gap after each write', () => {
   it('waits the gap before the next write, and every change made meanwhile shares it', async () => {
     let state = 0;
+    const clock = manualClock();
     const began: number[] = [];
-    const captured: number[] = [];
-    const c = new Committer(async () => {
-      began.push(performance.now());
-      captured.push(state);
-      await new Promise((r) => setTimeout(r, 5));
-    }, { gapAfter: () => 60 });
+    const { writes, write } = controlledWriter(() => {
+      began.push(clock.now());
+      return state;
+    });
+    const c = new Committer(write, { gapAfter: () => 60, clock });
     state = 1;
-    const first = c.commit();
-    await first;
-    const later: Array<Promise<void>> = [];
+    const first = track(c.commit());
+    writes[0]!.finish();
+    await settle();
+    expect(first.state).toBe('resolved');
+    const later: Array<ReturnType<typeof track>> = [];
     for (let i = 2; i <= 6; i++) {
       state = i;
-      later.push(c.commit());
-      await new Promise((r) => setTimeout(r, 5));
+      later.push(track(c.commit()));
+      clock.advance(5);
+      await settle();
     }
-    await Promise.all(later);
-    expect(captured).toEqual([1, 6]);
-    expect(began[1]! - began[0]!).toBeGreaterThanOrEqual(55);
+    // 25 ms of the 60 ms gap have passed: nothing written yet, one timer armed.
+    expect(writes).toHaveLength(1);
+    expect(clock.pending()).toBe(1);
+    clock.advance(34);
+    await settle();
+    expect(writes).toHaveLength(1);
+    clock.advance(1);
+    await settle();
+    expect(writes).toHaveLength(2);
+    writes[1]!.finish();
+    await settle();
+    expect(later.every((t) => t.state === 'resolved')).toBe(true);
+    expect(writes.map((w) => w.captured)).toEqual([1, 6]);
+    expect(began[1]! - began[0]!).toBe(60);
     await c.idle();
     expect(c.writes).toBe(2);
   });
 
   it('hurry() starts the waiting write at once, and that write still holds every change', async () => {
     let state = 0;
-    const captured: number[] = [];
-    const c = new Committer(async () => {
-      captured.push(state);
-    }, { gapAfter: () => 60_000 });
+    const clock = manualClock();
+    const { writes, write } = controlledWriter(() => state);
+    const c = new Committer(write, { gapAfter: () => 60_000, clock });
     state = 1;
-    await c.commit();
+    const first = c.commit();
+    writes[0]!.finish();
+    await first;
     state = 2;
-    let done = false;
-    const waiting = c.commit().then(() => (done = true));
-    await new Promise((r) => setTimeout(r, 20));
-    expect(done).toBe(false); // held by the minute-long gap
+    const waiting = track(c.commit());
+    clock.advance(59_999);
+    await settle();
+    expect(writes).toHaveLength(1); // held by the minute-long gap
     c.hurry();
-    await waiting;
-    expect(captured).toEqual([1, 2]);
+    expect(clock.pending()).toBe(0);
+    expect(writes).toHaveLength(2);
+    writes[1]!.finish();
+    await settle();
+    expect(waiting.state).toBe('resolved');
+    expect(writes.map((w) => w.captured)).toEqual([1, 2]);
     c.hurry(); // nothing waiting: no write
     await c.idle();
     expect(c.writes).toBe(2);

@@ -120,3 +120,34 @@ describe('vote journal', () => {
     expect(await journals()).toEqual([]);
   });
 });
+
+describe('vote journal: a garbage line in the middle (issue 9, item 7)', () => {
+  it('keeps a copy of the file and logs it, then replays the good lines; a torn last line alone is not reported', async () => {
+    const { store, e, a, b } = await setup();
+    await vote(store, e, 'L1', a.id);
+    const name = (await journals())[0]!;
+    const file = join(dir, 'episodes', name);
+    await appendFile(file, 'rubbish\n{"op":"+","q":"' + b.id + '","l":"L2"}\n{"op":"+","q":"' + b.id);
+    const { readFile } = await import('node:fs/promises');
+    const before = await readFile(file, 'utf8');
+    const lines: string[] = [];
+    const again = await EpisodeStore.open({ dataDir: dir, log: (l) => lines.push(l) });
+    const ep = again.get(e.id)!;
+    expect(ep.questions.find((q) => q.id === b.id)!.voters).toEqual(['L2']);
+    const copies = (await readdir(join(dir, 'episodes'))).filter((f) => f.startsWith(`${name}.damaged-`));
+    expect(copies).toHaveLength(1);
+    expect(await readFile(join(dir, 'episodes', copies[0]!), 'utf8')).toBe(before);
+    expect(lines.join('\n')).toContain(name);
+    expect(lines.join('\n')).toContain('baris 2');
+    expect(again.recovered().map((r) => r.file)).toEqual([`episodes/${name}`]);
+
+    // Only a torn last line: normal after a crash, nothing kept or reported.
+    await vote(again, ep, 'L3', a.id);
+    const next = (await journals()).find((f) => !f.includes('.damaged-'))!;
+    await appendFile(join(dir, 'episodes', next), '{"op":"+","q":"' + b.id);
+    const quiet: string[] = [];
+    const third = await EpisodeStore.open({ dataDir: dir, log: (l) => quiet.push(l) });
+    expect(third.recovered()).toEqual([]);
+    expect(quiet).toEqual([]);
+  });
+});

@@ -5,6 +5,13 @@ import { CHANNELS, POLL_KINDS } from '../types.ts';
 import type { Channel, Episode, NotulaAspiration, PollKind, Question, Speaker } from '../types.ts';
 import { pollCounts, pollsOf } from '../poll.ts';
 import { FORMAT_VERSION, NotulaError } from './layout.ts';
+import { isId, normaliseCode } from '../ids.ts';
+import { isRecordingUrl } from '../episode.ts';
+
+/** The server never writes aliases (aliasDuplicateObjects: false); a few are tolerated, a "billion laughs" is not. */
+const MAX_ALIASES = 20;
+/** Far above any field the server accepts (notes: 4,000), far below what could hurt. */
+const MAX_TEXT = 20_000;
 
 export interface FrontMatterQuestion {
   id: string;
@@ -123,7 +130,13 @@ export function readFrontMatter(text: string, firstLine: number): FrontMatter {
   if (bad) {
     throw new NotulaError(fileLine(bad.pos[0]), `front matter bukan YAML yang sah (${bad.code}).`);
   }
-  const root: unknown = doc.toJS();
+  let root: unknown;
+  try {
+    root = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    // yaml throws a ReferenceError for an alias bomb or an alias to nothing.
+    throw new NotulaError(firstLine, `front matter tidak bisa dibaca (${err instanceof Error ? err.message.slice(0, 80) : 'alias YAML'}).`);
+  }
 
   const lineOf = (path: Path): number => {
     for (let p = path; ; p = p.slice(0, -1)) {
@@ -145,7 +158,13 @@ export function readFrontMatter(text: string, firstLine: number): FrontMatter {
   };
   const str = (path: Path): string => {
     const v = at(path);
-    return typeof v === 'string' ? v : fail(path, 'harus berupa teks');
+    if (typeof v !== 'string') fail(path, 'harus berupa teks');
+    return (v as string).length <= MAX_TEXT ? (v as string) : fail(path, `paling banyak ${MAX_TEXT} karakter`);
+  };
+  /** Ids become file names and lookup keys: only what the server itself makes. */
+  const id = (path: Path): string => {
+    const v = at(path);
+    return isId(v) ? v : fail(path, 'harus berupa id: 1–40 huruf, angka, "-" atau "_"');
   };
   const optStr = (path: Path): string | null => (at(path) === null ? null : str(path));
   const instant = (path: Path): string => {
@@ -180,15 +199,20 @@ export function readFrontMatter(text: string, firstLine: number): FrontMatter {
     fail(['timeZone'], 'bukan zona waktu IANA yang dikenal');
   }
   const number = at(['number']);
-  if (number !== null && (typeof number !== 'number' || !Number.isFinite(number))) fail(['number'], 'harus berupa angka atau null');
+  if (number !== null && (typeof number !== 'number' || !Number.isInteger(number) || number < 0 || number > 100_000)) {
+    fail(['number'], 'harus berupa bilangan bulat 0–100000 atau null');
+  }
+  const code = normaliseCode(at(['code'])) ?? fail(['code'], 'harus berupa kode gabung: 6 huruf/angka tanpa 0, O, 1, I, L');
+  const recordingUrl = optStr(['recordingUrl']);
+  if (recordingUrl !== null && !isRecordingUrl(recordingUrl)) fail(['recordingUrl'], 'harus berupa tautan http:// atau https://');
   const channel = (path: Path): Channel => {
     const v = str(path);
     return (CHANNELS as readonly string[]).includes(v) ? (v as Channel) : fail(path, `harus salah satu dari ${CHANNELS.join(', ')}`);
   };
 
   return {
-    id: str(['id']),
-    code: str(['code']),
+    id: id(['id']),
+    code,
     series: str(['series']),
     partners: str(['partners']),
     number: number as number | null,
@@ -197,10 +221,10 @@ export function readFrontMatter(text: string, firstLine: number): FrontMatter {
     startsAt: instant(['startsAt']),
     timeZone,
     endsAt: optInstant(['endsAt']),
-    recordingUrl: optStr(['recordingUrl']),
+    recordingUrl,
     hosts: list(['hosts']).map((_, i) => str(['hosts', i])),
     speakers: list(['speakers']).map((_, i) => ({
-      id: str(['speakers', i, 'id']),
+      id: id(['speakers', i, 'id']),
       fullName: str(['speakers', i, 'fullName']),
       shortName: str(['speakers', i, 'shortName']),
       position: str(['speakers', i, 'position']),
@@ -214,7 +238,7 @@ export function readFrontMatter(text: string, firstLine: number): FrontMatter {
       listeners: count(['counts', 'listeners']),
     },
     questions: list(['questions']).map((_, i) => ({
-      id: str(['questions', i, 'id']),
+      id: id(['questions', i, 'id']),
       channel: channel(['questions', i, 'channel']),
       createdAt: instant(['questions', i, 'createdAt']),
       onAirAt: optInstant(['questions', i, 'onAirAt']),
@@ -230,13 +254,13 @@ export function readFrontMatter(text: string, firstLine: number): FrontMatter {
       if (options.length === 0) fail(['polls', i, 'options'], 'tidak boleh kosong');
       if (counts.length !== options.length) fail(['polls', i, 'counts'], 'harus sama panjang dengan options');
       return {
-        id: str(['polls', i, 'id']), kind: kind as PollKind, preset: preset as 'satisfaction' | null,
+        id: id(['polls', i, 'id']), kind: kind as PollKind, preset: preset as 'satisfaction' | null,
         question: str(['polls', i, 'question']), options, counts,
         openedAt: instant(['polls', i, 'openedAt']), closedAt: optInstant(['polls', i, 'closedAt']),
       };
     }),
     aspirations: optList(['aspirations']).map((_, i) => ({
-      id: str(['aspirations', i, 'id']),
+      id: id(['aspirations', i, 'id']),
       dimension: str(['aspirations', i, 'dimension']),
       text: str(['aspirations', i, 'text']),
       problem: str(['aspirations', i, 'problem']),

@@ -5,6 +5,7 @@ import type { Attribution, ClosingStatement, Episode, Id, Note, Poll, Question, 
 import { unescapeInline } from './escape.ts';
 import { readFrontMatter } from './frontmatter.ts';
 import { NotulaError, SECTION, joinNames } from './layout.ts';
+import { validateEpisodeInfo } from '../episode.ts';
 
 export type ImportResult =
   | { ok: true; episode: Episode }
@@ -142,6 +143,14 @@ function parse(md: string, ctx: { newId: () => Id }): Episode {
   const end = lines.indexOf('---', 1);
   if (end < 0) throw new NotulaError(lines.length, `front matter tidak ditutup dengan "---".`);
   const fm = readFrontMatter(lines.slice(1, end).join('\n'), 2);
+  // The same rules as POST /api/episodes (lengths, empty names, time order, distinct short
+  // names): an import must not hold what the station's own form would refuse.
+  const checked = validateEpisodeInfo(
+    { ...fm, speakers: fm.speakers, premoderation: true },
+    { now: fm.startsAt, newId: () => '' },
+    fm.speakers,
+  );
+  if (!checked.ok) throw new NotulaError(2, `front matter: ${checked.error.message}`);
   unique(fm.speakers.map((s) => s.id), 2, 'pembicara');
   unique(fm.questions.map((q) => q.id), 2, 'pertanyaan');
   unique(fm.polls.map((p) => p.id), 2, 'jajak pendapat');

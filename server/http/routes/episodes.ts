@@ -8,9 +8,13 @@ import { actorOf, body, requireStaff } from '../context.ts';
 import { sendError } from '../errors.ts';
 import { episodeInput, episodePatch } from '../schemas.ts';
 import type { HttpDeps } from './deps.ts';
+import { isId, normaliseCode } from '../../domain/ids.ts';
 
 export function episodeRoutes({ episodes, aspirations, staff, transcripts, erasure, log }: HttpDeps): Router {
   const r = Router();
+  // An id or code from the URL is checked before any lookup: one that the server could
+  // not have made ("../../victim") is simply not found.
+  r.param('id', (req, res, next, id) => (isId(id) ? next() : sendError(res, fail('episode_not_found').error)));
 
   /** Staff see every episode; the public sees live and finished ones. */
   r.get('/api/episodes', (req, res) => {
@@ -21,7 +25,8 @@ export function episodeRoutes({ episodes, aspirations, staff, transcripts, erasu
   });
 
   r.get('/api/episodes/by-code/:code', (req, res) => {
-    const e = episodes.store.byCode(req.params.code.trim().toUpperCase());
+    const code = normaliseCode(req.params.code);
+    const e = code ? episodes.store.byCode(code) : undefined;
     if (!e) return sendError(res, fail('episode_not_found').error);
     res.json({ episode: episodeSummary(e) });
   });

@@ -8,6 +8,7 @@ import { actorOf, guard, requireStaff } from '../context.ts';
 import { sendError } from '../errors.ts';
 import type { HttpDeps } from './deps.ts';
 import { nanoid } from 'nanoid';
+import { isId } from '../../domain/ids.ts';
 
 const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'";
 
@@ -52,6 +53,7 @@ function htmlOf(md: string): string {
 
 export function notulaRoutes({ episodes, aspirations, staff, transcripts }: HttpDeps): Router {
   const r = Router();
+  r.param('id', (req, res, next, id) => (isId(id) ? next() : sendError(res, fail('episode_not_found').error)));
 
   /** Staff may read a notula at any time; the public once the episode has ended. */
   function readable(id: string, req: express.Request, res: express.Response): Episode | null {

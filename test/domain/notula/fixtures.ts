@@ -50,7 +50,7 @@ export function sampleEpisode(): Episode {
     { speakerId: 's1', kind: 'paragraph', text: 'Perencanaan yang baik lahir dari suara warga. Mari datang ke musrenbang dan bawa usulan yang sudah dibicarakan bersama tetangga.' },
   ];
   return {
-    id: 'ep-rr-07', code: 'RR07', status: 'ended', createdAt: '2024-08-01T03:00:00.000Z',
+    id: 'ep-rr-07', code: 'RR7DSK', status: 'ended', createdAt: '2024-08-01T03:00:00.000Z',
     series: 'Ruang Rembug – Bincang Kebijakan Daerah', partners: 'Forum Pemuda Lembah Hijau x Swara Lestari FM',
     number: 7, title: 'Jalan Desa dan Air Bersih: Ke Mana Arah Anggaran Tahun Depan?', place: 'Studio Swara Lestari FM',
     startsAt: t('12:30'), timeZone: 'Asia/Jakarta', endsAt: null,
@@ -121,7 +121,7 @@ export function awkwardEpisode(): Episode {
   const at = (m: number) => `2024-08-10T13:${String(m).padStart(2, '0')}:00.000Z`;
   return {
     ...e,
-    id: 'yes', code: '0012',
+    id: 'yes', code: '2E5678',
     series: '*DISKO* | `kode` <script>alert(1)</script> # & ~~coret~~',
     partners: '[Klik](javascript:alert(1)) x ![gambar](https://contoh.example/x.png) x www.jahat.example',
     title: '1. **Fake:** # judul &lt;b&gt; @warga https://jahat.example: "kutip" \'apos\'',

@@ -99,7 +99,7 @@ describe('importNotula errors', () => {
   });
 
   it('names the line of a field with the wrong type', () => {
-    expect(errorOf(md.replace('number: 7', 'number: tujuh'))).toEqual({ line: lineOf('number:'), message: 'kolom "number" harus berupa angka atau null.' });
+    expect(errorOf(md.replace('number: 7', 'number: tujuh'))).toEqual({ line: lineOf('number:'), message: 'kolom "number" harus berupa bilangan bulat 0–100000 atau null.' });
     expect(errorOf(md.replace('startsAt: 2024-08-10T12:30:00.000Z', 'startsAt: kemarin sore')).line).toBe(lineOf('startsAt:'));
     expect(errorOf(md.replace('"channel":"sms"', '"channel":"merpati"'))).toEqual({
       line: lines.findIndex((l) => l.includes('"channel":"sms"')) + 1, message: 'kolom "questions.0.channel" harus salah satu dari web, sms, whatsapp, phone, studio, email.',

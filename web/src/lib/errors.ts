@@ -40,7 +40,7 @@ const EN: Partial<Record<ErrorCode | 'offline' | 'timeout', string>> = {
   invalid_phone: 'Invalid phone number. Write it like 0812 3456 7890.',
   consent_required: 'Name and phone are kept only if you agree to be contacted.',
   region_in_use: 'Proposals still use this dimension or region; nothing was changed.',
-  internal: 'Server error. Nothing was saved; please try again.',
+  internal: 'Server error. The change may have been saved; check before trying again.',
   offline: 'You are offline. It will be sent when the connection is back.',
   timeout: 'The server did not answer in time. Please try again.',
 };

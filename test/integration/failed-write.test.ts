@@ -1,0 +1,108 @@
+// Issue 9, item 12: after a failed write the server says what is true ("mungkin sudah
+// tersimpan": the change stays in memory and a later write carries it), a retry of the same
+// ask or usulan does not make a second one, and failed writes leave no temp files (swept at
+// start too). Writes fail for real: the file's path is made a directory, which a rename
+// cannot replace even as root.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { api, call, listener, must, signIn, startServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
+import { createLiveEpisode, SHOW_EPISODE } from '../support/show.ts';
+import { transcriptFileName } from '../../server/domain/notula/index.ts';
+
+const temps = async (dir: string) => (await readdir(dir)).filter((f) => f.endsWith('.tmp'));
+
+/** Makes `path` a non-empty directory: every rename of a temp file over it fails. */
+async function blockWith(path: string) {
+  await rm(path, { force: true });
+  await mkdir(join(path, 'blocked'), { recursive: true });
+}
+
+describe('a write that fails', () => {
+  let s: TestServer;
+  let admin = '';
+  beforeAll(async () => {
+    s = await startServer();
+    admin = await signIn(s.url);
+  });
+  afterAll(async () => {
+    await s?.stop();
+  });
+
+  it('answers "mungkin sudah tersimpan", leaves no temp file, and a retry of the same ask gives one question', async () => {
+    const ep = await createLiveEpisode(s.url, admin, { ...SHOW_EPISODE, premoderation: false });
+    const l = await listener(s.url);
+    await must(l.socket, 'episode:join', { code: ep.code });
+    const file = join(s.dataDir, 'episodes', `${ep.id}.json`);
+    await blockWith(file);
+    const ask = { episodeId: ep.id, text: 'Kapan air PDAM mengalir lagi?', name: null, location: null };
+    const failed = await call(l.socket, 'question:ask', ask);
+    expect(failed.ok).toBe(false);
+    if (failed.ok) return;
+    expect(failed.error.code).toBe('internal');
+    expect(failed.error.message).toContain('mungkin sudah tersimpan');
+    expect(await temps(join(s.dataDir, 'episodes'))).toEqual([]);
+
+    await rm(file, { recursive: true });
+    const retried = await must(l.socket, 'question:ask', ask);
+    const questions = (await api(s.url, `/api/episodes/${ep.id}`, { cookie: admin })).json.questions;
+    expect(questions.filter((q: { text: string }) => q.text === ask.text).map((q: { id: string }) => q.id)).toEqual([retried.id]);
+    l.socket.disconnect();
+    s = await s.restart();
+    admin = await signIn(s.url);
+    const after = (await api(s.url, `/api/episodes/${ep.id}`, { cookie: admin })).json.questions;
+    expect(after.filter((q: { text: string }) => q.text === ask.text)).toHaveLength(1);
+  });
+
+  it('a retried usulan after a failed write is one usulan', async () => {
+    const ep = await createLiveEpisode(s.url, admin, { ...SHOW_EPISODE, title: 'Usulan saat disk penuh' });
+    const district = (await api(s.url, '/api/district')).json.district;
+    const kec = district.kecamatan[0];
+    const l = await listener(s.url);
+    await must(l.socket, 'episode:join', { code: ep.code });
+    const usulan = {
+      episodeId: ep.id, text: 'Perbaiki pipa air di dusun kami', problem: 'Air mati tiap minggu', dimension: district.dimensions[0].code,
+      kecamatan: kec.code, desa: kec.desa[0].code, rtRw: null, name: null, phone: null,
+    };
+    const path = join(s.dataDir, 'aspirations.json');
+    await blockWith(path);
+    const failed = await call(l.socket, 'aspiration:submit', usulan);
+    expect(failed).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await temps(s.dataDir)).toEqual([]);
+    await rm(path, { recursive: true });
+    const retried = await must(l.socket, 'aspiration:submit', usulan);
+    l.socket.disconnect();
+    const list = (await api(s.url, '/api/aspirations', { cookie: admin })).json.aspirations;
+    expect(list.filter((a: { text: string }) => a.text === usulan.text).map((a: { id: string }) => a.id)).toEqual([retried.id]);
+  });
+
+  it('a transcript that cannot be written leaves no temp file', async () => {
+    const ep = await createLiveEpisode(s.url, admin, { ...SHOW_EPISODE, title: 'Notula yang tidak bisa ditulis' });
+    const name = transcriptFileName(s.app.store.get(ep.id)!);
+    await mkdir(s.transcriptsDir, { recursive: true });
+    await blockWith(join(s.transcriptsDir, name));
+    const ended = await api(s.url, `/api/episodes/${ep.id}/end`, { method: 'POST', cookie: admin });
+    expect(ended.status).toBe(200);
+    expect(ended.json.transcript).toBeNull();
+    expect(await temps(s.transcriptsDir)).toEqual([]);
+    expect((await readdir(s.transcriptsDir)).filter((f) => f.startsWith('.'))).toEqual([]);
+    await rm(join(s.transcriptsDir, name), { recursive: true });
+  });
+
+  it('temp files of writes that never finished are swept at start, and said so', async () => {
+    const leftovers = [
+      join(s.dataDir, '.staff.json.4242.1.tmp'),
+      join(s.dataDir, 'episodes', '.abc.json.4242.7.tmp'),
+      join(s.transcriptsDir, '.2026-01-01_acara_judul.md.tmp'),
+    ];
+    await s.stop();
+    for (const f of leftovers) await writeFile(f, '{"half');
+    s = await startServer({}, { dataDir: s.dataDir, transcriptsDir: s.transcriptsDir });
+    admin = await signIn(s.url);
+    expect(await temps(s.dataDir)).toEqual([]);
+    expect(await temps(join(s.dataDir, 'episodes'))).toEqual([]);
+    expect(await temps(s.transcriptsDir)).toEqual([]);
+    for (const f of leftovers) expect(s.logs.join('\n')).toContain(f);
+  });
+});
