@@ -38,7 +38,7 @@ export interface AppConfig {
   secureCookies?: boolean;
   /** scrypt cost; tests lower it to keep sign-in fast. */
   passwordCost?: number;
-  /** Where every password hash waits its turn (HASH_CONCURRENCY, HASH_QUEUE); default: one at a time, 16 waiting. */
+  /** Where every password hash waits its turn (HASH_CONCURRENCY, HASH_QUEUE); default: one at a time, 8 waiting. */
   hashQueue?: HashQueue;
   /** Failed sign-ins allowed per address and per username, and the locks after them (domain/signin-throttle.ts). */
   signInLimits?: Partial<SignInLimits>;

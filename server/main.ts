@@ -47,7 +47,7 @@ const signInLimits = {
   address: lockRule('SIGNIN_ADDRESS_LIMIT', DEFAULT_SIGNIN_LIMITS.address),
   username: lockRule('SIGNIN_USERNAME_LIMIT', DEFAULT_SIGNIN_LIMITS.username),
 };
-const hashQueue = new HashQueue({ concurrency: count('HASH_CONCURRENCY', 1, 1, 2), maxWaiting: count('HASH_QUEUE', 16, 0, 1000) });
+const hashQueue = new HashQueue({ concurrency: count('HASH_CONCURRENCY', 1, 1, 2), maxWaiting: count('HASH_QUEUE', 8, 0, 1000) });
 
 if (env.TRUST_PROXY && !/^\d{1,2}$/.test(env.TRUST_PROXY)) {
   console.error(`TRUST_PROXY tidak valid: "${env.TRUST_PROXY}". Tulis jumlah proxy di depan server (0, 1, 2…).`);

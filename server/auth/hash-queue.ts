@@ -16,7 +16,7 @@ export class HashQueueFull extends Error {
 export interface HashQueueOptions {
   /** Hashes running at once: 1 or 2 (default 1). */
   concurrency?: number;
-  /** Hashes waiting behind the running ones before new ones are refused (default 16). */
+  /** Hashes waiting behind the running ones before new ones are refused (default 8). */
   maxWaiting?: number;
 }
 
@@ -28,7 +28,7 @@ export class HashQueue {
 
   constructor(opts: HashQueueOptions = {}) {
     this.concurrency = Math.max(1, opts.concurrency ?? 1);
-    this.maxWaiting = Math.max(0, opts.maxWaiting ?? 16);
+    this.maxWaiting = Math.max(0, opts.maxWaiting ?? 8);
   }
 
   get running(): number {
