@@ -2,7 +2,7 @@
 //
 // One scrypt at N = 2^17 takes 128 MB and a libuv pool thread for ~0.3 s, and the same four
 // pool threads run the fsyncs that acknowledge votes. Sixteen sign-ins at once used to take
-// the whole pool and 2 GB: votes waited seconds for their writes. Here at most
+// all four threads and ~650 MB: votes waited seconds for their writes. Here at most
 // `concurrency` hashes run; a bounded FIFO holds the next ones; beyond it the caller is
 // told "busy" at once instead of waiting behind a queue no one can see the end of.
 // (A bigger UV_THREADPOOL_SIZE would only let more hashes run at once: more memory, same CPU.)

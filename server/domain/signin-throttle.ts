@@ -4,7 +4,10 @@
 // The two counters play different parts. Per address is the strict one: it is what stops
 // one machine guessing. Per username is short and capped, because anyone can type the
 // admin's username: an attacker spread over many addresses slows the guessing down, but
-// can keep the real admin out for at most `maxLockSeconds` at a time.
+// can lock an account for at most `maxLockSeconds` at a time, and never from an address
+// the account has signed in from before: such a known pair skips the username counter
+// (its address counter still applies), so an attacker re-locking "admin" once a minute
+// does not keep the admin out of the studio.
 
 export interface LockRule {
   /** Failures allowed before the first lock. */
@@ -20,6 +23,8 @@ export interface LockRule {
 export interface SignInLimits {
   address: LockRule;
   username: LockRule;
+  /** How long a successful address + username pair skips the username counter. */
+  knownSeconds: number;
 }
 
 export const DEFAULT_SIGNIN_LIMITS: SignInLimits = {
@@ -27,6 +32,7 @@ export const DEFAULT_SIGNIN_LIMITS: SignInLimits = {
   address: { free: 10, lockSeconds: 60, maxLockSeconds: 3600, forgetSeconds: 86_400 },
   // A minute at most: the admin who mistyped, or who is being guessed at, gets back in soon.
   username: { free: 5, lockSeconds: 5, maxLockSeconds: 60, forgetSeconds: 3600 },
+  knownSeconds: 30 * 86_400,
 };
 
 interface Entry {
@@ -49,6 +55,8 @@ export type Admission = { ok: true; attempt: Attempt } | { ok: false; waitSecond
 
 export class SignInThrottle {
   readonly #entries = new Map<string, Entry>();
+  /** "address username" → until when that pair is known (it signed in successfully). */
+  readonly #known = new Map<string, number>();
 
   constructor(
     private readonly limits: SignInLimits,
@@ -59,7 +67,10 @@ export class SignInThrottle {
   /** Call before checking a password: either a reserved attempt, or how long to wait. */
   admit(address: string, username: string): Admission {
     const t = this.now();
-    const keys: Array<[string, LockRule]> = [[`a:${address}`, this.limits.address], [`u:${username}`, this.limits.username]];
+    const pair = `${address} ${username}`;
+    const known = (this.#known.get(pair) ?? 0) > t;
+    const keys: Array<[string, LockRule]> = [[`a:${address}`, this.limits.address]];
+    if (!known) keys.push([`u:${username}`, this.limits.username]);
     let wait = 0;
     for (const [key, rule] of keys) wait = Math.max(wait, this.#wait(key, rule, t));
     if (wait > 0) return { ok: false, waitSeconds: Math.ceil(wait / 1000) };
@@ -78,7 +89,10 @@ export class SignInThrottle {
     return {
       ok: true,
       attempt: {
-        succeeded: () => settle((e, _rule, key) => { if (e.inFlight === 0) this.#entries.delete(key); else Object.assign(e, { failures: 0, lockedUntil: 0 }); }),
+        succeeded: () => {
+          settle((e, _rule, key) => { if (e.inFlight === 0) this.#entries.delete(key); else Object.assign(e, { failures: 0, lockedUntil: 0 }); });
+          this.#remember(pair);
+        },
         failed: () => settle((e, rule) => {
           const at = this.now();
           e.failures++;
@@ -114,6 +128,15 @@ export class SignInThrottle {
       this.#entries.set(key, e);
     }
     return e;
+  }
+
+  #remember(pair: string): void {
+    this.#known.delete(pair); // re-inserted last: the Map's order is then oldest first
+    if (this.#known.size >= this.maxKeys) {
+      const t = this.now();
+      for (const [p, until] of this.#known) if (until <= t || this.#known.size >= this.maxKeys * 0.9) this.#known.delete(p);
+    }
+    this.#known.set(pair, this.now() + this.limits.knownSeconds * 1000);
   }
 
   /** Bounds memory when someone sprays usernames or addresses: the oldest idle entries go first. */

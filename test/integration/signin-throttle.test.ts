@@ -122,6 +122,23 @@ describe('sign-in throttling (issue 9, item 2)', () => {
     expect((await signInFrom(server.url, '10.9.9.9', 'admin', ADMIN_PASSWORD)).status).toBe(200);
   });
 
+  it('never locks the admin out of an address they signed in from before, however often "admin" is guessed elsewhere', async () => {
+    const c = clock();
+    server = await startServer({ trustProxy: 1, now: c.now, signInLimits: DEFAULT_SIGNIN_LIMITS });
+    const studio = '10.20.30.40';
+    expect((await signInFrom(server.url, studio, 'admin', ADMIN_PASSWORD)).status).toBe(200);
+    for (let i = 0; i < 12; i++) {
+      c.advance(60);
+      await signInFrom(server.url, `192.0.2.${i + 1}`, 'admin', 'salah-salah');
+    }
+    // A new address meets the username lock; the studio does not.
+    expect((await signInFrom(server.url, '10.20.30.99', 'admin', ADMIN_PASSWORD)).json.error.code).toBe('rate_limited');
+    expect((await signInFrom(server.url, studio, 'admin', ADMIN_PASSWORD)).status).toBe(200);
+    // The studio's own mistakes still count against its address.
+    for (let i = 0; i < 10; i++) expect((await signInFrom(server.url, studio, 'admin', 'salah-salah')).status).toBe(401);
+    expect((await signInFrom(server.url, studio, 'admin', ADMIN_PASSWORD)).json.error.code).toBe('rate_limited');
+  });
+
   it('lets at most the free number of sign-ins for one address or username be checked at once', async () => {
     const queue = new CountingQueue();
     server = await startServer({ trustProxy: 1, now: clock().now, hashQueue: queue, signInLimits: DEFAULT_SIGNIN_LIMITS });
