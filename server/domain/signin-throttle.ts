@@ -64,6 +64,11 @@ export class SignInThrottle {
     private readonly maxKeys = 10_000,
   ) {}
 
+  /** Counters held now (for the memory bound). */
+  get size(): number {
+    return this.#entries.size;
+  }
+
   /** Call before checking a password: either a reserved attempt, or how long to wait. */
   admit(address: string, username: string): Admission {
     const t = this.now();
@@ -77,21 +82,21 @@ export class SignInThrottle {
     const entries = keys.map(([key]) => this.#entry(key));
     for (const e of entries) e.inFlight++;
     let settled = false;
-    const settle = (fn: (e: Entry, rule: LockRule, key: string) => void) => {
-      if (settled) return;
+    const settle = (fn: (e: Entry, rule: LockRule, key: string) => void): boolean => {
+      if (settled) return false;
       settled = true;
       keys.forEach(([key, rule], i) => {
         const e = entries[i]!;
         e.inFlight--;
         fn(e, rule, key);
       });
+      return true;
     };
     return {
       ok: true,
       attempt: {
         succeeded: () => {
-          settle((e, _rule, key) => { if (e.inFlight === 0) this.#entries.delete(key); else Object.assign(e, { failures: 0, lockedUntil: 0 }); });
-          this.#remember(pair);
+          if (settle((e, _rule, key) => { if (e.inFlight === 0) this.#entries.delete(key); else Object.assign(e, { failures: 0, lockedUntil: 0 }); })) this.#remember(pair);
         },
         failed: () => settle((e, rule) => {
           const at = this.now();
