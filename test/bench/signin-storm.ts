@@ -5,7 +5,7 @@
 //
 // Run: npx tsx test/bench/signin-storm.ts [--root DIR] [--mode one|many] [--seconds N]
 //   --root   the checkout whose server/main.ts runs (default: this one), e.g. an old commit
-//   --mode   one: every sign-in from one address for "admin" (a lone guesser);
+//   --mode   one: every sign-in from one address for "admin" (a lone guesser, not at the admin's address);
 //            many: each from its own address (X-Forwarded-For, TRUST_PROXY=1) for its own
 //            username (a botnet spraying names: no lock applies, only the hash queue helps)
 import { join, resolve } from 'node:path';
@@ -72,7 +72,8 @@ try {
       while (going) {
         const i = n++;
         const headers: Record<string, string> = { 'content-type': 'application/json' };
-        if (mode === 'many') headers['x-forwarded-for'] = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+        // One: a guesser at an address the admin never used (the admin's own is known and skips the username lock).
+        headers['x-forwarded-for'] = mode === 'many' ? `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` : '203.0.113.66';
         const t = now();
         const res = await fetch(`${server.url}/api/session`, { method: 'POST', headers, body: JSON.stringify({ username: mode === 'many' ? `tebak${i}` : 'admin', password: `salah-${i}` }) });
         await res.arrayBuffer();
