@@ -79,8 +79,12 @@ export class SignInThrottle {
     let wait = 0;
     for (const [key, rule] of keys) wait = Math.max(wait, this.#wait(key, rule, t));
     if (wait > 0) return { ok: false, waitSeconds: Math.ceil(wait / 1000) };
-    const entries = keys.map(([key]) => this.#entry(key));
-    for (const e of entries) e.inFlight++;
+    // Marked in flight one by one: making the second entry may prune, and must not prune the first.
+    const entries = keys.map(([key]) => {
+      const e = this.#entry(key);
+      e.inFlight++;
+      return e;
+    });
     let settled = false;
     const settle = (fn: (e: Entry, rule: LockRule, key: string) => void): boolean => {
       if (settled) return false;
