@@ -5,6 +5,10 @@ import { EpisodeStore } from './store/episodes.ts';
 import { StaffStore } from './store/staff.ts';
 import { StaffService } from './auth/staff-service.ts';
 import type { FirstAdmin } from './auth/staff-service.ts';
+import { HashQueue } from './auth/hash-queue.ts';
+import { Passwords } from './auth/password.ts';
+import { DEFAULT_SIGNIN_LIMITS, SignInThrottle } from './domain/signin-throttle.ts';
+import type { SignInLimits } from './domain/signin-throttle.ts';
 import { EpisodeService } from './app/episode-service.ts';
 import { TranscriptArchive } from './app/transcripts.ts';
 import { createRealtime } from './realtime/server.ts';
@@ -39,6 +43,10 @@ export interface AppConfig {
   secureCookies?: boolean;
   /** scrypt cost; tests lower it to keep sign-in fast. */
   passwordCost?: number;
+  /** Where every password hash waits its turn (HASH_CONCURRENCY, HASH_QUEUE); default: one at a time, 8 waiting. */
+  hashQueue?: HashQueue;
+  /** Failed sign-ins allowed per address and per username, and the locks after them (domain/signin-throttle.ts). */
+  signInLimits?: Partial<SignInLimits>;
   /** The clock; tests pass a controllable one so exported notulas are repeatable. */
   now?: () => Date;
   log?: (line: string) => void;
@@ -83,7 +91,12 @@ export async function createApplication(config: AppConfig): Promise<Application>
   const recovery = new Recovery(config.dataDir, log);
   const store = await EpisodeStore.open({ dataDir: config.dataDir, fsync: config.fsync, log, recovery });
   const staffStore = await StaffStore.open({ dataDir: config.dataDir, fsync: config.fsync });
-  const staff = new StaffService(staffStore, config.passwordCost);
+  const clock = config.now ? () => config.now!().getTime() : () => Date.now();
+  const staff = new StaffService({
+    store: staffStore,
+    passwords: new Passwords(config.hashQueue ?? new HashQueue(), config.passwordCost),
+    throttle: new SignInThrottle({ ...DEFAULT_SIGNIN_LIMITS, ...config.signInLimits }, clock),
+  });
   const firstAdmin = await staff.bootstrap(config.adminPassword, config.onFirstAdmin);
   const transcripts = new TranscriptArchive(config.transcriptsDir);
   for (const name of await transcripts.sweep()) log(`kentongan: berkas sementara dari penulisan yang gagal dihapus: ${config.transcriptsDir}/${name}`);

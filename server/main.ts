@@ -5,6 +5,9 @@ import { DataFileError } from './store/recovery.ts';
 import { DEFAULT_RATE_LIMITS } from './realtime/rate-limit.ts';
 import type { RateLimit } from './realtime/rate-limit.ts';
 import { DEFAULT_CONTACT_RETENTION_DAYS, parseRetentionDays } from './domain/erasure.ts';
+import { HashQueue } from './auth/hash-queue.ts';
+import { DEFAULT_SIGNIN_LIMITS } from './domain/signin-throttle.ts';
+import type { LockRule } from './domain/signin-throttle.ts';
 
 const env = process.env;
 
@@ -24,6 +27,30 @@ function publicUrl(raw: string | undefined): string | undefined {
   console.error(`PUBLIC_URL tidak valid: "${raw}". Tulis alamat lengkap stasiun, misalnya https://radio.example.id`);
   process.exit(1);
 }
+/** "10/60/3600" → 10 failures free, then a 60 s lock doubling up to 3600 s; anything else stops the start. */
+function lockRule(name: string, fallback: LockRule): LockRule {
+  const raw = env[name];
+  if (!raw) return fallback;
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
+  if (m && Number(m[1]) > 0 && Number(m[2]) > 0 && Number(m[3]) >= Number(m[2])) {
+    return { ...fallback, free: Number(m[1]), lockSeconds: Number(m[2]), maxLockSeconds: Number(m[3]) };
+  }
+  console.error(`${name} tidak valid: "${raw}". Tulis gagal/detik/detik, misalnya ${fallback.free}/${fallback.lockSeconds}/${fallback.maxLockSeconds}: boleh gagal ${fallback.free} kali, lalu dikunci ${fallback.lockSeconds} detik, dua kali lipat tiap gagal lagi, paling lama ${fallback.maxLockSeconds} detik.`);
+  process.exit(1);
+}
+function count(name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (!raw) return fallback;
+  if (/^\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max) return Number(raw);
+  console.error(`${name} tidak valid: "${raw}". Tulis bilangan bulat ${min}–${max}.`);
+  process.exit(1);
+}
+const signInLimits = {
+  address: lockRule('SIGNIN_ADDRESS_LIMIT', DEFAULT_SIGNIN_LIMITS.address),
+  username: lockRule('SIGNIN_USERNAME_LIMIT', DEFAULT_SIGNIN_LIMITS.username),
+};
+const hashQueue = new HashQueue({ concurrency: count('HASH_CONCURRENCY', 1, 1, 2), maxWaiting: count('HASH_QUEUE', 8, 0, 1000) });
+
 if (env.TRUST_PROXY && !/^\d{1,2}$/.test(env.TRUST_PROXY)) {
   console.error(`TRUST_PROXY tidak valid: "${env.TRUST_PROXY}". Tulis jumlah proxy di depan server (0, 1, 2…).`);
   process.exit(1);
@@ -59,6 +86,8 @@ const app = await createApplication({
   publicUrl: publicUrl(env.PUBLIC_URL),
   trustProxy: env.TRUST_PROXY ? Number(env.TRUST_PROXY) : 0,
   contactRetentionDays: retentionDays,
+  signInLimits,
+  hashQueue,
 }).catch((err: unknown) => {
   // A data file the server must not repair: the sentence says what to do, no stack.
   if (!(err instanceof DataFileError)) throw err;

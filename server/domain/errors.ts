@@ -30,6 +30,7 @@ export const ERROR_MESSAGES = {
   username_taken: 'Nama pengguna sudah dipakai.',
   last_admin: 'Harus ada setidaknya satu admin.',
   rate_limited: 'Terlalu cepat. Tunggu sebentar lalu coba lagi.',
+  server_busy: 'Server sedang sibuk, coba lagi sebentar lagi.',
   transcript_invalid: 'Berkas notula tidak bisa dibaca.',
   unknown_route: 'Alamat API tidak dikenal.',
   episode_exists: 'Episode ini sudah ada di arsip.',

@@ -14,6 +14,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   episode_not_found: 404, question_not_found: 404, note_not_found: 404, staff_not_found: 404, unknown_route: 404,
   payload_too_large: 413,
   rate_limited: 429,
+  server_busy: 503,
   internal: 500,
 };
 

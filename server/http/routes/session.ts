@@ -1,20 +1,24 @@
 import { Router } from 'express';
 import { serialize } from 'cookie';
 import { fail } from '../../domain/errors.ts';
+import { clientAddress } from '../../net/client-address.ts';
 import { sendError } from '../errors.ts';
 import { actorOf, body, sessionToken } from '../context.ts';
 import { signIn } from '../schemas.ts';
 import { SESSION_COOKIE } from '../security.ts';
 import type { HttpDeps } from './deps.ts';
 
-export function sessionRoutes({ staff, secureCookies }: HttpDeps): Router {
+export function sessionRoutes({ staff, secureCookies, trustProxy }: HttpDeps): Router {
   const r = Router();
 
   r.post('/api/session', async (req, res) => {
     const input = body(req, res, signIn);
     if (!input) return;
-    const out = await staff.signIn(input.username, input.password);
-    if (!out.ok) return sendError(res, out.error);
+    const out = await staff.signIn(input.username, input.password, clientAddress(req, trustProxy));
+    if (!out.ok) {
+      if (out.retryAfter) res.setHeader('Retry-After', String(out.retryAfter));
+      return sendError(res, out.error);
+    }
     res.setHeader('Set-Cookie', serialize(SESSION_COOKIE, out.value.token, {
       httpOnly: true, sameSite: 'lax', secure: secureCookies, path: '/', maxAge: 14 * 86_400,
     }));

@@ -22,10 +22,11 @@ export function staffRoutes({ staff }: HttpDeps): Router {
   });
 
   r.patch('/api/staff/:id', async (req, res) => {
-    if (!requireStaff(req, res, staff, 'staff.manage')) return;
+    const actor = requireStaff(req, res, staff, 'staff.manage');
+    if (!actor || actor.kind !== 'staff') return;
     const input = body(req, res, staffUpdate);
     if (!input) return;
-    const out = await staff.update(req.params.id, input);
+    const out = await staff.update(req.params.id, input, actor.staffId);
     if (!out.ok) return sendError(res, out.error);
     res.json({ staff: out.value });
   });
