@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { error as logError } from './log.ts';
 import type { AddressInfo } from 'node:net';
 import { EpisodeStore } from './store/episodes.ts';
 import { StaffStore } from './store/staff.ts';
@@ -64,7 +65,7 @@ export interface Application {
 
 /** Builds the whole server without listening, so tests run it on port 0. */
 export async function createApplication(config: AppConfig): Promise<Application> {
-  const log = config.log ?? ((line: string) => console.error(line));
+  const log = config.log ?? logError;
   const store = await EpisodeStore.open({ dataDir: config.dataDir, fsync: config.fsync, log });
   const staffStore = await StaffStore.open({ dataDir: config.dataDir, fsync: config.fsync });
   const staff = new StaffService(staffStore, config.passwordCost);

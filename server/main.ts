@@ -1,8 +1,12 @@
 // The only place that reads the environment, listens, and flushes on SIGTERM.
 import { resolve } from 'node:path';
 import { createApplication } from './application.ts';
+import * as log from './log.ts';
 import { DEFAULT_RATE_LIMITS } from './realtime/rate-limit.ts';
 import type { RateLimit } from './realtime/rate-limit.ts';
+
+// Before anything prints: a full disk or a closed pipe under stdout must not end the process.
+log.guardStdio();
 
 const env = process.env;
 
@@ -19,11 +23,11 @@ function publicUrl(raw: string | undefined): string | undefined {
     const u = new URL(raw);
     if ((u.protocol === 'http:' || u.protocol === 'https:') && !u.username && !u.password) return u.origin;
   } catch { /* reported below */ }
-  console.error(`PUBLIC_URL tidak valid: "${raw}". Tulis alamat lengkap stasiun, misalnya https://radio.example.id`);
+  log.error(`PUBLIC_URL tidak valid: "${raw}". Tulis alamat lengkap stasiun, misalnya https://radio.example.id`);
   process.exit(1);
 }
 if (env.TRUST_PROXY && !/^\d{1,2}$/.test(env.TRUST_PROXY)) {
-  console.error(`TRUST_PROXY tidak valid: "${env.TRUST_PROXY}". Tulis jumlah proxy di depan server (0, 1, 2…).`);
+  log.error(`TRUST_PROXY tidak valid: "${env.TRUST_PROXY}". Tulis jumlah proxy di depan server (0, 1, 2…).`);
   process.exit(1);
 }
 
@@ -34,9 +38,9 @@ const app = await createApplication({
   adminPassword: env.ADMIN_PASSWORD,
   // Printed before the account is saved, so a start that fails later (port taken) still shows it.
   onFirstAdmin: (admin) => {
-    if (admin.envRejected) console.log('ADMIN_PASSWORD kurang dari 8 karakter dan tidak dipakai; kata sandi dibuatkan di bawah ini.');
-    if (admin.password) console.log(`Akun admin pertama dibuat. Nama pengguna: ${admin.username}  Kata sandi (sekali tampil): ${admin.password}`);
-    else console.log(`Akun admin pertama dibuat dari ADMIN_PASSWORD. Nama pengguna: ${admin.username}`);
+    if (admin.envRejected) log.info('ADMIN_PASSWORD kurang dari 8 karakter dan tidak dipakai; kata sandi dibuatkan di bawah ini.');
+    if (admin.password) log.info(`Akun admin pertama dibuat. Nama pengguna: ${admin.username}  Kata sandi (sekali tampil): ${admin.password}`);
+    else log.info(`Akun admin pertama dibuat dari ADMIN_PASSWORD. Nama pengguna: ${admin.username}`);
   },
   allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   fsync: env.FSYNC !== '0',
@@ -54,21 +58,21 @@ const app = await createApplication({
 
 const port = Number(env.PORT ?? 3000);
 const listening = await app.listen(port, env.HOST ?? '0.0.0.0').catch(async (err: NodeJS.ErrnoException) => {
-  console.error(err.code === 'EADDRINUSE'
+  log.error(err.code === 'EADDRINUSE'
     ? `Port ${port} sudah dipakai program lain. Hentikan program itu atau jalankan dengan PORT=<port lain>.`
     : `Tidak bisa mendengarkan di port ${port}: ${err.message}`);
   await app.close();
   process.exit(1);
 });
-console.log(`Kentongan siap di http://localhost:${listening.port}`);
+log.info(`Kentongan siap di http://localhost:${listening.port}`);
 const sample = app.store.list().find((e) => e.status === 'draft');
-if (sample) console.log(`Episode contoh siap: kode ${sample.code} — buka http://localhost:${listening.port}/ lalu masukkan kodenya.`);
+if (sample) log.info(`Episode contoh siap: kode ${sample.code} — buka http://localhost:${listening.port}/ lalu masukkan kodenya.`);
 
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
-  console.log(`${signal}: menyimpan data lalu berhenti…`);
+  log.info(`${signal}: menyimpan data lalu berhenti…`);
   await app.close();
   process.exit(0);
 }
