@@ -87,7 +87,9 @@ export async function createApplication(config: AppConfig): Promise<Application>
 
   const allowedOrigins = config.allowedOrigins ?? [];
   const net = { publicUrl: config.publicUrl ? new URL(config.publicUrl) : null, trustProxy: config.trustProxy ?? 0 };
-  const app = createHttpApp({ episodes, aspirations, staff, transcripts, secureCookies: config.secureCookies ?? false, log, allowedOrigins, webDir: config.webDir, broadcaster: () => broadcaster, debugMetrics: config.debugMetrics, ...net });
+  // A station served over https (PUBLIC_URL) gets Secure cookies without a second setting.
+  const secureCookies = (config.secureCookies ?? false) || net.publicUrl?.protocol === 'https:';
+  const app = createHttpApp({ episodes, aspirations, staff, transcripts, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster: () => broadcaster, debugMetrics: config.debugMetrics, ...net });
   const httpServer = createServer(app);
   const rt = createRealtime(httpServer, { episodes, aspirations, staff, listenerSecret: staffStore.data.listenerSecret, allowedOrigins, tickMs: config.tickMs, rateLimits: config.rateLimits, log, ...net });
   broadcaster = rt.broadcaster;

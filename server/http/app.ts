@@ -36,7 +36,7 @@ export function createHttpApp(opts: HttpOptions): express.Express {
     res.setHeader('Referrer-Policy', 'same-origin');
     // A cross-site page must not drive a signed-in staff browser: SameSite=Lax covers
     // most of it, Origin covers the rest.
-    if (req.method !== 'GET' && req.method !== 'HEAD' && !originAllowed(req, opts.allowedOrigins)) {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !originAllowed(req, opts)) {
       return sendError(res, fail('not_allowed', 'Permintaan dari situs lain ditolak.').error);
     }
     next();
