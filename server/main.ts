@@ -4,6 +4,7 @@ import { createApplication } from './application.ts';
 import * as log from './log.ts';
 import { DEFAULT_RATE_LIMITS } from './realtime/rate-limit.ts';
 import type { RateLimit } from './realtime/rate-limit.ts';
+import { DEFAULT_PER_ADDRESS, LOW_FILES_LIMIT } from './net/connections.ts';
 
 // Before anything prints: a full disk or a closed pipe under stdout must not end the process.
 log.guardStdio();
@@ -31,6 +32,17 @@ if (env.TRUST_PROXY && !/^\d{1,2}$/.test(env.TRUST_PROXY)) {
   process.exit(1);
 }
 
+/** A count from the environment: unset → fallback, "0" → no cap (null). */
+function count(name: string, fallback: number | null | undefined): number | null | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) {
+    log.error(`${name} tidak valid: "${raw}". Tulis bilangan bulat (0 = tanpa batas).`);
+    process.exit(1);
+  }
+  return Number(raw) === 0 ? null : Number(raw);
+}
+
 const app = await createApplication({
   dataDir: resolve(env.DATA_DIR ?? 'data'),
   transcriptsDir: resolve(env.TRANSCRIPTS_DIR ?? 'transcripts'),
@@ -54,6 +66,11 @@ const app = await createApplication({
   debugMetrics: env.DEBUG_METRICS === '1',
   publicUrl: publicUrl(env.PUBLIC_URL),
   trustProxy: env.TRUST_PROXY ? Number(env.TRUST_PROXY) : 0,
+  connections: {
+    perAddress: count('CONNECTIONS_PER_ADDRESS', DEFAULT_PER_ADDRESS),
+    // Unset: derived from the open-files limit (see net/connections.ts).
+    total: count('MAX_CONNECTIONS', undefined),
+  },
 });
 
 const port = Number(env.PORT ?? 3000);
@@ -65,6 +82,17 @@ const listening = await app.listen(port, env.HOST ?? '0.0.0.0').catch(async (err
   process.exit(1);
 });
 log.info(`Kentongan siap di http://localhost:${listening.port}`);
+{
+  const { total, perAddress, files } = app.connections;
+  const behindProxy = env.TRUST_PROXY && env.TRUST_PROXY !== '0';
+  const perPeer = perAddress === null ? 'tanpa batas per alamat' : behindProxy ? 'batas per alamat diatur di proxy' : `${perAddress} per alamat`;
+  const limit = files ? `batas berkas terbuka ${files.soft}` : 'batas berkas terbuka tidak diketahui';
+  log.info(`Sambungan: paling banyak ${total ?? 'tanpa batas'} sekaligus, ${perPeer}; ${limit}.`);
+  // Node already raised the soft limit to the hard one: only whoever starts the server can give more.
+  if (files && files.soft < LOW_FILES_LIMIT) {
+    log.info(`Batas berkas terbuka rendah (${files.soft}): cukup untuk sekitar ${total ?? files.soft} pendengar sekaligus. Naikkan dengan LimitNOFILE=65536 di unit systemd, atau ulimit -n 65536 sebelum npm start.`);
+  }
+}
 const sample = app.store.list().find((e) => e.status === 'draft');
 if (sample) log.info(`Episode contoh siap: kode ${sample.code} — buka http://localhost:${listening.port}/ lalu masukkan kodenya.`);
 

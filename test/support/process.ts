@@ -8,8 +8,10 @@ export interface ServerProcess {
 }
 
 /** Starts `server/main.ts` as its own process (as `npm start` would, minus the build) and waits for it to listen. */
-export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+export async function spawnServer(env: Record<string, string>, opts: { prefix?: string[] } = {}): Promise<ServerProcess> {
+  // prefix: a command that runs node, e.g. ['prlimit', '--nofile=256:256'] for a low open-files limit.
+  const [cmd, ...args] = [...(opts.prefix ?? []), process.execPath, '--import', 'tsx', 'server/main.ts'];
+  const child = spawn(cmd!, args, {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SAMPLE: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
