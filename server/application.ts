@@ -1,4 +1,7 @@
 import { createServer } from 'node:http';
+import { error as logError } from './log.ts';
+import { ConnectionCounter, DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, connectionCap, guardConnections, openFilesLimit } from './net/connections.ts';
+import type { ConnectionOptions, FilesLimit } from './net/connections.ts';
 import type { AddressInfo } from 'node:net';
 import { mkdir } from 'node:fs/promises';
 import { EpisodeStore } from './store/episodes.ts';
@@ -62,6 +65,8 @@ export interface AppConfig {
   contactRetentionDays?: number;
   /** How often the retention sweep runs after the one at start, in ms (default 6 hours; 0: only at start). */
   retentionSweepMs?: number;
+  /** Connection caps and timeouts (net/connections.ts); no per-address cap unless given. */
+  connections?: ConnectionOptions;
 }
 
 export interface Application {
@@ -78,6 +83,8 @@ export interface Application {
   audit: AuditLog;
   /** The one-time admin password when it was generated at this start. */
   firstAdmin: FirstAdmin | null;
+  /** What main.ts prints about connections at start: the caps in force and the open-files limit. */
+  connections: { total: number | null; perAddress: number | null; files: FilesLimit | null; open(): number };
   listen(port: number, host?: string): Promise<{ port: number; url: string }>;
   /** Stops accepting, flushes every pending write. */
   close(): Promise<void>;
@@ -85,7 +92,7 @@ export interface Application {
 
 /** Builds the whole server without listening, so tests run it on port 0. */
 export async function createApplication(config: AppConfig): Promise<Application> {
-  const log = config.log ?? ((line: string) => console.error(line));
+  const log = config.log ?? logError;
   await mkdir(config.dataDir, { recursive: true });
   // One record of damaged files for every store: /api/health lists them all.
   const recovery = new Recovery(config.dataDir, log);
@@ -127,13 +134,34 @@ export async function createApplication(config: AppConfig): Promise<Application>
 
   const allowedOrigins = config.allowedOrigins ?? [];
   const net = { publicUrl: config.publicUrl ? new URL(config.publicUrl) : null, trustProxy: config.trustProxy ?? 0 };
-  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies: config.secureCookies ?? false, log, allowedOrigins, webDir: config.webDir, broadcaster: () => broadcaster, debugMetrics: config.debugMetrics, ...net });
-  const httpServer = createServer(app);
+  // A station served over https (PUBLIC_URL) gets Secure cookies without a second setting.
+  const secureCookies = (config.secureCookies ?? false) || net.publicUrl?.protocol === 'https:';
+  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster: () => broadcaster, debugMetrics: config.debugMetrics, ...net });
+  const files = openFilesLimit();
+  const conn = config.connections ?? {};
+  const headersTimeout = conn.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+  const counter = new ConnectionCounter(conn.perAddress ?? null, conn.total !== undefined ? conn.total : connectionCap(files));
+  const httpServer = createServer({
+    headersTimeout,
+    requestTimeout: Math.max(headersTimeout, conn.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
+    // Node looks for overdue requests every 30 s by default, which adds up to 30 s to each timeout.
+    connectionsCheckingInterval: Math.min(2_000, Math.max(50, Math.floor(headersTimeout / 4))),
+  }, app);
+  let lastRefusalLog = 0;
+  guardConnections(httpServer, counter, net.trustProxy, (why) => {
+    // One line a minute at most: a flood must not also flood the log.
+    if (Date.now() - lastRefusalLog < 60_000) return;
+    lastRefusalLog = Date.now();
+    log(why === 'address'
+      ? `kentongan: sambungan ditolak: lebih dari ${counter.perAddress} dari satu alamat`
+      : `kentongan: sambungan ditolak: sudah ${counter.total} sambungan terbuka (sisa berkas untuk data)`);
+  });
   const rt = createRealtime(httpServer, { episodes, aspirations, staff, erasure, audit, listenerSecret: staffStore.data.listenerSecret, allowedOrigins, tickMs: config.tickMs, rateLimits: config.rateLimits, log, ...net });
   broadcaster = rt.broadcaster;
 
   return {
     io: rt.io, broadcaster: rt.broadcaster, store, staff, episodes, aspirations, erasure, audit, firstAdmin,
+    connections: { total: counter.total, perAddress: counter.perAddress, files, open: () => counter.count },
     listen(port, host = '0.0.0.0') {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);

@@ -2,12 +2,17 @@
 import { resolve } from 'node:path';
 import { createApplication } from './application.ts';
 import { DataFileError } from './store/recovery.ts';
-import { DEFAULT_RATE_LIMITS } from './realtime/rate-limit.ts';
-import type { RateLimit } from './realtime/rate-limit.ts';
 import { DEFAULT_CONTACT_RETENTION_DAYS, parseRetentionDays } from './domain/erasure.ts';
 import { HashQueue } from './auth/hash-queue.ts';
 import { DEFAULT_SIGNIN_LIMITS } from './domain/signin-throttle.ts';
 import type { LockRule } from './domain/signin-throttle.ts';
+import * as log from './log.ts';
+import { DEFAULT_RATE_LIMITS } from './realtime/rate-limit.ts';
+import type { RateLimit } from './realtime/rate-limit.ts';
+import { DEFAULT_PER_ADDRESS, LOW_FILES_LIMIT } from './net/connections.ts';
+
+// Before anything prints: a full disk or a closed pipe under stdout must not end the process.
+log.guardStdio();
 
 const env = process.env;
 
@@ -24,7 +29,7 @@ function publicUrl(raw: string | undefined): string | undefined {
     const u = new URL(raw);
     if ((u.protocol === 'http:' || u.protocol === 'https:') && !u.username && !u.password) return u.origin;
   } catch { /* reported below */ }
-  console.error(`PUBLIC_URL tidak valid: "${raw}". Tulis alamat lengkap stasiun, misalnya https://radio.example.id`);
+  log.error(`PUBLIC_URL tidak valid: "${raw}". Tulis alamat lengkap stasiun, misalnya https://radio.example.id`);
   process.exit(1);
 }
 /** "10/60/3600" → 10 failures free, then a 60 s lock doubling up to 3600 s; anything else stops the start. */
@@ -35,14 +40,14 @@ function lockRule(name: string, fallback: LockRule): LockRule {
   if (m && Number(m[1]) > 0 && Number(m[2]) > 0 && Number(m[3]) >= Number(m[2])) {
     return { ...fallback, free: Number(m[1]), lockSeconds: Number(m[2]), maxLockSeconds: Number(m[3]) };
   }
-  console.error(`${name} tidak valid: "${raw}". Tulis gagal/detik/detik, misalnya ${fallback.free}/${fallback.lockSeconds}/${fallback.maxLockSeconds}: boleh gagal ${fallback.free} kali, lalu dikunci ${fallback.lockSeconds} detik, dua kali lipat tiap gagal lagi, paling lama ${fallback.maxLockSeconds} detik.`);
+  log.error(`${name} tidak valid: "${raw}". Tulis gagal/detik/detik, misalnya ${fallback.free}/${fallback.lockSeconds}/${fallback.maxLockSeconds}: boleh gagal ${fallback.free} kali, lalu dikunci ${fallback.lockSeconds} detik, dua kali lipat tiap gagal lagi, paling lama ${fallback.maxLockSeconds} detik.`);
   process.exit(1);
 }
 function count(name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (!raw) return fallback;
   if (/^\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max) return Number(raw);
-  console.error(`${name} tidak valid: "${raw}". Tulis bilangan bulat ${min}–${max}.`);
+  log.error(`${name} tidak valid: "${raw}". Tulis bilangan bulat ${min}–${max}.`);
   process.exit(1);
 }
 const signInLimits = {
@@ -52,14 +57,25 @@ const signInLimits = {
 const hashQueue = new HashQueue({ concurrency: count('HASH_CONCURRENCY', 1, 1, 2), maxWaiting: count('HASH_QUEUE', 8, 0, 1000) });
 
 if (env.TRUST_PROXY && !/^\d{1,2}$/.test(env.TRUST_PROXY)) {
-  console.error(`TRUST_PROXY tidak valid: "${env.TRUST_PROXY}". Tulis jumlah proxy di depan server (0, 1, 2…).`);
+  log.error(`TRUST_PROXY tidak valid: "${env.TRUST_PROXY}". Tulis jumlah proxy di depan server (0, 1, 2…).`);
   process.exit(1);
 }
 
 const retentionDays = env.CONTACT_RETENTION_DAYS ? parseRetentionDays(env.CONTACT_RETENTION_DAYS) : DEFAULT_CONTACT_RETENTION_DAYS;
 if (retentionDays === null) {
-  console.error(`CONTACT_RETENTION_DAYS tidak valid: "${env.CONTACT_RETENTION_DAYS}". Tulis jumlah hari, 1 sampai 36500 (bawaan ${DEFAULT_CONTACT_RETENTION_DAYS}).`);
+  log.error(`CONTACT_RETENTION_DAYS tidak valid: "${env.CONTACT_RETENTION_DAYS}". Tulis jumlah hari, 1 sampai 36500 (bawaan ${DEFAULT_CONTACT_RETENTION_DAYS}).`);
   process.exit(1);
+}
+
+/** A count from the environment: unset → fallback, "0" → no cap (null). */
+function capCount(name: string, fallback: number | null | undefined): number | null | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) {
+    log.error(`${name} tidak valid: "${raw}". Tulis bilangan bulat (0 = tanpa batas).`);
+    process.exit(1);
+  }
+  return Number(raw) === 0 ? null : Number(raw);
 }
 
 const app = await createApplication({
@@ -69,9 +85,9 @@ const app = await createApplication({
   adminPassword: env.ADMIN_PASSWORD,
   // Printed before the account is saved, so a start that fails later (port taken) still shows it.
   onFirstAdmin: (admin) => {
-    if (admin.envRejected) console.log('ADMIN_PASSWORD kurang dari 8 karakter dan tidak dipakai; kata sandi dibuatkan di bawah ini.');
-    if (admin.password) console.log(`Akun admin pertama dibuat. Nama pengguna: ${admin.username}  Kata sandi (sekali tampil): ${admin.password}`);
-    else console.log(`Akun admin pertama dibuat dari ADMIN_PASSWORD. Nama pengguna: ${admin.username}`);
+    if (admin.envRejected) log.info('ADMIN_PASSWORD kurang dari 8 karakter dan tidak dipakai; kata sandi dibuatkan di bawah ini.');
+    if (admin.password) log.info(`Akun admin pertama dibuat. Nama pengguna: ${admin.username}  Kata sandi (sekali tampil): ${admin.password}`);
+    else log.info(`Akun admin pertama dibuat dari ADMIN_PASSWORD. Nama pengguna: ${admin.username}`);
   },
   allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   fsync: env.FSYNC !== '0',
@@ -88,30 +104,46 @@ const app = await createApplication({
   contactRetentionDays: retentionDays,
   signInLimits,
   hashQueue,
+  connections: {
+    perAddress: capCount('CONNECTIONS_PER_ADDRESS', DEFAULT_PER_ADDRESS),
+    // Unset: derived from the open-files limit (see net/connections.ts).
+    total: capCount('MAX_CONNECTIONS', undefined),
+  },
 }).catch((err: unknown) => {
   // A data file the server must not repair: the sentence says what to do, no stack.
   if (!(err instanceof DataFileError)) throw err;
-  console.error(err.message);
+  log.error(err.message);
   process.exit(1);
 });
 
 const port = Number(env.PORT ?? 3000);
 const listening = await app.listen(port, env.HOST ?? '0.0.0.0').catch(async (err: NodeJS.ErrnoException) => {
-  console.error(err.code === 'EADDRINUSE'
+  log.error(err.code === 'EADDRINUSE'
     ? `Port ${port} sudah dipakai program lain. Hentikan program itu atau jalankan dengan PORT=<port lain>.`
     : `Tidak bisa mendengarkan di port ${port}: ${err.message}`);
   await app.close();
   process.exit(1);
 });
-console.log(`Kentongan siap di http://localhost:${listening.port}`);
+log.info(`Kentongan siap di http://localhost:${listening.port}`);
+{
+  const { total, perAddress, files } = app.connections;
+  const behindProxy = env.TRUST_PROXY && env.TRUST_PROXY !== '0';
+  const perPeer = perAddress === null ? 'tanpa batas per alamat' : behindProxy ? 'batas per alamat diatur di proxy' : `${perAddress} per alamat`;
+  const limit = files ? `batas berkas terbuka ${files.soft}` : 'batas berkas terbuka tidak diketahui';
+  log.info(`Sambungan: paling banyak ${total ?? 'tanpa batas'} sekaligus, ${perPeer}; ${limit}.`);
+  // Node already raised the soft limit to the hard one: only whoever starts the server can give more.
+  if (files && files.soft < LOW_FILES_LIMIT) {
+    log.info(`Batas berkas terbuka rendah (${files.soft}): cukup untuk sekitar ${total ?? files.soft} pendengar sekaligus. Naikkan dengan LimitNOFILE=65536 di unit systemd, atau ulimit -n 65536 sebelum npm start.`);
+  }
+}
 const sample = app.store.list().find((e) => e.status === 'draft');
-if (sample) console.log(`Episode contoh siap: kode ${sample.code} — buka http://localhost:${listening.port}/ lalu masukkan kodenya.`);
+if (sample) log.info(`Episode contoh siap: kode ${sample.code} — buka http://localhost:${listening.port}/ lalu masukkan kodenya.`);
 
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
-  console.log(`${signal}: menyimpan data lalu berhenti…`);
+  log.info(`${signal}: menyimpan data lalu berhenti…`);
   await app.close();
   process.exit(0);
 }

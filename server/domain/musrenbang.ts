@@ -4,6 +4,7 @@
 // a listener's name and phone appear only where they agreed to be contacted, and the
 // caller may leave personal columns out altogether.
 import { stringify } from 'csv-stringify/sync';
+import { SAFE_CSV } from './csv.ts';
 import { ASPIRATION_STATUS_LABELS } from './aspiration.ts';
 import { escapeInline as esc } from './notula/escape.ts';
 import { formatWaktu } from './notula/waktu.ts';
@@ -123,22 +124,15 @@ export function musrenbangRows(views: readonly DeskView[], personal: boolean): M
 
 /**
  * CSV for Excel: a UTF-8 byte order mark (or Excel guesses the code page and mangles
- * "é" and "–"), CRLF line ends, and formula injection escaped: a cell starting with
- * = + - @ (or a tab, CR, or their full-width forms) gets a leading apostrophe, so
- * "=HYPERLINK(…)" shows as text. Comma by default; semicolon for Excel set to
- * Indonesian, whose list separator it is.
+ * "é" and "–"), CRLF line ends, every text cell quoted, and formula injection escaped:
+ * = + - @ (or a tab, CR, or their full-width forms) at the start of a cell or right after
+ * a "," or ";" inside it gets an apostrophe, so "=HYPERLINK(…)" shows as text whichever
+ * separator the spreadsheet splits on (see csv.ts). Comma by default; semicolon for Excel
+ * set to Indonesian, whose list separator it is.
  */
 export function musrenbangCsv(rows: readonly MusrenbangRow[], opts: { personal: boolean; delimiter?: ',' | ';' }): string {
   const columns = columnsFor(opts.personal).map(([key, header]) => ({ key, header }));
-  return stringify(rows as unknown as Record<string, unknown>[], {
-    bom: true,
-    header: true,
-    columns,
-    delimiter: opts.delimiter ?? ',',
-    record_delimiter: 'windows',
-    escape_formulas: true,
-    cast: { number: (n) => String(n) },
-  });
+  return stringify(rows as unknown as Record<string, unknown>[], { ...SAFE_CSV, header: true, columns, delimiter: opts.delimiter ?? ',' });
 }
 
 export function musrenbangJson(rows: readonly MusrenbangRow[], district: District, opts: ExportOptions): string {

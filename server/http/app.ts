@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fail } from '../domain/errors.ts';
 import { errorHandler, sendError } from './errors.ts';
 import { originAllowed } from './security.ts';
+import { securityHeaders } from './headers.ts';
 import { listenerPage } from './listener-html.ts';
 import type { Broadcaster } from '../realtime/broadcaster.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -34,12 +35,11 @@ export function createHttpApp(opts: HttpOptions): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
 
+  app.use(securityHeaders(opts.publicUrl));
   app.use((req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
     // A cross-site page must not drive a signed-in staff browser: SameSite=Lax covers
     // most of it, Origin covers the rest.
-    if (req.method !== 'GET' && req.method !== 'HEAD' && !originAllowed(req, opts.allowedOrigins)) {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !originAllowed(req, opts)) {
       return sendError(res, fail('not_allowed', 'Permintaan dari situs lain ditolak.').error);
     }
     next();

@@ -25,7 +25,9 @@ export function listenerPage(indexHtmlPath: string, episodes: EpisodeService, se
       .replace(/</g, '\\u003c')
       .replace(/\u2028/g, '\\u2028')
       .replace(/\u2029/g, '\\u2029');
-    res.type('html').send(html.replace('</head>', `<script type="application/json" id="kentongan-snapshot">${json}</script></head>`));
+    // A function, not a string: in a replacement string "$`", "$&" and "$'" in a title or
+    // question would splice parts of the page into the JSON.
+    res.type('html').send(html.replace('</head>', () => `<script type="application/json" id="kentongan-snapshot">${json}</script></head>`));
   };
 }
 
@@ -59,5 +61,5 @@ function withPreloads(html: string, manifestPath: string): string {
   for (const key of ['src/early.ts', 'src/routes/listener/Listener.svelte', 'src/app.ts']) visit(key);
   const links = [...css].map((f) => `<link rel="stylesheet" href="/${f}">`)
     .concat([...js].map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`));
-  return html.replace('</head>', `${links.join('')}</head>`);
+  return html.replace('</head>', () => `${links.join('')}</head>`);
 }

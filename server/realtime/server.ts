@@ -51,7 +51,7 @@ export function createRealtime(httpServer: HttpServer, opts: RealtimeOptions): {
     perMessageDeflate: false,
     serveClient: false,
     // A browser always sends Origin on a WebSocket; CORS alone does not cover it.
-    allowRequest: (req: IncomingMessage, cb) => cb(null, originAllowed(req, opts.allowedOrigins)),
+    allowRequest: (req: IncomingMessage, cb) => cb(null, originAllowed(req, opts)),
     // No connection state recovery: it replays only packets addressed to rooms a socket was
     // in, and a large audience gets its deltas addressed to socket ids in slices (see
     // Broadcaster), so a listener back from a short drop would be told "recovered" and miss

@@ -1,4 +1,5 @@
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import { error as logError } from '../log.ts';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJSONFile, DURABLE_TEMP } from './durable-file.ts';
@@ -84,7 +85,7 @@ export class EpisodeStore {
   private constructor(opts: StoreOptions) {
     this.#dir = opts.dataDir;
     this.#fsync = opts.fsync ?? true;
-    this.#log = opts.log ?? ((line) => console.error(line));
+    this.#log = opts.log ?? logError;
     this.#recovery = opts.recovery ?? new Recovery(opts.dataDir, this.#log);
     this.#index = new Low(new DurableJSONFile<IndexFile>(join(this.#dir, 'index.json'), { fsync: this.#fsync }), { version: 1, episodes: [] });
     this.#indexCommitter = new Committer(() => this.#index.write());

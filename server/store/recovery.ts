@@ -1,5 +1,6 @@
 import { copyFile, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
+import { error as logError } from '../log.ts';
 
 /** A data file found wrongly shaped at start: where its copy is, and what the server did instead. */
 export interface RecoveredFile {
@@ -21,7 +22,7 @@ export class Recovery {
 
   constructor(
     readonly dataDir: string,
-    readonly log: (line: string) => void = (line) => console.error(line),
+    readonly log: (line: string) => void = logError,
     readonly now: () => number = Date.now,
   ) {}
 

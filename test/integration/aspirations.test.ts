@@ -197,7 +197,7 @@ describe('aspirations from the show to the musrenbang', () => {
     expect(back.find((r) => r['ID Usulan'] === sms.id)).toMatchObject({ 'Nama Pengusul': 'Pak Karto', 'Telepon Pengusul': '0813-9999-0000' });
     const anonymous = await api(server.url, '/api/aspirations/export.csv?personal=0&delimiter=semicolon', { cookie: planner });
     expect(anonymous.text).not.toMatch(/Bu Yati|0812|Pak Karto|0813|Nama Pengusul/);
-    expect(anonymous.text.split('\r\n')[0]).toContain(';Usulan;');
+    expect(anonymous.text.split('\r\n')[0]).toContain(';"Usulan";');
     const filtered = parse((await api(server.url, '/api/aspirations/export.csv?status=ditolak', { cookie: planner })).text, { bom: true, columns: true }) as Array<Record<string, string>>;
     expect(filtered.map((r) => [r['ID Usulan'], r['Alasan Ditolak']])).toEqual([[formulas[3]!.id, 'Bukan usulan pembangunan']]);
     const md = await api(server.url, '/api/aspirations/export.md', { cookie: planner });

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listener, must, startServer } from '../support/server.ts';
 import type { TestServer } from '../support/server.ts';
-import { createLiveEpisode, crew } from '../support/show.ts';
+import { SHOW_EPISODE, createLiveEpisode, crew } from '../support/show.ts';
+import { listenerSnapshot } from '../../server/domain/views.ts';
 import type { Crew } from '../support/show.ts';
 
 describe('GET /j/:code', () => {
@@ -38,6 +39,30 @@ describe('GET /j/:code', () => {
     expect(data.snapshot.myVotes).toEqual([]);
     expect(html).not.toContain('MASIH-MENUNGGU');
     expect(html).toMatch(/<link rel="modulepreload" crossorigin href="\/assets\/[^"]+\.js">/);
+  });
+
+  it('embeds a title and question with $` $& $\' intact: the JSON parses and equals the snapshot', async () => {
+    // String.replace reads "$`" in its replacement as "the HTML before </head>", "$&" as
+    // "</head>": the page then carried the head twice and raw JSON in the body.
+    const tricky = 'Harga $` naik $& turun $\' $$ $1';
+    const ep = await createLiveEpisode(server.url, c.hostCookie, { ...SHOW_EPISODE, title: `Pasar ${tricky}` });
+    const asker = (await listener(server.url)).socket;
+    const q = await must(asker, 'question:ask', { episodeId: ep.id, text: `Kenapa ${tricky}?` });
+    await must(c.screener, 'question:approve', { episodeId: ep.id, questionId: q.id });
+    asker.disconnect();
+
+    const html = await (await fetch(`${server.url}/j/${ep.code}`)).text();
+    const scripts = html.match(/<script type="application\/json" id="kentongan-snapshot">/g) ?? [];
+    expect(scripts).toHaveLength(1);
+    expect(html.match(/<\/head>/g)).toHaveLength(1);
+    const m = /<script type="application\/json" id="kentongan-snapshot">(.*?)<\/script><\/head>/s.exec(html);
+    expect(m).not.toBeNull();
+    const data = JSON.parse(m![1]!);
+    const e = server.app.store.byCode(ep.code)!;
+    // The sequence number may move on with a delta tick after the page was served.
+    expect(data).toEqual({ code: ep.code, snapshot: listenerSnapshot(e, '', data.snapshot.seq) });
+    expect(data.snapshot.episode.title).toBe(`Pasar ${tricky}`);
+    expect(data.snapshot.questions[0].text).toBe(`Kenapa ${tricky}?`);
   });
 
   it('serves the plain page for an unknown code', async () => {

@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import { stringify } from 'csv-stringify/sync';
+import { SAFE_CSV } from '../../domain/csv.ts';
 import { importRegionCsv, updateDistrict } from '../../domain/district.ts';
 import type { DistrictInput } from '../../domain/district.ts';
 import { fail } from '../../domain/errors.ts';
@@ -30,7 +31,7 @@ export function districtRoutes({ aspirations, staff }: HttpDeps): Router {
     }
     res.type('text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', 'attachment; filename="wilayah.csv"');
-    res.send(stringify(rows, { bom: true, header: true, columns: ['kode', 'nama'], record_delimiter: 'windows', escape_formulas: true }));
+    res.send(stringify(rows, { ...SAFE_CSV, header: true, columns: ['kode', 'nama'] }));
   });
 
   /** Replaces the settings (name, code, time zone, dimensions, kecamatan with their desa). */

@@ -10,7 +10,7 @@ import type { HttpDeps } from './deps.ts';
 import { nanoid } from 'nanoid';
 import { isId } from '../../domain/ids.ts';
 
-const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'";
+const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
  * marked + sanitize-html take a few hundred ms for a notula of 3,000 notes, and a finished
