@@ -11,7 +11,9 @@ import type { KServer } from './realtime/server.ts';
 import { createHttpApp } from './http/app.ts';
 import { seedSample } from './sample/seed.ts';
 import type { Broadcaster } from './realtime/broadcaster.ts';
-import type { RateLimits } from './realtime/rate-limit.ts';
+import { createAddressLimiter } from './realtime/rate-limit.ts';
+import type { AddressLimits, RateLimits } from './realtime/rate-limit.ts';
+import type { PendingCaps } from './domain/question.ts';
 import { DistrictStore } from './store/district.ts';
 import { AspirationStore } from './store/aspirations.ts';
 import { AspirationService } from './app/aspiration-service.ts';
@@ -39,6 +41,14 @@ export interface AppConfig {
   log?: (line: string) => void;
   /** Socket events allowed per listener token and per staff member (defaults in realtime/rate-limit.ts). */
   rateLimits?: RateLimits;
+  /**
+   * Per client address: new listener tokens, joins, asks, votes, supports and by-code
+   * look-ups (defaults and names in realtime/rate-limit.ts); a name set to null is off.
+   * Windows follow `now` when given.
+   */
+  addressLimits?: Partial<AddressLimits>;
+  /** Caps on listeners' questions waiting for a screener (defaults in domain/question.ts). */
+  pendingCaps?: PendingCaps;
   /** Mounts /api/debug/metrics (loopback only) for the benchmark. */
   debugMetrics?: boolean;
   /** The station's public address (PUBLIC_URL), e.g. https://radio.example.id; null: same-origin only. */
@@ -86,9 +96,11 @@ export async function createApplication(config: AppConfig): Promise<Application>
 
   const allowedOrigins = config.allowedOrigins ?? [];
   const net = { publicUrl: config.publicUrl ? new URL(config.publicUrl) : null, trustProxy: config.trustProxy ?? 0 };
-  const app = createHttpApp({ episodes, aspirations, staff, transcripts, secureCookies: config.secureCookies ?? false, log, allowedOrigins, webDir: config.webDir, broadcaster: () => broadcaster, debugMetrics: config.debugMetrics, ...net });
+  // One limiter for both doors, so a by-code guess over HTTP and a join by code over the socket share nothing but the clock.
+  const addressLimit = createAddressLimiter(config.addressLimits, config.now ? () => config.now!().getTime() : Date.now);
+  const app = createHttpApp({ episodes, aspirations, staff, transcripts, secureCookies: config.secureCookies ?? false, log, allowedOrigins, webDir: config.webDir, broadcaster: () => broadcaster, debugMetrics: config.debugMetrics, addressLimit, ...net });
   const httpServer = createServer(app);
-  const rt = createRealtime(httpServer, { episodes, aspirations, staff, listenerSecret: staffStore.data.listenerSecret, allowedOrigins, tickMs: config.tickMs, rateLimits: config.rateLimits, log, ...net });
+  const rt = createRealtime(httpServer, { episodes, aspirations, staff, listenerSecret: staffStore.data.listenerSecret, allowedOrigins, tickMs: config.tickMs, rateLimits: config.rateLimits, addressLimit, pendingCaps: config.pendingCaps, log, ...net });
   broadcaster = rt.broadcaster;
 
   return {

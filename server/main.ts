@@ -1,7 +1,8 @@
 // The only place that reads the environment, listens, and flushes on SIGTERM.
 import { resolve } from 'node:path';
 import { createApplication } from './application.ts';
-import { DEFAULT_RATE_LIMITS } from './realtime/rate-limit.ts';
+import { DEFAULT_RATE_LIMITS, addressLimitsFromEnv } from './realtime/rate-limit.ts';
+import { DEFAULT_PENDING_CAPS } from './domain/question.ts';
 import type { RateLimit } from './realtime/rate-limit.ts';
 
 const env = process.env;
@@ -27,6 +28,21 @@ if (env.TRUST_PROXY && !/^\d{1,2}$/.test(env.TRUST_PROXY)) {
   process.exit(1);
 }
 
+const addressLimits = addressLimitsFromEnv(env);
+if (!addressLimits.ok) {
+  console.error(addressLimits.error);
+  process.exit(1);
+}
+
+/** A whole number ≥ 1 for a cap, or its default when unset. */
+function cap(name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (/^\d{1,7}$/.test(raw) && Number(raw) >= 1) return Number(raw);
+  console.error(`${name} tidak valid: "${raw}". Tulis bilangan bulat 1 atau lebih.`);
+  process.exit(1);
+}
+
 const app = await createApplication({
   dataDir: resolve(env.DATA_DIR ?? 'data'),
   transcriptsDir: resolve(env.TRANSCRIPTS_DIR ?? 'transcripts'),
@@ -46,6 +62,11 @@ const app = await createApplication({
   rateLimits: {
     listener: rate(env.LISTENER_RATE_LIMIT, DEFAULT_RATE_LIMITS.listener),
     staff: rate(env.STAFF_RATE_LIMIT, DEFAULT_RATE_LIMITS.staff),
+  },
+  addressLimits: addressLimits.limits,
+  pendingCaps: {
+    pendingPerListener: cap('MAX_PENDING_PER_LISTENER', DEFAULT_PENDING_CAPS.pendingPerListener),
+    pendingPerEpisode: cap('MAX_PENDING_PER_EPISODE', DEFAULT_PENDING_CAPS.pendingPerEpisode),
   },
   debugMetrics: env.DEBUG_METRICS === '1',
   publicUrl: publicUrl(env.PUBLIC_URL),

@@ -30,6 +30,10 @@ export const ERROR_MESSAGES = {
   username_taken: 'Nama pengguna sudah dipakai.',
   last_admin: 'Harus ada setidaknya satu admin.',
   rate_limited: 'Terlalu cepat. Tunggu sebentar lalu coba lagi.',
+  address_limited: 'Terlalu banyak permintaan dari jaringan Anda (banyak ponsel bisa berbagi satu alamat internet).',
+  too_many_pending: 'Pertanyaan Anda sebelumnya masih menunggu persetujuan.',
+  queue_full: 'Antrean pertanyaan yang menunggu persetujuan sedang penuh. Coba kirim lagi beberapa menit lagi.',
+  not_joined: 'Buka dulu halaman episode ini (gabung dengan kodenya), lalu coba lagi.',
   transcript_invalid: 'Berkas notula tidak bisa dibaca.',
   unknown_route: 'Alamat API tidak dikenal.',
   episode_exists: 'Episode ini sudah ada di arsip.',
@@ -61,6 +65,8 @@ export type ErrorCode = keyof typeof ERROR_MESSAGES;
 export interface DomainError {
   code: ErrorCode;
   message: string;
+  /** Seconds until trying again makes sense (address_limited only); the message says it too. */
+  retryAfter?: number;
 }
 
 export function fail(code: ErrorCode, detail?: string): { ok: false; error: DomainError } {

@@ -2,6 +2,7 @@ import type { StaffService } from '../../auth/staff-service.ts';
 import type { EpisodeService } from '../../app/episode-service.ts';
 import type { TranscriptArchive } from '../../app/transcripts.ts';
 import type { AspirationService } from '../../app/aspiration-service.ts';
+import type { AddressLimiter } from '../../realtime/rate-limit.ts';
 
 export interface HttpDeps {
   episodes: EpisodeService;
@@ -14,4 +15,6 @@ export interface HttpDeps {
   publicUrl: URL | null;
   /** How many reverse proxies' X-Forwarded-For to believe (see net/client-address.ts). */
   trustProxy: number;
+  /** Per client address limits (realtime/rate-limit.ts), shared with the sockets. */
+  addressLimit: AddressLimiter;
 }

@@ -8,8 +8,9 @@ import { actorOf, body, requireStaff } from '../context.ts';
 import { sendError } from '../errors.ts';
 import { episodeInput, episodePatch } from '../schemas.ts';
 import type { HttpDeps } from './deps.ts';
+import { clientAddress } from '../../net/client-address.ts';
 
-export function episodeRoutes({ episodes, aspirations, staff, transcripts, log }: HttpDeps): Router {
+export function episodeRoutes({ episodes, aspirations, staff, transcripts, log, addressLimit, trustProxy }: HttpDeps): Router {
   const r = Router();
 
   /** Staff see every episode; the public sees live and finished ones. */
@@ -20,9 +21,21 @@ export function episodeRoutes({ episodes, aspirations, staff, transcripts, log }
     res.json({ episodes: all.map(episodeSummary) });
   });
 
+  // Codes are read out on air, so they are short: 31^6 of them. Counted per address before
+  // the look-up (a refusal says nothing about the code), so guessing one takes years.
   r.get('/api/episodes/by-code/:code', (req, res) => {
+    const actor = actorOf(req, staff);
+    const staffView = can(actor, 'episode.viewStaff');
+    const refused = staffView ? null : addressLimit('byCode', clientAddress(req, trustProxy));
+    if (refused) {
+      res.setHeader('Retry-After', String(refused.retryAfter));
+      return sendError(res, refused.error);
+    }
     const e = episodes.store.byCode(req.params.code.trim().toUpperCase());
     if (!e) return sendError(res, fail('episode_not_found').error);
+    // A draft's code is given out before the show, so it is found, but its title and series
+    // are the station's until it starts.
+    if (e.status === 'draft' && !staffView) return res.json({ episode: { id: e.id, code: e.code, status: e.status } });
     res.json({ episode: episodeSummary(e) });
   });
 
