@@ -19,7 +19,9 @@ import type { KServer } from './realtime/server.ts';
 import { createHttpApp } from './http/app.ts';
 import { seedSample } from './sample/seed.ts';
 import type { Broadcaster } from './realtime/broadcaster.ts';
-import type { RateLimits } from './realtime/rate-limit.ts';
+import { createAddressLimiter } from './realtime/rate-limit.ts';
+import type { AddressLimits, RateLimits } from './realtime/rate-limit.ts';
+import type { PendingCaps } from './domain/question.ts';
 import { DistrictStore } from './store/district.ts';
 import { AspirationStore } from './store/aspirations.ts';
 import { Recovery } from './store/recovery.ts';
@@ -55,6 +57,14 @@ export interface AppConfig {
   log?: (line: string) => void;
   /** Socket events allowed per listener token and per staff member (defaults in realtime/rate-limit.ts). */
   rateLimits?: RateLimits;
+  /**
+   * Per client address: new listener tokens, joins, asks, votes, supports and by-code
+   * look-ups (defaults and names in realtime/rate-limit.ts); a name set to null is off.
+   * Windows follow `now` when given.
+   */
+  addressLimits?: Partial<AddressLimits>;
+  /** Caps on listeners' questions waiting for a screener (defaults in domain/question.ts). */
+  pendingCaps?: PendingCaps;
   /** Mounts /api/debug/metrics (loopback only) for the benchmark. */
   debugMetrics?: boolean;
   /** The station's public address (PUBLIC_URL), e.g. https://radio.example.id; null: same-origin only. */
@@ -134,9 +144,11 @@ export async function createApplication(config: AppConfig): Promise<Application>
 
   const allowedOrigins = config.allowedOrigins ?? [];
   const net = { publicUrl: config.publicUrl ? new URL(config.publicUrl) : null, trustProxy: config.trustProxy ?? 0 };
+  // One limiter for both doors, so a by-code guess over HTTP and a join by code over the socket share nothing but the clock.
+  const addressLimit = createAddressLimiter(config.addressLimits, config.now ? () => config.now!().getTime() : Date.now);
   // A station served over https (PUBLIC_URL) gets Secure cookies without a second setting.
   const secureCookies = (config.secureCookies ?? false) || net.publicUrl?.protocol === 'https:';
-  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster: () => broadcaster, debugMetrics: config.debugMetrics, ...net });
+  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster: () => broadcaster, debugMetrics: config.debugMetrics, addressLimit, ...net });
   const files = openFilesLimit();
   const conn = config.connections ?? {};
   const headersTimeout = conn.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
@@ -156,7 +168,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
       ? `kentongan: sambungan ditolak: lebih dari ${counter.perAddress} dari satu alamat`
       : `kentongan: sambungan ditolak: sudah ${counter.total} sambungan terbuka (sisa berkas untuk data)`);
   });
-  const rt = createRealtime(httpServer, { episodes, aspirations, staff, erasure, audit, listenerSecret: staffStore.data.listenerSecret, allowedOrigins, tickMs: config.tickMs, rateLimits: config.rateLimits, log, ...net });
+  const rt = createRealtime(httpServer, { episodes, aspirations, staff, erasure, audit, listenerSecret: staffStore.data.listenerSecret, allowedOrigins, tickMs: config.tickMs, rateLimits: config.rateLimits, addressLimit, pendingCaps: config.pendingCaps, log, ...net });
   broadcaster = rt.broadcaster;
 
   return {

@@ -7,7 +7,8 @@ import { HashQueue } from './auth/hash-queue.ts';
 import { DEFAULT_SIGNIN_LIMITS } from './domain/signin-throttle.ts';
 import type { LockRule } from './domain/signin-throttle.ts';
 import * as log from './log.ts';
-import { DEFAULT_RATE_LIMITS } from './realtime/rate-limit.ts';
+import { DEFAULT_RATE_LIMITS, addressLimitsFromEnv } from './realtime/rate-limit.ts';
+import { DEFAULT_PENDING_CAPS } from './domain/question.ts';
 import type { RateLimit } from './realtime/rate-limit.ts';
 import { DEFAULT_PER_ADDRESS, LOW_FILES_LIMIT } from './net/connections.ts';
 
@@ -78,6 +79,21 @@ function capCount(name: string, fallback: number | null | undefined): number | n
   return Number(raw) === 0 ? null : Number(raw);
 }
 
+const addressLimits = addressLimitsFromEnv(env);
+if (!addressLimits.ok) {
+  console.error(addressLimits.error);
+  process.exit(1);
+}
+
+/** A whole number ≥ 1 for a cap, or its default when unset. */
+function cap(name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (/^\d{1,7}$/.test(raw) && Number(raw) >= 1) return Number(raw);
+  console.error(`${name} tidak valid: "${raw}". Tulis bilangan bulat 1 atau lebih.`);
+  process.exit(1);
+}
+
 const app = await createApplication({
   dataDir: resolve(env.DATA_DIR ?? 'data'),
   transcriptsDir: resolve(env.TRANSCRIPTS_DIR ?? 'transcripts'),
@@ -97,6 +113,11 @@ const app = await createApplication({
   rateLimits: {
     listener: rate(env.LISTENER_RATE_LIMIT, DEFAULT_RATE_LIMITS.listener),
     staff: rate(env.STAFF_RATE_LIMIT, DEFAULT_RATE_LIMITS.staff),
+  },
+  addressLimits: addressLimits.limits,
+  pendingCaps: {
+    pendingPerListener: cap('MAX_PENDING_PER_LISTENER', DEFAULT_PENDING_CAPS.pendingPerListener),
+    pendingPerEpisode: cap('MAX_PENDING_PER_EPISODE', DEFAULT_PENDING_CAPS.pendingPerEpisode),
   },
   debugMetrics: env.DEBUG_METRICS === '1',
   publicUrl: publicUrl(env.PUBLIC_URL),

@@ -9,9 +9,12 @@ export function issueListenerToken(secret: string): { token: string; listenerId:
 }
 
 export function verifyListenerToken(secret: string, token: unknown): string | null {
-  if (typeof token !== 'string' || token.length > 100) return null;
-  const [id, sig] = token.split('.');
-  if (!id || !sig || !/^[A-Za-z0-9_-]{16}$/.test(id)) return null;
+  // The whole string, exactly: "<token>.anything" or a trailing space must not pass as the
+  // same listener (split('.') alone ignored the rest).
+  if (typeof token !== 'string') return null;
+  const m = /^([A-Za-z0-9_-]{16})\.([A-Za-z0-9_-]{22})$/.exec(token);
+  if (!m) return null;
+  const [, id, sig] = m as unknown as [string, string, string];
   const expected = Buffer.from(mac(secret, id));
   const given = Buffer.from(sig);
   return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;

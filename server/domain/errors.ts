@@ -31,6 +31,10 @@ export const ERROR_MESSAGES = {
   last_admin: 'Harus ada setidaknya satu admin.',
   rate_limited: 'Terlalu cepat. Tunggu sebentar lalu coba lagi.',
   server_busy: 'Server sedang sibuk, coba lagi sebentar lagi.',
+  address_limited: 'Terlalu banyak permintaan dari jaringan Anda (banyak ponsel bisa berbagi satu alamat internet).',
+  too_many_pending: 'Pertanyaan Anda sebelumnya masih menunggu persetujuan.',
+  queue_full: 'Antrean pertanyaan yang menunggu persetujuan sedang penuh. Coba kirim lagi beberapa menit lagi.',
+  not_joined: 'Buka dulu halaman episode ini (gabung dengan kodenya), lalu coba lagi.',
   transcript_invalid: 'Berkas notula tidak bisa dibaca.',
   unknown_route: 'Alamat API tidak dikenal.',
   episode_exists: 'Episode ini sudah ada di arsip.',
@@ -62,6 +66,8 @@ export type ErrorCode = keyof typeof ERROR_MESSAGES;
 export interface DomainError {
   code: ErrorCode;
   message: string;
+  /** Seconds until trying again makes sense (address_limited only); the message says it too. */
+  retryAfter?: number;
 }
 
 export function fail(code: ErrorCode, detail?: string): { ok: false; error: DomainError } {

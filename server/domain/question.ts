@@ -52,8 +52,37 @@ function newQuestion(e: Episode, input: AskInput, channel: Channel, askedBy: Id 
   return ok(q, [{ kind: 'question', question: q }]);
 }
 
+/**
+ * How many listeners' questions may wait for a screener. Without a cap one script fills the
+ * screener's page faster than anyone can read it; staff-entered questions are approved at
+ * once and never count.
+ */
+export interface PendingCaps {
+  /** Per listener token: a listener rarely has more than one or two waiting. */
+  pendingPerListener: number;
+  /** Per episode: past this the screener cannot keep up anyway. */
+  pendingPerEpisode: number;
+}
+
+export const DEFAULT_PENDING_CAPS: PendingCaps = { pendingPerListener: 5, pendingPerEpisode: 300 };
+
+function overPendingCaps(e: Episode, listenerId: Id, caps: PendingCaps) {
+  let mine = 0;
+  let all = 0;
+  for (const q of e.questions) {
+    if (q.status !== 'pending') continue;
+    all++;
+    if (q.askedBy === listenerId) mine++;
+  }
+  if (mine >= caps.pendingPerListener) {
+    return fail('too_many_pending', `Anda sudah punya ${mine} pertanyaan yang menunggu; kirim lagi setelah ada yang disetujui atau ditolak.`);
+  }
+  if (all >= caps.pendingPerEpisode) return fail('queue_full');
+  return null;
+}
+
 /** A listener asks from the web page. With pre-moderation on, it waits for a screener. */
-export function askQuestion(e: Episode, actor: Actor, input: AskInput, ctx: Ctx): Result<Question> {
+export function askQuestion(e: Episode, actor: Actor, input: AskInput, ctx: Ctx, caps: PendingCaps = DEFAULT_PENDING_CAPS): Result<Question> {
   if (actor.kind !== 'listener') return fail('not_allowed');
   const notLive = requireLive(e);
   if (notLive) return notLive;
@@ -66,6 +95,10 @@ export function askQuestion(e: Episode, actor: Actor, input: AskInput, ctx: Ctx)
   const again = text.ok && name.ok && location.ok && e.questions.find((q) => q.askedBy === actor.listenerId && (q.status === 'pending' || q.status === 'approved')
     && q.text === text.text && q.askerName === name.text && q.askerLocation === location.text);
   if (again) return ok(again, [{ kind: 'question', question: again }]);
+  if (e.premoderation) {
+    const over = overPendingCaps(e, actor.listenerId, caps);
+    if (over) return over;
+  }
   return newQuestion(e, input, 'web', actor.listenerId, !e.premoderation, ctx);
 }
 

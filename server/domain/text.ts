@@ -21,11 +21,23 @@ export const LIMITS = {
 } as const;
 
 /**
+ * Direction overrides and isolates (LRE…RLO, LRI…PDI) and the invisible marks LRM, RLM
+ * and ALM: in a name or a question they only serve to make the studio screen show text
+ * other than what was typed ("‮gnp.exe"), so they go.
+ */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/** Half of a surrogate pair with no other half: not a character, and JSON/HTML turn it into garbage. */
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
  * Trim, turn every run of whitespace (newlines included) into one space, drop control
- * characters. Zero-width joiners stay: emoji such as 👨‍👩‍👧 are built from them.
+ * characters, bidi controls and lone surrogates. Zero-width joiners stay: emoji such as
+ * 👨‍👩‍👧 are built from them.
  */
 export function normalizeLine(raw: string): string {
   return raw
+    .replace(BIDI_CONTROLS, '')
+    .replace(LONE_SURROGATES, '')
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F\u200B\u2028\u2029\uFEFF]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -13,8 +13,9 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   not_allowed: 403,
   episode_not_found: 404, question_not_found: 404, note_not_found: 404, staff_not_found: 404, unknown_route: 404,
   payload_too_large: 413,
-  rate_limited: 429,
+  rate_limited: 429, address_limited: 429,
   server_busy: 503,
+  not_joined: 409, too_many_pending: 429, queue_full: 429,
   internal: 500,
 };
 

@@ -4,13 +4,15 @@ import type { Socket } from 'socket.io';
 import { fail } from '../domain/errors.ts';
 import type { DomainError } from '../domain/errors.ts';
 import type { Actor } from '../domain/types.ts';
-import { schemas } from './events.ts';
+import { rooms, schemas } from './events.ts';
 import { ackTiming } from './ack-timing.ts';
 import type { Ack, AckData, ClientEventName, ClientToServerEvents, Payload, ServerToClientEvents } from './events.ts';
 
 export interface SocketData {
   listenerId: string;
   sessionToken: string | undefined;
+  /** The client's address (net/client-address.ts), the key of the per-address limits. */
+  address: string;
 }
 
 export type KSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -21,8 +23,17 @@ export interface HandlerContext {
   listener: Actor & { kind: 'listener' };
   /** The signed-in staff member, looked up per event so a changed role applies at once. */
   staff: () => Actor | null;
-  /** Counts one event against this socket's rate limit; an error when it is over. */
-  limit?: () => Promise<DomainError | null>;
+  /** Counts one event against this socket's rate limits (token, then address); an error when it is over. */
+  limit?: (event: ClientEventName) => Promise<DomainError | null>;
+}
+
+/**
+ * Whether this socket joined the episode (as a listener, a watcher or staff) and has not
+ * left it. Votes and supports need it: a throwaway socket that never opened the episode's
+ * page must not weigh in.
+ */
+export function hasJoined(ctx: HandlerContext, episodeId: string): boolean {
+  return ctx.socket.rooms.has(rooms.episode(episodeId)) || ctx.socket.rooms.has(rooms.staff(episodeId));
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: DomainError };
@@ -45,7 +56,7 @@ export function compile<E extends ClientEventName>(event: E, handler: Handler<E>
       (ack as (r: Ack<AckData[E]>) => void)(r);
       timing?.record(Math.max(1, Math.round((performance.now() - started) * 1000)));
     };
-    const limited = ctx.limit ? await ctx.limit() : null;
+    const limited = ctx.limit ? await ctx.limit(event) : null;
     if (limited) {
       reply({ ok: false, error: limited });
       return;

@@ -22,7 +22,19 @@ import type { AuditLog } from '../store/audit.ts';
 import type { AspirationService } from '../app/aspiration-service.ts';
 import { SESSION_COOKIE, originAllowed } from '../http/security.ts';
 import { createLimiter } from './rate-limit.ts';
-import type { RateLimits } from './rate-limit.ts';
+import type { AddressLimitName, AddressLimiter, RateLimits } from './rate-limit.ts';
+import { clientAddress } from '../net/client-address.ts';
+import type { PendingCaps } from '../domain/question.ts';
+
+/** The events a listener's address pays for, on top of their token's own limit. */
+const ADDRESS_COST: Partial<Record<ClientEventName, AddressLimitName>> = {
+  'episode:join': 'joins',
+  'question:ask': 'asks',
+  'aspiration:submit': 'asks',
+  'vote:cast': 'votes',
+  'vote:withdraw': 'votes',
+  'aspiration:support': 'supports',
+};
 
 export interface RealtimeOptions {
   episodes: EpisodeService;
@@ -36,6 +48,10 @@ export interface RealtimeOptions {
   tickMs?: number;
   /** Per listener token and per staff member; defaults in rate-limit.ts. */
   rateLimits?: RateLimits;
+  /** Per client address (new tokens, joins, asks, votes, supports); shared with HTTP. */
+  addressLimit: AddressLimiter;
+  /** Caps on listeners' questions waiting for a screener. */
+  pendingCaps?: PendingCaps;
   log: (line: string) => void;
   /** PUBLIC_URL, parsed; null when the station did not set one. */
   publicUrl: URL | null;
@@ -62,11 +78,22 @@ export function createRealtime(httpServer: HttpServer, opts: RealtimeOptions): {
   io.use((socket, next) => {
     const cookies = parseCookie(socket.request.headers.cookie ?? '');
     socket.data.sessionToken = cookies[SESSION_COOKIE];
+    socket.data.address = clientAddress(socket.request, opts.trustProxy);
     const given = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     const listenerId = verifyListenerToken(opts.listenerSecret, given);
     if (listenerId) {
       socket.data.listenerId = listenerId;
     } else {
+      // A new identity is what a script needs for every extra vote and every extra count in
+      // listenerCount, so its address pays for one; staff are known people and exempt.
+      // Refused in the handshake: the client gets a connect_error whose message says when
+      // to retry (data: { code, message, retryAfter }), and no token.
+      const refused = socket.data.sessionToken && opts.staff.actorFor(socket.data.sessionToken) ? null : opts.addressLimit('newTokens', socket.data.address);
+      if (refused) {
+        const err = new Error(refused.error.message) as Error & { data: unknown };
+        err.data = refused.error;
+        return next(err);
+      }
       const issued = issueListenerToken(opts.listenerSecret);
       socket.data.listenerId = issued.listenerId;
       // Sent once connected; the client keeps it so a refresh keeps its votes.
@@ -75,7 +102,7 @@ export function createRealtime(httpServer: HttpServer, opts: RealtimeOptions): {
     next();
   });
 
-  const deps = { episodes: opts.episodes, aspirations: opts.aspirations, broadcaster, log: opts.log };
+  const deps = { episodes: opts.episodes, aspirations: opts.aspirations, broadcaster, log: opts.log, pendingCaps: opts.pendingCaps };
   const handlers = {
     ...episodeHandlers(deps),
     ...questionHandlers(deps),
@@ -98,10 +125,15 @@ export function createRealtime(httpServer: HttpServer, opts: RealtimeOptions): {
       socket,
       listener: { kind: 'listener', listenerId: socket.data.listenerId },
       staff: () => opts.staff.actorFor(socket.data.sessionToken),
-      // Keyed by listener token, never by IP; a socket with a live staff session counts as that staff member.
-      limit: () => {
+      // First per listener token (or staff member: a socket with a live staff session counts
+      // as them); then, for a listener, per address for the events a script would multiply.
+      limit: async (event) => {
         const staff = socket.data.sessionToken ? ctx.staff() : null;
-        return staff?.kind === 'staff' ? limit(staff.staffId, 'staff') : limit(socket.data.listenerId, 'listener');
+        if (staff?.kind === 'staff') return limit(staff.staffId, 'staff');
+        const byToken = await limit(socket.data.listenerId, 'listener');
+        if (byToken) return byToken;
+        const cost = ADDRESS_COST[event];
+        return cost ? opts.addressLimit(cost, socket.data.address)?.error ?? null : null;
       },
     };
     dispatch(socket, ctx, compiled);

@@ -431,3 +431,27 @@ describe('findQuestion', () => {
     expect(findQuestion(e, 'zzz')).toBeUndefined();
   });
 });
+
+describe('caps on questions waiting for a screener (issue 9)', () => {
+  const caps = { pendingPerListener: 2, pendingPerEpisode: 3 };
+  it('refuses a listener over their cap and everyone over the episode cap, changing nothing', () => {
+    const ctx = makeCtx();
+    const e = liveEpisode(ctx); // pre-moderation on
+    for (const text of ['Satu', 'Dua']) unwrap(askQuestion(e, listener('L-1'), { text }, ctx, caps));
+    expectRefused(e, 'too_many_pending', () => askQuestion(e, listener('L-1'), { text: 'Tiga' }, ctx, caps));
+    unwrap(askQuestion(e, listener('L-2'), { text: 'Dari L-2' }, ctx, caps));
+    expectRefused(e, 'queue_full', () => askQuestion(e, listener('L-3'), { text: 'Dari L-3' }, ctx, caps));
+    // Staff-entered questions are approved at once and never wait.
+    unwrap(submitQuestion(e, screener, { text: 'Lewat SMS', channel: 'sms' }, ctx));
+    // A decision makes room.
+    unwrap(approveQuestion(e, screener, e.questions[0]!.id));
+    unwrap(askQuestion(e, listener('L-1'), { text: 'Tiga lagi' }, ctx, caps));
+  });
+
+  it('does not cap questions that go straight to the queue (pre-moderation off)', () => {
+    const ctx = makeCtx();
+    const e = liveEpisode(ctx);
+    e.premoderation = false;
+    for (let i = 0; i < 5; i++) unwrap(askQuestion(e, listener('L-1'), { text: `Langsung ${i}` }, ctx, caps));
+  });
+});

@@ -32,6 +32,7 @@ beforeAll(async () => {
   if (started.status !== 200) throw new Error(started.text);
   for (let i = 0; i < 3; i++) listeners.push((await listener(server.url)).socket);
   const [l1, l2, l3] = listeners as [Client, Client, Client];
+  for (const l of listeners) await must(l, 'episode:join', { episodeId: EPISODE }); // supports need the episode joined
   const send = (l: Client, input: Record<string, unknown>) =>
     must(l, 'aspiration:submit', { episodeId: EPISODE, dimension: 'living', ...TEGALSARI, ...input } as never);
   ids.jalan = (await send(l1, { text: 'Perbaikan jalan berlubang di Tegalsari', problem: 'Jalan desa berlubang, motor sering jatuh.' })).id;

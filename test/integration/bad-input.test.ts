@@ -46,6 +46,7 @@ describe('bad input over the socket protocol', () => {
     someone = (await listener(server.url)).socket;
     other = (await listener(server.url)).socket;
     await must(someone, 'episode:join', { code: ep.code });
+    await must(other, 'episode:join', { episodeId: ep.id }); // votes need the episode joined
     const ask = async (text: string) => (await must(someone, 'question:ask', { episodeId: ep.id, text })).id;
     [pending, approved, rejected, merged] = [await ask('menunggu'), await ask('disetujui'), await ask('ditolak'), await ask('digabung')];
     await must(c.screener, 'question:approve', { episodeId: ep.id, questionId: approved });

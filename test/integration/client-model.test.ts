@@ -56,6 +56,7 @@ describe('the client model follows polls and usulan', () => {
     me.on('aspiration:mine', (p) => void applyMyAspiration(mine, p.aspiration));
     const others: Client[] = [];
     for (let i = 0; i < 2; i++) others.push((await listener(server.url)).socket);
+    for (const o of others) await must(o, 'episode:join', { episodeId: ep.id }); // supports need the episode joined
     const [o1, o2] = others as [Client, Client];
 
     const poll = await must(c.host, 'poll:open', { episodeId: ep.id, kind: 'satisfaction' });

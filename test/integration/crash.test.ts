@@ -29,6 +29,7 @@ describe('SIGKILL during a vote storm', () => {
     for (let i = 0; i < QUESTIONS; i++) questions.push((await must(staff, 'question:submit', { episodeId: ep.id, text: `Pertanyaan ${i + 1}`, channel: 'sms' })).id);
 
     const people = await Promise.all(Array.from({ length: LISTENERS }, () => listener(first.url)));
+    await Promise.all(people.map(({ socket }) => must(socket, 'episode:join', { episodeId: ep.id }))); // votes need the episode joined
     const acked: Array<{ listenerId: string; questionId: string }> = [];
     let sent = 0;
     let refused = 0;

@@ -61,6 +61,7 @@ describe('bad input for aspirations, polls and the district', () => {
     someone = (await listener(server.url)).socket;
     other = (await listener(server.url)).socket;
     await must(someone, 'episode:join', { episodeId: ep.id });
+    await must(other, 'episode:join', { episodeId: ep.id }); // supports need the episode joined
     open = (await must(someone, 'aspiration:submit', form())).id;
     rejected = (await must(someone, 'aspiration:submit', form({ text: 'Promo' }))).id;
     await must(c.screener, 'aspiration:status', { aspirationId: rejected, status: 'ditolak', reason: 'Iklan' });

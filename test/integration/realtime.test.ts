@@ -27,6 +27,7 @@ describe('deltas', () => {
     await joinStaff(c.host, ep.id);
     const q = await must(c.screener, 'question:submit', { episodeId: ep.id, text: 'Satu pertanyaan', channel: 'sms' });
     const voters = await Promise.all(Array.from({ length: 300 }, () => listener(server.url)));
+    await Promise.all(voters.map((v) => must(v.socket, 'episode:join', { episodeId: ep.id }))); // votes need the episode joined
     const watcher = (await listener(server.url)).socket;
     await must(watcher, 'episode:join', { episodeId: ep.id });
     await settle();

@@ -5,6 +5,7 @@ import { io as connect } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { createApplication } from '../../server/application.ts';
 import type { AppConfig, Application } from '../../server/application.ts';
+import type { AddressLimits } from '../../server/realtime/rate-limit.ts';
 import type { Ack, AckData, ClientEventName, ClientToServerEvents, Payload, ServerToClientEvents } from '../../server/realtime/events.ts';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -25,6 +26,16 @@ export async function tempDir(prefix = 'kentongan-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
 }
 
+/**
+ * Every test client comes from 127.0.0.1, so the per-address limits are turned far up
+ * (finite, so their path still runs); a test of those limits passes its own
+ * `addressLimits`, and the names it leaves out keep the production defaults.
+ */
+export const TEST_ADDRESS_LIMITS: AddressLimits = {
+  newTokens: { points: 100_000, seconds: 60 }, joins: { points: 100_000, seconds: 60 }, asks: { points: 100_000, seconds: 60 },
+  votes: { points: 100_000, seconds: 60 }, supports: { points: 100_000, seconds: 60 }, byCode: { points: 100_000, seconds: 60 },
+};
+
 /** A real server on an ephemeral port with real files in a temp folder. */
 export async function startServer(config: Partial<AppConfig> = {}, dirs?: { dataDir: string; transcriptsDir: string }, port = 0): Promise<TestServer> {
   const root = dirs ? null : await tempDir();
@@ -33,7 +44,7 @@ export async function startServer(config: Partial<AppConfig> = {}, dirs?: { data
   const logs: string[] = [];
   const app = await createApplication({
     dataDir, transcriptsDir, webDir: resolve('dist/web'), adminPassword: ADMIN_PASSWORD,
-    passwordCost: 2 ** 10, tickMs: 20, fsync: false, log: (l) => logs.push(l), ...config,
+    passwordCost: 2 ** 10, tickMs: 20, fsync: false, log: (l) => logs.push(l), addressLimits: TEST_ADDRESS_LIMITS, ...config,
   });
   const { url, port: actual } = await app.listen(port, '127.0.0.1');
   const server: TestServer = {

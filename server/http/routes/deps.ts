@@ -4,6 +4,7 @@ import type { TranscriptArchive } from '../../app/transcripts.ts';
 import type { AspirationService } from '../../app/aspiration-service.ts';
 import type { ErasureService } from '../../app/erasure-service.ts';
 import type { AuditLog } from '../../store/audit.ts';
+import type { AddressLimiter } from '../../realtime/rate-limit.ts';
 
 export interface HttpDeps {
   episodes: EpisodeService;
@@ -20,4 +21,6 @@ export interface HttpDeps {
   publicUrl: URL | null;
   /** How many reverse proxies' X-Forwarded-For to believe (see net/client-address.ts). */
   trustProxy: number;
+  /** Per client address limits (realtime/rate-limit.ts), shared with the sockets. */
+  addressLimit: AddressLimiter;
 }

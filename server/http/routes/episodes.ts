@@ -9,8 +9,9 @@ import { sendError } from '../errors.ts';
 import { episodeInput, episodePatch } from '../schemas.ts';
 import type { HttpDeps } from './deps.ts';
 import { isId, normaliseCode } from '../../domain/ids.ts';
+import { clientAddress } from '../../net/client-address.ts';
 
-export function episodeRoutes({ episodes, aspirations, staff, transcripts, erasure, log }: HttpDeps): Router {
+export function episodeRoutes({ episodes, aspirations, staff, transcripts, erasure, log, addressLimit, trustProxy }: HttpDeps): Router {
   const r = Router();
   // An id or code from the URL is checked before any lookup: one that the server could
   // not have made ("../../victim") is simply not found.
@@ -24,10 +25,22 @@ export function episodeRoutes({ episodes, aspirations, staff, transcripts, erasu
     res.json({ episodes: all.map(episodeSummary) });
   });
 
+  // Codes are read out on air, so they are short: 31^6 of them. Counted per address before
+  // the look-up (a refusal says nothing about the code), so guessing one takes years.
   r.get('/api/episodes/by-code/:code', (req, res) => {
+    const actor = actorOf(req, staff);
+    const staffView = can(actor, 'episode.viewStaff');
+    const refused = staffView ? null : addressLimit('byCode', clientAddress(req, trustProxy));
+    if (refused) {
+      res.setHeader('Retry-After', String(refused.retryAfter));
+      return sendError(res, refused.error);
+    }
     const code = normaliseCode(req.params.code);
     const e = code ? episodes.store.byCode(code) : undefined;
     if (!e) return sendError(res, fail('episode_not_found').error);
+    // A draft's code is given out before the show, so it is found, but its title and series
+    // are the station's until it starts.
+    if (e.status === 'draft' && !staffView) return res.json({ episode: { id: e.id, code: e.code, status: e.status } });
     res.json({ episode: episodeSummary(e) });
   });
 

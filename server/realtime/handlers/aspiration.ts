@@ -1,6 +1,7 @@
 import { fail } from '../../domain/errors.ts';
 import * as rules from '../../domain/aspiration.ts';
 import { aspirationView } from '../../domain/planner.ts';
+import { hasJoined } from '../handler.ts';
 import type { Handler } from '../handler.ts';
 import type { RealtimeDeps } from './deps.ts';
 
@@ -21,9 +22,16 @@ export function aspirationHandlers({ aspirations }: RealtimeDeps) {
     const out = await aspirations.runInEpisode(p.episodeId, (d, e, c) => rules.aspirationFromQuestion(d.list, d.district, e, staff, p.questionId, p, c));
     return out.ok ? { ok: true, value: aspirationView(out.value) } : out;
   };
-  // Support always acts as the listener behind the socket, like votes.
+  // Support always acts as the listener behind the socket, like votes, and needs the
+  // usulan's episode joined on this socket, whatever that episode's status: a listener
+  // reading an ended show's page may still back its usulan (the planners weigh them after
+  // the show), a socket that never opened any page may not.
   const support: Handler<'aspiration:support'> = async (p, ctx) => {
-    const out = await aspirations.run((d) => rules.supportAspiration(d.list, ctx.listener, p.aspirationId));
+    const out = await aspirations.run((d) => {
+      const a = rules.findAspiration(d.list, p.aspirationId);
+      if (a && !hasJoined(ctx, a.episodeId)) return fail('not_joined');
+      return rules.supportAspiration(d.list, ctx.listener, p.aspirationId);
+    });
     return out.ok ? { ok: true, value: { aspirationId: p.aspirationId, supports: out.value } } : out;
   };
   const status: Handler<'aspiration:status'> = async (p, ctx) => {

@@ -1,10 +1,13 @@
 import type { EpisodeService } from '../../app/episode-service.ts';
 import type { AspirationService } from '../../app/aspiration-service.ts';
 import type { Broadcaster } from '../broadcaster.ts';
+import type { PendingCaps } from '../../domain/question.ts';
 
 export interface RealtimeDeps {
   episodes: EpisodeService;
   broadcaster: Broadcaster;
   aspirations: AspirationService;
   log: (line: string) => void;
+  /** Caps on listeners' questions waiting for a screener (defaults in domain/question.ts). */
+  pendingCaps?: PendingCaps;
 }

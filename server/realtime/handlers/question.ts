@@ -21,7 +21,7 @@ async function asStaff(
 
 export function questionHandlers(deps: RealtimeDeps) {
   const ask: Handler<'question:ask'> = async (p, ctx) => {
-    return deps.episodes.run(p.episodeId, (e, c) => rules.askQuestion(e, ctx.listener, p, c), questionView);
+    return deps.episodes.run(p.episodeId, (e, c) => rules.askQuestion(e, ctx.listener, p, c, deps.pendingCaps), questionView);
   };
   const submit: Handler<'question:submit'> = (p, ctx) => asStaff(deps, ctx, p.episodeId, (e, s, c) => rules.submitQuestion(e, s, p, c));
   const approve: Handler<'question:approve'> = (p, ctx) => asStaff(deps, ctx, p.episodeId, (e, s) => rules.approveQuestion(e, s, p.questionId));

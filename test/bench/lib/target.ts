@@ -76,8 +76,8 @@ export async function folders(prefix = 'kentongan-bench-'): Promise<Folders> {
   const root = await mkdtemp(join(tmpdir(), prefix));
   return {
     root,
-    // Every simulated listener comes from 127.0.0.1: no per-address connection cap.
-    env: { DATA_DIR: join(root, 'data'), TRANSCRIPTS_DIR: join(root, 'transcripts'), ADMIN_PASSWORD, DEBUG_METRICS: '1', CONNECTIONS_PER_ADDRESS: '0' },
+    // Every simulated listener comes from 127.0.0.1: no per-address connection cap or limits.
+    env: { DATA_DIR: join(root, 'data'), TRANSCRIPTS_DIR: join(root, 'transcripts'), ADMIN_PASSWORD, DEBUG_METRICS: '1', CONNECTIONS_PER_ADDRESS: '0', ADDRESS_LIMITS: 'off' },
     remove: () => rm(root, { recursive: true, force: true }),
   };
 }

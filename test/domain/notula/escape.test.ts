@@ -52,7 +52,8 @@ describe('escapeInline / unescapeInline', () => {
   });
 
   it.each(NASTY.map((s) => [s]))('keeps %j inert in every placement', (s) => {
-    expect(normalizeLine(s)).toBe(s);
+    // Listener input loses bidi controls on the way in (issue 9); a notula from elsewhere may still carry them.
+    expect(normalizeLine(s)).toBe(s.replace(/[\u202A-\u202E\u2066-\u2069]/g, ''));
     expect(unescapeInline(escapeInline(s))).toBe(s);
     checkPlacement(s);
   });

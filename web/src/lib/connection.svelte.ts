@@ -1,5 +1,6 @@
 import type { Ack, AckData, ClientEventName, Payload } from '../../../server/realtime/events.ts';
-import { bootSocket } from './socket-boot.ts';
+import { bootSocket, handshakeRefusal, onHandshakeRefusal } from './socket-boot.ts';
+import type { DomainError } from '../../../server/domain/errors.ts';
 import type { AppSocket } from './socket-boot.ts';
 
 export type Status = 'connecting' | 'online' | 'offline';
@@ -14,6 +15,8 @@ class Connection {
   status = $state<Status>('connecting');
   /** Actions waiting for the connection to come back. */
   queued = $state(0);
+  /** The server refused the connection itself (too many new listeners from this network): say why. */
+  refusal = $state<DomainError | null>(null);
   readonly socket: AppSocket;
   #resyncers = new Set<() => Promise<void>>();
   #waiting: Array<() => void> = [];
@@ -22,6 +25,9 @@ class Connection {
     // The early script may already have opened (and connected) it; the token is kept there.
     this.socket = bootSocket();
     if (this.socket.connected) this.status = 'online';
+    this.refusal = handshakeRefusal();
+    if (this.refusal) this.status = 'offline';
+    onHandshakeRefusal((r) => (this.refusal = r));
     this.socket.on('connect', async () => {
       // The server keeps no session across a drop (no state recovery): every connect resyncs.
       await Promise.all([...this.#resyncers].map((f) => f().catch(() => undefined)));

@@ -22,6 +22,10 @@ const EN: Partial<Record<ErrorCode | 'offline' | 'timeout', string>> = {
   another_on_air: 'Another question is on air. Mark it answered or return it first.',
   invalid_transition: 'The question cannot change status that way.',
   rate_limited: 'Too fast. Wait a moment and try again.',
+  address_limited: 'Too many requests from your network (many phones can share one internet address). Try again in {wait}.',
+  too_many_pending: 'Your earlier questions are still waiting for approval. Send more once one is approved or rejected.',
+  queue_full: 'The queue of questions waiting for approval is full. Try again in a few minutes.',
+  not_joined: 'Open this episode\'s page first (join with its code), then try again.',
   poll_not_found: 'Poll not found.',
   poll_closed: 'The poll is closed; answers can no longer be sent or changed.',
   poll_option_invalid: 'That answer is not one of the poll\'s options.',
@@ -46,7 +50,15 @@ const EN: Partial<Record<ErrorCode | 'offline' | 'timeout', string>> = {
 };
 
 /** The message to show for an error, in the chosen language. */
-export function errorText(error: DomainError | { code: string; message: string }): string {
-  if (language.current === 'en') return EN[error.code as ErrorCode] ?? error.message;
-  return error.message;
+export function errorText(error: DomainError | { code: string; message: string; retryAfter?: number }): string {
+  if (language.current !== 'en') return error.message;
+  const text = EN[error.code as ErrorCode];
+  if (!text) return error.message;
+  return text.replace('{wait}', waitWords((error as { retryAfter?: number }).retryAfter));
+}
+
+/** "30 seconds", "10 minutes", as the server's Indonesian message words it. */
+function waitWords(seconds: number | undefined): string {
+  if (!seconds) return 'a moment';
+  return seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
 }

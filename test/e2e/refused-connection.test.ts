@@ -1,0 +1,55 @@
+// Issue 9, item 3: a phone whose network already brought in too many new listeners is
+// refused in the handshake. The listener page must say so in words (Indonesian, English),
+// with when to retry, and connect by itself once the server lets it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { context, launchBrowser, watchErrors } from '../support/browser.ts';
+import { listener, signIn, startServer } from '../support/server.ts';
+import type { Client, TestServer } from '../support/server.ts';
+import { createLiveEpisode } from '../support/show.ts';
+
+let server: TestServer;
+let browser: Browser;
+let t = Date.parse('2026-12-05T12:00:00.000Z');
+const sockets: Client[] = [];
+
+beforeAll(async () => {
+  // One new listener per 5 s window from this address, on a clock the test moves.
+  [server, browser] = await Promise.all([
+    startServer({ sample: false, now: () => new Date(t), addressLimits: { newTokens: { points: 1, seconds: 5 } } }),
+    launchBrowser(),
+  ]);
+});
+
+afterAll(async () => {
+  for (const s of sockets) s.disconnect();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('a refused handshake on the listener page', () => {
+  for (const lang of ['id', 'en'] as const) {
+    it(`says why in ${lang === 'id' ? 'Indonesian' : 'English'} and connects once allowed`, async () => {
+      t += 5_000; // a fresh window
+      const admin = await signIn(server.url);
+      const ep = await createLiveEpisode(server.url, admin);
+      sockets.push((await listener(server.url)).socket); // uses this window's one new token
+      const ctx = await context(browser, server.url, { phone: true });
+      if (lang === 'en') await ctx.addInitScript(() => localStorage.setItem('kentongan.lang', 'en'));
+      const page = await ctx.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`/j/${ep.code}`);
+      const refused = page.getByTestId('connection-refused');
+      await refused.waitFor({ timeout: 15_000 });
+      const text = await refused.innerText();
+      if (lang === 'id') expect(text).toMatch(/jaringan Anda.*Coba lagi dalam 5 detik.*mencoba lagi sendiri/s);
+      else expect(text).toMatch(/your network.*Try again in 5 seconds.*try again by itself/s);
+      // The window turns; the page retries by itself after the 5 s the server named.
+      t += 5_000;
+      await page.locator('[data-testid=connection][data-status=online]').waitFor({ state: 'attached', timeout: 20_000 });
+      expect(await page.getByTestId('connection-refused').count()).toBe(0);
+      expect(errors.filter((e) => !/WebSocket|ERR_|websocket/i.test(e))).toEqual([]);
+      await ctx.close();
+    }, 60_000);
+  }
+});
