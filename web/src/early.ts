@@ -13,7 +13,7 @@ export function startEarly(): void {
     startEarlyJoin({ code, watchOnly: true });
     void import('./routes/studio/Studio.svelte');
   } else {
-    startEarlyJoin({ code });
+    startEarlyJoin({ code, packed: true });
     void import('./routes/listener/Listener.svelte');
   }
 }
