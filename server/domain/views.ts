@@ -119,7 +119,9 @@ export function queuePage(e: Episode, offset: number, limit: number): { question
  */
 export function sharedListenerSnapshot(e: Episode, seq: number, pageSize = QUEUE_PAGE): ListenerSnapshot {
   const page = queuePage(e, 0, pageSize);
-  const questions = e.questions.filter((q) => q.status === 'on_air' || q.status === 'answered').map(questionView).concat(page.questions);
+  const onPage = new Set(page.questions.map((q) => q.id));
+  // In the episode's own order, as before paging (clients sort for themselves).
+  const questions = e.questions.filter((q) => q.status === 'on_air' || q.status === 'answered' || onPage.has(q.id)).map(questionView);
   return { audience: 'listener', episode: episodeView(e), questions, queueTotal: page.total, mine: [], myVotes: [], seq };
 }
 
