@@ -23,7 +23,7 @@ const QUESTIONS = opt('questions', 1_000);
 const TEXT = 'Warga dusun kami sudah tiga bulan kesulitan air bersih karena pipa dari mata air rusak, & kami ingin tahu <kapan> perbaikan dijadwalkan serta siapa yang bertanggung jawab di desa. Mohon penjelasan dari dinas terkait, juga soal anggaran desa untuk perbaikan pipa dan bak penampung di setiap RT, dan kapan warga bisa ikut musyawarah.';
 
 const f = await folders();
-const server = await spawnScript(join(repo, 'server/main.ts'), { ...f.env, ADMIN_PASSWORD });
+const server = await spawnScript(join(repo, 'server/main.ts'), { ...f.env, ADMIN_PASSWORD, STAFF_RATE_LIMIT: '100000/10', FSYNC: '0' });
 try {
   const cookie = await signIn(server.url);
   const ep = await createLiveEpisode(server.url, cookie, false);
