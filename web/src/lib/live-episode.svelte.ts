@@ -115,7 +115,7 @@ export class LiveEpisode {
     for (const m of got?.myAspirations ?? []) state = applyMyAspiration(state, m.aspiration);
     this.#provisional = false;
     this.state = state;
-    this.#target = { ...this.#target, code: undefined, episodeId: r.data.episode.id };
+    this.#target = { ...this.#target, code: undefined, episodeId: state.episode.id };
     return true;
   }
 
