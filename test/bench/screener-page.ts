@@ -3,6 +3,7 @@
 //   npx tsx test/bench/screener-page.ts [repo dir] [--pending 1000]
 // The repo dir (default: this checkout) must hold a built web app (dist/web, `npm run build`);
 // pass a clone at an older commit to compare.
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { io as connect } from 'socket.io-client';
 import { launchBrowser } from '../support/browser.ts';
@@ -15,6 +16,7 @@ const at = args.indexOf('--pending');
 const PENDING = at >= 0 ? Number(args[at + 1]) : 1_000;
 const repo = resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? '.');
 
+mkdirSync(join('test-output', 'screenshots'), { recursive: true });
 const f = await folders();
 const server = await spawnScript(join(repo, 'server/main.ts'), {
   ...f.env, WEB_DIR: join(repo, 'dist/web'), LISTENER_RATE_LIMIT: '100000/10', STAFF_RATE_LIMIT: '100000/10', FSYNC: '0',
@@ -53,6 +55,8 @@ try {
   console.log(`DOM nodes                                    ${nodes}`);
   console.log(`cards shown                                  ${cards}`);
   console.log(`page JS heap                                 ${(heap / 2 ** 20).toFixed(0)} MB`);
+  // What the screener sees first (the viewport, not the whole page), to look at.
+  await page.screenshot({ path: join('test-output', 'screenshots', `screener-bench-${PENDING}.png`) });
   for (const s of sockets) s.disconnect();
   await ctx.close();
 } finally {
