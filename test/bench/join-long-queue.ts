@@ -1,6 +1,6 @@
 // Issue 9, item 9: 400 sockets join at once an episode with 1,000 approved questions.
 // Prints the server's event-loop delay (max, p99) and RSS during the storm.
-//   npx tsx test/bench/join-long-queue.ts [repo dir] [--listeners 400] [--questions 1000]
+//   npx tsx test/bench/join-long-queue.ts [repo dir] [--listeners 400] [--questions 1000] [--plain]
 // The repo dir defaults to this checkout; pass a clone at an older commit to compare (its
 // server is run, this script drives it). Joins ask for the packed snapshot where the server
 // knows it, the plain one otherwise.
@@ -39,7 +39,8 @@ try {
   })));
   // Does this server know the packed join? (One more listener, not counted below.)
   const probe = await new Promise<{ ok: boolean; data?: unknown; error?: { code: string } }>((res) => sockets[0]!.emit('episode:join', { episodeId: ep.id, packed: true }, res as never));
-  const packed = probe.ok;
+  // --plain: the unpacked join (what older clients get), to see what the shared object alone saves.
+  const packed = probe.ok && !args.includes('--plain');
   const payload = packed ? { episodeId: ep.id, packed: true } : { episodeId: ep.id };
   const rssBefore = server.memory().rss;
   await resetMetrics(server.url);
@@ -60,7 +61,7 @@ try {
   const m = await metrics(server.url);
   const lat = summarize(joinMs);
   console.log(`server: ${repo}`);
-  console.log(`${LISTENERS} sockets join at once an episode with ${QUESTIONS} approved questions (${packed ? 'packed join' : 'plain join: this server has no packed snapshot'})`);
+  console.log(`${LISTENERS} sockets join at once an episode with ${QUESTIONS} approved questions (${packed ? 'packed join' : probe.ok ? 'plain join, by --plain' : 'plain join: this server has no packed snapshot'})`);
   console.log(`join answer size (first socket)     ${(bytes / 1024).toFixed(0)} KB`);
   console.log(`all answered after                  ${wall.toFixed(0)} ms (per socket p50 ${lat.p50} / p99 ${lat.p99} / max ${lat.max} ms)`);
   console.log(`server event-loop delay max / p99   ${m.eventLoopDelayMs.max} / ${m.eventLoopDelayMs.p99} ms`);
