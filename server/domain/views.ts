@@ -1,5 +1,6 @@
 import { infoOf } from './episode.ts';
 import { isMember } from './members.ts';
+import { compareQueue } from './ranking.ts';
 import type { ClosingStatement, Episode, EpisodeInfo, EpisodeStatus, Id, Note, Question, QuestionStatus } from './types.ts';
 
 // What each audience may see. Listener tokens (askedBy, voters) never leave the server.
@@ -41,8 +42,13 @@ export interface EpisodeSummary {
 export interface ListenerSnapshot {
   audience: 'listener';
   episode: EpisodeView;
-  /** Approved, on-air and answered questions. */
+  /**
+   * On-air and answered questions, and the first page of the approved queue in rank
+   * order (QUEUE_PAGE); the rest comes page by page through `episode:questions`.
+   */
   questions: QuestionView[];
+  /** How many approved questions the queue holds in all (the page may hold fewer). */
+  queueTotal?: number;
   /** The listener's own questions in any status, so they can follow moderation. */
   mine: QuestionView[];
   myVotes: Id[];
@@ -93,16 +99,45 @@ export function episodeSummary(e: Episode): EpisodeSummary {
   return { id: e.id, code: e.code, status: e.status, series: e.series, number: e.number, title: e.title, startsAt: e.startsAt, timeZone: e.timeZone };
 }
 
-export function listenerSnapshot(e: Episode, listenerId: Id, seq: number): ListenerSnapshot {
-  const questions: QuestionView[] = [];
+/**
+ * Approved questions a listener gets at once. 1,000 of them made a 697 KB snapshot that
+ * every joining phone downloaded and the server serialised per socket; a phone shows a
+ * screenful, and the rest arrives page by page when the listener asks for it.
+ */
+export const QUEUE_PAGE = 50;
+export const QUEUE_PAGE_MAX = 200;
+
+/** Approved questions in queue order, from `offset`, at most `limit`. */
+export function queuePage(e: Episode, offset: number, limit: number): { questions: QuestionView[]; total: number } {
+  const queue = e.questions.filter((q) => q.status === 'approved').map(questionView).sort(compareQueue);
+  return { questions: queue.slice(offset, offset + limit), total: queue.length };
+}
+
+/**
+ * What every listener of the episode sees alike: the same for all, so it is built and
+ * serialised once (realtime/snapshot.ts). "mine" and "myVotes" are empty here.
+ */
+export function sharedListenerSnapshot(e: Episode, seq: number, pageSize = QUEUE_PAGE): ListenerSnapshot {
+  const page = queuePage(e, 0, pageSize);
+  const onPage = new Set(page.questions.map((q) => q.id));
+  // In the episode's own order, as before paging (clients sort for themselves).
+  const questions = e.questions.filter((q) => q.status === 'on_air' || q.status === 'answered' || onPage.has(q.id)).map(questionView);
+  return { audience: 'listener', episode: episodeView(e), questions, queueTotal: page.total, mine: [], myVotes: [], seq };
+}
+
+/** The part of a listener's snapshot that is theirs alone. */
+export function listenerOwn(e: Episode, listenerId: Id): { mine: QuestionView[]; myVotes: Id[] } {
   const mine: QuestionView[] = [];
   const myVotes: Id[] = [];
   for (const q of e.questions) {
-    if (LISTENER_VISIBLE.has(q.status)) questions.push(questionView(q));
     if (q.askedBy === listenerId) mine.push(questionView(q));
     if (isMember(q.voters, listenerId)) myVotes.push(q.id);
   }
-  return { audience: 'listener', episode: episodeView(e), questions, mine, myVotes, seq };
+  return { mine, myVotes };
+}
+
+export function listenerSnapshot(e: Episode, listenerId: Id, seq: number, pageSize = QUEUE_PAGE): ListenerSnapshot {
+  return { ...sharedListenerSnapshot(e, seq, pageSize), ...listenerOwn(e, listenerId) };
 }
 
 export function staffSnapshot(e: Episode, seq: number): StaffSnapshot {

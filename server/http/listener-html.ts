@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Request, Response } from 'express';
 import type { EpisodeService } from '../app/episode-service.ts';
-import { listenerSnapshot } from '../domain/views.ts';
 import type { Broadcaster } from '../realtime/broadcaster.ts';
+import { sharedListenerSnapshot } from '../domain/views.ts';
 
 /**
  * The listener page (/j/:code) arrives with the episode's public snapshot inside its
@@ -18,10 +18,12 @@ export function listenerPage(indexHtmlPath: string, episodes: EpisodeService, se
     const e = episodes.store.byCode(String(req.params.code ?? '').replace(/\s+/g, '').toUpperCase());
     res.setHeader('Cache-Control', 'no-store');
     if (!e) return res.type('html').send(html);
-    const snapshot = listenerSnapshot(e, '', seq()?.seq(e.id) ?? 0);
+    const b = seq();
+    // The same shared snapshot the socket join sends, serialised once per episode state.
+    const snapshot = b ? b.snapshots.shared(e, b.listenerSeq(e.id)).json : JSON.stringify(sharedListenerSnapshot(e, 0));
     // JSON inside <script type="application/json"> is never run; escaping "<" keeps
     // listener text from closing the tag, and U+2028/9 keep it valid everywhere.
-    const json = JSON.stringify({ code: e.code, snapshot })
+    const json = `{"code":${JSON.stringify(e.code)},"snapshot":${snapshot}}`
       .replace(/</g, '\\u003c')
       .replace(/\u2028/g, '\\u2028')
       .replace(/\u2029/g, '\\u2029');

@@ -8,7 +8,7 @@ import type { Handler } from './handler.ts';
  */
 const LISTENER_EVENTS: ReadonlySet<ClientEventName> = new Set([
   'episode:join', 'episode:leave', 'question:ask', 'vote:cast', 'vote:withdraw', 'poll:answer',
-  'aspiration:submit', 'aspiration:support', 'listener:erase',
+  'aspiration:submit', 'aspiration:support', 'listener:erase', 'episode:questions',
 ]);
 
 /** The ids a payload names, by the key that names them. Never its text. */

@@ -6,6 +6,7 @@ import { pollView } from '../domain/poll.ts';
 import { ASPIRATION_OPEN, supportCount } from '../domain/aspiration.ts';
 import { aspirationView } from '../domain/planner.ts';
 import { rooms } from './events.ts';
+import { SnapshotCache } from './snapshot.ts';
 import type { ClientToServerEvents, Delta, ServerToClientEvents } from './events.ts';
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -61,6 +62,8 @@ export class Broadcaster {
   /** Episodes whose listener delta is still going out slice by slice. */
   readonly #fanningOut = new Set<Id>();
   #timer: NodeJS.Timeout | null = null;
+  /** Join snapshots, built once per delta sequence number (see snapshot.ts). */
+  readonly snapshots = new SnapshotCache();
 
   constructor(io: Io, tickMs = 100) {
     this.#io = io;
@@ -70,6 +73,17 @@ export class Broadcaster {
   /** The sequence number of the last delta sent for the episode; snapshots carry it. */
   seq(episodeId: Id): number {
     return this.#seq.get(episodeId) ?? 0;
+  }
+
+  readonly #listenerSeq = new Map<Id, number>();
+  /**
+   * The sequence number of the last delta sent to the episode's listeners. A listener
+   * snapshot labelled with it is exact once their next delta is applied; staff deltas
+   * (every tick of a join storm, for the count) do not move it, so the shared snapshot
+   * stays valid through the storm (see snapshot.ts).
+   */
+  listenerSeq(episodeId: Id): number {
+    return this.#listenerSeq.get(episodeId) ?? 0;
   }
 
   publish(e: Episode, changes: Change[]): void {
@@ -172,6 +186,7 @@ export class Broadcaster {
           (p.listener.removed ??= []).push(view.id);
           p.dirtyListener = true;
         }
+        if (p.dirtyListener) p.listener.queueTotal = approvedCount(e);
         if (c.question.askedBy) {
           this.#io.to(rooms.listener(c.question.askedBy)).emit('question:mine', { episodeId: e.id, question: view });
         }
@@ -183,6 +198,10 @@ export class Broadcaster {
         const q = e.questions.find((x) => x.id === c.questionId);
         if (q && LISTENER_VISIBLE.has(q.status)) {
           (p.listener.votes ??= {})[c.questionId] = c.count;
+          // Listeners hold only the pages of the queue they loaded: a question beyond them
+          // that gathers votes must be able to climb into view, so it travels whole (once
+          // per tick, however many votes it got; the count map still has the latest).
+          if (!p.listener.questions?.some((x) => x.id === q.id)) (p.listener.questions ??= []).push(questionView(q));
           p.dirtyListener = true;
         }
         return;
@@ -269,6 +288,7 @@ export class Broadcaster {
         p.dirtyStaff = false;
       }
       if (listenersDue) {
+        this.#listenerSeq.set(episodeId, seq);
         this.#toListeners(episodeId, { ...p.listener, seq });
         this.#listenerSentAt.set(episodeId, now);
         p.listener = { episodeId, seq: 0 };
@@ -306,6 +326,12 @@ export class Broadcaster {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
   }
+}
+
+function approvedCount(e: Episode): number {
+  let n = 0;
+  for (const q of e.questions) if (q.status === 'approved') n++;
+  return n;
 }
 
 function upsert<T extends { id: string }>(list: T[], item: T): void {

@@ -30,9 +30,12 @@ export const schemas = {
     as: v.optional(v.picklist(['listener', 'staff'])),
     /** The studio screen watches without counting as a listener. */
     watchOnly: v.optional(v.boolean()),
+    /** Listener: the shared part of the snapshot as bytes (PackedListenerSnapshot), serialised once for all. */
+    packed: v.optional(v.boolean()),
   }),
   'episode:leave': v.strictObject(episodeRef),
   'episode:moderation': v.strictObject({ ...episodeRef, premoderation: v.boolean() }),
+  'episode:questions': queuePageSchema(),
   'question:ask': v.strictObject({ ...episodeRef, text, name: shortText, location: shortText }),
   'question:submit': v.strictObject({ ...episodeRef, text, channel: v.picklist(CHANNELS), name: shortText, location: shortText }),
   'question:approve': v.strictObject({ ...episodeRef, questionId: id }),
@@ -87,7 +90,12 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: DomainError };
 
 /** What each client event answers with when it succeeds. */
 export interface AckData {
+  /**
+   * With `packed: true` a listener gets a PackedListenerSnapshot (realtime/snapshot.ts)
+   * instead; the web's fromSnapshot unpacks it into this shape (unpackJoin).
+   */
   'episode:join': (ListenerSnapshot & ListenerExtras) | (StaffSnapshot & StaffExtras);
+  'episode:questions': QueuePage;
   'episode:leave': null;
   'episode:moderation': EpisodeView;
   'question:ask': QuestionView;
@@ -115,6 +123,15 @@ export interface AckData {
   'aspiration:support': { aspirationId: Id; supports: number };
   'aspiration:status': AspirationView;
   'listener:erase': ErasureSummary;
+}
+
+/** A page of the approved queue in rank order (`episode:questions`). */
+export interface QueuePage {
+  episodeId: Id;
+  offset: number;
+  questions: QuestionView[];
+  /** Approved questions in all, now. */
+  total: number;
 }
 
 /** Polls and aspirations in a listener's join snapshot (see episode:join). */
@@ -160,6 +177,8 @@ export interface Delta {
   aspirationsRemoved?: Id[];
   /** Latest support counts, applied after the upserts. */
   supports?: Record<Id, number>;
+  /** Listeners: approved questions in all, when it changed (the client holds only the pages it loaded). */
+  queueTotal?: number;
 }
 
 export interface ServerToClientEvents {
@@ -179,3 +198,9 @@ export const rooms = {
   staff: (episodeId: Id) => `staff:${episodeId}`,
   listener: (listenerId: Id) => `listener:${listenerId}`,
 };
+
+/** `episode:questions`: a page of the approved queue (kept apart from the schemas above to keep merges easy). */
+function queuePageSchema() {
+  const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max));
+  return v.strictObject({ episodeId: v.pipe(v.string(), v.minLength(1), v.maxLength(40)), offset: count(100_000), limit: v.optional(v.pipe(count(200), v.minValue(1))) });
+}

@@ -123,6 +123,7 @@ describe('live consoles', { timeout: 60_000 }, () => {
 
     // The newer look-alike is offered for merging into the older question.
     const twin = card(page, ids.twin);
+    await twin.locator('[data-testid=merge-open]').click();
     await expect.poll(() => twin.locator('.suggestions').innerText(), WAIT).toContain(BANK);
     await twin.locator('.suggestions button').click();
     await expect.poll(async () => (await question(ids.twin!)).status, WAIT).toBe('merged');

@@ -10,10 +10,10 @@ export function startEarly(): void {
   const code = normalizeCode(decodeURIComponent(live[2]!));
   // Exactly the targets the listener and studio pages join with, or the result goes unused.
   if (live[1] === 'studio') {
-    startEarlyJoin({ code, watchOnly: true });
+    startEarlyJoin({ code, watchOnly: true, packed: true });
     void import('./routes/studio/Studio.svelte');
   } else {
-    startEarlyJoin({ code });
+    startEarlyJoin({ code, packed: true });
     void import('./routes/listener/Listener.svelte');
   }
 }

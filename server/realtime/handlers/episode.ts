@@ -2,11 +2,13 @@ import { fail } from '../../domain/errors.ts';
 import { joinListener, setPremoderation } from '../../domain/episode.ts';
 import { can } from '../../domain/permissions.ts';
 import { isMember } from '../../domain/members.ts';
-import { episodeView, listenerSnapshot, staffSnapshot } from '../../domain/views.ts';
+import { QUEUE_PAGE, QUEUE_PAGE_MAX, episodeView, listenerOwn, queuePage, staffSnapshot } from '../../domain/views.ts';
 import { myPollAnswers, pollView, pollsOf } from '../../domain/poll.ts';
+import { listenerJoin } from '../snapshot.ts';
 import { listenerAspirations, staffAspirations } from '../../domain/planner.ts';
 import { rooms } from '../events.ts';
 import type { Handler } from '../handler.ts';
+import type { AckData } from '../events.ts';
 import type { RealtimeDeps } from './deps.ts';
 
 export function episodeHandlers({ episodes, broadcaster, aspirations }: RealtimeDeps) {
@@ -27,15 +29,18 @@ export function episodeHandlers({ episodes, broadcaster, aspirations }: Realtime
       await episodes.run(e.id, (ep) => joinListener(ep, ctx.listener.listenerId));
     }
     const me = ctx.listener.listenerId;
-    return {
-      ok: true,
-      value: {
-        ...listenerSnapshot(e, me, broadcaster.seq(e.id)),
-        polls: pollsOf(e).map((p) => pollView(p, 'listener')),
-        myPollAnswers: myPollAnswers(e, me),
-        ...listenerAspirations(aspirations.list, e.id, me),
-      },
-    };
+    const shared = broadcaster.snapshots.shared(e, broadcaster.listenerSeq(e.id));
+    const extras = { myPollAnswers: myPollAnswers(e, me), ...listenerAspirations(aspirations.list, e.id, me) };
+    // Packed, the shared part is bytes the client unpacks into the ack's declared shape (web/src/lib/episode-state.ts unpackJoin).
+    const value = listenerJoin(shared, listenerOwn(e, me), episodeView(e).listenerCount, extras, p.packed === true) as AckData['episode:join'];
+    return { ok: true, value };
+  };
+
+  /** Further pages of the approved queue, in rank order (the join snapshot holds the first). */
+  const questions: Handler<'episode:questions'> = (p) => {
+    const e = episodes.find(p.episodeId);
+    if (!e) return fail('episode_not_found');
+    return { ok: true, value: { episodeId: e.id, offset: p.offset, ...queuePage(e, p.offset, Math.min(p.limit ?? QUEUE_PAGE, QUEUE_PAGE_MAX)) } };
   };
 
   const leave: Handler<'episode:leave'> = async (p, ctx) => {
@@ -51,5 +56,5 @@ export function episodeHandlers({ episodes, broadcaster, aspirations }: Realtime
     return out.ok ? { ok: true, value: episodeView(out.value) } : out;
   };
 
-  return { 'episode:join': join, 'episode:leave': leave, 'episode:moderation': moderation };
+  return { 'episode:join': join, 'episode:leave': leave, 'episode:moderation': moderation, 'episode:questions': questions };
 }

@@ -3,7 +3,7 @@
 // deltas is what the pages show.
 import type { ClosingStatement, Id, Note } from '../../../server/domain/types.ts';
 import type { EpisodeView, ListenerSnapshot, QuestionView, StaffSnapshot } from '../../../server/domain/views.ts';
-import type { Delta, ListenerExtras, StaffExtras } from '../../../server/realtime/events.ts';
+import type { Delta, ListenerExtras, QueuePage, StaffExtras } from '../../../server/realtime/events.ts';
 import type { PollView } from '../../../server/domain/poll.ts';
 import type { AspirationView } from '../../../server/domain/planner.ts';
 
@@ -27,6 +27,8 @@ export interface EpisodeState {
   myAspirations?: Map<Id, AspirationView>;
   /** Listener: usulan ids this listener supports. */
   mySupports?: Set<Id>;
+  /** Listener: approved questions in all; `questions` holds only the pages loaded (and any that moved since). */
+  queueTotal?: number;
 }
 
 /** A join snapshot; the extras are optional so older snapshots and fixtures still fit. */
@@ -34,7 +36,23 @@ export type JoinSnapshot = (ListenerSnapshot & Partial<ListenerExtras>) | (Staff
 
 const OPEN_ASPIRATION = new Set<AspirationView['status']>(['baru', 'ditinjau', 'diteruskan']);
 
-export function fromSnapshot(s: JoinSnapshot): EpisodeState {
+/**
+ * A join asked with `packed: true` carries the part every listener shares as UTF-8 JSON
+ * bytes (the server serialises it once for all); this puts the answer back into the
+ * usual snapshot shape. Anything else passes through.
+ */
+export function unpackJoin(s: JoinSnapshot | PackedJoin): JoinSnapshot {
+  if (!('packed' in s) || !s.packed) return s as JoinSnapshot;
+  const { packed, listenerCount, ...own } = s as PackedJoin;
+  const bytes = packed instanceof ArrayBuffer ? new Uint8Array(packed) : packed;
+  const shared = JSON.parse(new TextDecoder().decode(bytes)) as ListenerSnapshot & Partial<ListenerExtras>;
+  return { ...shared, ...own, episode: { ...shared.episode, listenerCount } } as JoinSnapshot;
+}
+
+type PackedJoin = { audience: 'listener'; packed: Uint8Array | ArrayBuffer; listenerCount: number } & Partial<ListenerSnapshot & ListenerExtras>;
+
+export function fromSnapshot(packedOrNot: JoinSnapshot): EpisodeState {
+  const s = unpackJoin(packedOrNot);
   const listener = s.audience === 'listener' ? s : null;
   return {
     audience: s.audience,
@@ -50,7 +68,29 @@ export function fromSnapshot(s: JoinSnapshot): EpisodeState {
     aspirations: new Map((s.aspirations ?? []).map((a) => [a.id, a])),
     myAspirations: new Map((listener?.myAspirations ?? []).map((a) => [a.id, a])),
     mySupports: new Set(listener?.mySupports ?? []),
+    queueTotal: listener?.queueTotal,
   };
+}
+
+/**
+ * Adds a page of the approved queue (`episode:questions`) in place. The page was read
+ * after every delta this socket has received, so it is at least as new as what is held.
+ */
+export function applyQueuePage(state: EpisodeState, page: QueuePage): EpisodeState {
+  for (const q of page.questions) {
+    state.questions.set(q.id, q);
+    if (state.mine.has(q.id)) state.mine.set(q.id, q);
+  }
+  state.queueTotal = page.total;
+  return state;
+}
+
+/** How many approved questions the listener may still load; 0 when all are held. */
+export function queueMore(state: EpisodeState): number {
+  if (state.queueTotal === undefined) return 0;
+  let held = 0;
+  for (const q of state.questions.values()) if (q.status === 'approved') held++;
+  return Math.max(0, state.queueTotal - held);
 }
 
 /** Applies a delta in place. Deltas are upserts and absolute counts, so a repeat is harmless. */
@@ -59,6 +99,7 @@ export function applyDelta(state: EpisodeState, d: Delta): EpisodeState {
   state.seq = d.seq;
   if (d.episode) state.episode = d.episode;
   if (d.listenerCount !== undefined) state.episode = { ...state.episode, listenerCount: d.listenerCount };
+  if (d.queueTotal !== undefined) state.queueTotal = d.queueTotal;
   for (const q of d.questions ?? []) {
     state.questions.set(q.id, q);
     if (state.mine.has(q.id)) state.mine.set(q.id, q);

@@ -1,4 +1,4 @@
-import { applyDelta, applyMine, applyMyAspiration, aspirationList, fromSnapshot, openPoll, pollList } from './episode-state.ts';
+import { applyDelta, applyMine, applyMyAspiration, applyQueuePage, aspirationList, fromSnapshot, openPoll, pollList, queueMore } from './episode-state.ts';
 import type { EpisodeState } from './episode-state.ts';
 import { connection } from './connection.svelte.ts';
 import { takeEarlyJoin, takeEmbeddedSnapshot } from './early-join.ts';
@@ -39,6 +39,9 @@ export class LiveEpisode {
   readonly openPoll = $derived(this.state ? openPoll(this.state) ?? null : null);
   /** This episode's usulan, most supported first (listeners: open ones only). */
   readonly aspirations = $derived(this.state ? aspirationList(this.state) : []);
+  /** Approved questions the server holds beyond the pages loaded (listeners get the first page at join). */
+  readonly queueMore = $derived(this.state ? queueMore(this.state) : 0);
+  loadingMore = $state(false);
 
   #target: Payload<'episode:join'>;
   #off: Array<() => void> = [];
@@ -112,13 +115,29 @@ export class LiveEpisode {
     for (const m of got?.myAspirations ?? []) state = applyMyAspiration(state, m.aspiration);
     this.#provisional = false;
     this.state = state;
-    this.#target = { ...this.#target, code: undefined, episodeId: r.data.episode.id };
+    this.#target = { ...this.#target, code: undefined, episodeId: state.episode.id };
     return true;
   }
 
   /** Joins again for a fresh snapshot (after the listener erased their data). */
   refresh(): Promise<boolean> {
     return this.#join();
+  }
+
+  /** Loads the next page of the approved queue ("lihat lebih banyak"). */
+  async loadMore(): Promise<void> {
+    const s = this.state;
+    if (!s || this.loadingMore) return;
+    this.loadingMore = true;
+    try {
+      let held = 0;
+      for (const q of s.questions.values()) if (q.status === 'approved') held++;
+      const r = await connection().emit('episode:questions', { episodeId: s.episode.id, offset: held });
+      if (!r.ok) this.error = r.error;
+      else if (this.state && this.state.episode.id === r.data.episodeId) this.state = { ...applyQueuePage(this.state, r.data) };
+    } finally {
+      this.loadingMore = false;
+    }
   }
 
   stop(): void {

@@ -39,7 +39,7 @@ export class ListenerPage {
   #nextNotice = 1;
 
   constructor(code: string) {
-    this.live = new LiveEpisode({ code });
+    this.live = new LiveEpisode({ code, packed: true });
     this.act = new Participation(this.live, (kind, error) => this.#notify(kind, error));
   }
 

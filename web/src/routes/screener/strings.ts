@@ -6,7 +6,7 @@ type Key =
   | 'approve' | 'reject' | 'reapprove' | 'edit' | 'save' | 'cancel' | 'text' | 'name' | 'location' | 'mergeInto' | 'merge' | 'chooseTarget'
   | 'similar' | 'mergeHere' | 'approved' | 'rejected' | 'edited' | 'merged' | 'submitted' | 'typeIn' | 'channel' | 'questionText'
   | 'callerName' | 'callerLocation' | 'optional' | 'submit' | 'needText' | 'needTarget' | 'anonymous' | 'onAir' | 'answered'
-  | 'editOf' | 'mergeOf' | 'received' | 'ended';
+  | 'editOf' | 'mergeOf' | 'received' | 'ended' | 'mergeOpen' | 'noTargets' | 'more';
 
 const dict: Dict<Key> = {
   id: {
@@ -24,6 +24,7 @@ const dict: Dict<Key> = {
     needText: 'Tulis pertanyaannya dulu.', needTarget: 'Pilih pertanyaan tujuan penggabungan.', anonymous: 'Tanpa nama',
     onAir: 'sedang mengudara', answered: 'terjawab', editOf: 'Perbaiki pertanyaan', mergeOf: 'Gabungkan pertanyaan ini ke pertanyaan lain',
     received: 'masuk {time}', ended: 'Episode sudah selesai; pertanyaan tidak bisa diubah lagi.',
+    mergeOpen: 'Gabungkan…', noTargets: 'Tidak ada pertanyaan lain untuk digabung.', more: 'Lihat lebih banyak ({n} lagi)',
   },
   en: {
     premod: 'Pre-moderation', premodOn: 'Web questions wait for approval before they are shown.',
@@ -40,6 +41,7 @@ const dict: Dict<Key> = {
     needText: 'Write the question first.', needTarget: 'Choose the question to merge into.', anonymous: 'Anonymous',
     onAir: 'on air', answered: 'answered', editOf: 'Fix question', mergeOf: 'Merge this question into another',
     received: 'in at {time}', ended: 'The episode has ended; questions can no longer be changed.',
+    mergeOpen: 'Merge…', noTargets: 'No other question to merge into.', more: 'Show more ({n} more)',
   },
 };
 

@@ -1,0 +1,84 @@
+// Issue 9, item 3 (web part): 1,000 pending questions, created through the real server.
+// The screener page used to list every other question inside every card (merge targets
+// and look-alike suggestions): 1,000 pending made a page of about a million DOM nodes.
+// Now it shows a page of 50 per list and builds merge choices only for the card whose
+// merge control is open. Figures (nodes, time to first render): test/bench/screener-page.ts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { context, launchBrowser, screenshot, watchErrors } from '../support/browser.ts';
+import { api, listener, must, startServer } from '../support/server.ts';
+import type { Client, TestServer } from '../support/server.ts';
+import { createLiveEpisode, crew } from '../support/show.ts';
+import type { Crew } from '../support/show.ts';
+import { RELAXED_LIMITS } from '../support/planning.ts';
+
+const WAIT = { timeout: 20_000, interval: 100 };
+const PENDING = 1_000;
+/** A page of 50 cards, each a few dozen nodes, plus the console around it. */
+const MAX_NODES = 6_000;
+
+let server: TestServer;
+let browser: Browser;
+let c: Crew;
+let ep: { id: string; code: string };
+const sockets: Client[] = [];
+const ids: string[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ sample: false, rateLimits: RELAXED_LIMITS }), launchBrowser()]);
+  c = await crew(server.url);
+  ep = await createLiveEpisode(server.url, c.admin); // pre-moderation on: listeners' questions wait
+  for (let l = 0; l < 10; l++) {
+    const { socket } = await listener(server.url);
+    sockets.push(socket);
+    await must(socket, 'episode:join', { episodeId: ep.id });
+  }
+  for (let i = 0; i < PENDING; i++) {
+    const q = await must(sockets[i % sockets.length]!, 'question:ask', { episodeId: ep.id, text: `Pertanyaan ${i + 1}: kapan jalan di dusun ${i % 37} diperbaiki dan berapa anggarannya?` });
+    ids.push(q.id);
+  }
+}, 180_000);
+
+afterAll(async () => {
+  for (const s of [...sockets, c?.host, c?.screener, c?.notulis]) s?.disconnect();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the screener page with 1,000 pending questions', () => {
+  it('shows a page of them, stays small, merges on demand and approves through the UI', async () => {
+    const ctx = await context(browser, server.url, { cookie: c.screenerCookie });
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`/screener/${ep.id}`);
+    const cards = page.locator('[data-testid=pending] > li');
+    await expect.poll(() => cards.count(), WAIT).toBe(50);
+    // Oldest first; the heading counts them all; the rest is a click away.
+    expect(await page.locator('[data-testid=pending] .qtext').first().innerText()).toContain('Pertanyaan 1:');
+    expect(await page.locator('#incoming-h').innerText()).toContain(`(${PENDING})`);
+    const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+    expect(nodes).toBeLessThan(MAX_NODES);
+    // No card lists merge targets until its merge control is opened: then only that one.
+    expect(await page.locator('[data-testid=pending] select').count()).toBe(0);
+    const second = page.locator(`article[data-question-id="${ids[1]}"]`);
+    await second.locator('[data-testid=merge-open]').click();
+    await expect.poll(() => page.locator('[data-testid=pending] select').count(), WAIT).toBe(1);
+    expect(await second.locator('select option').count()).toBe(PENDING); // 999 others + the placeholder
+    await second.locator('[data-testid=merge-open]').click();
+    // Approving one through the UI works and the list moves up.
+    await page.locator(`article[data-question-id="${ids[0]}"]`).locator('button', { hasText: 'Setujui' }).click();
+    await expect.poll(async () => {
+      const r = await api(server.url, `/api/episodes/${ep.id}`, { cookie: c.admin });
+      return (r.json.questions as Array<{ id: string; status: string }>).find((q) => q.id === ids[0])?.status;
+    }, WAIT).toBe('approved');
+    await expect.poll(() => page.locator('#incoming-h').innerText(), WAIT).toContain(`(${PENDING - 1})`);
+    expect(await cards.count()).toBe(50);
+    // The next page on demand.
+    await page.locator('[data-testid=pending-more]').click();
+    await expect.poll(() => cards.count(), WAIT).toBe(100);
+    await page.evaluate(() => scrollTo(0, 0));
+    await screenshot(page, 'screener-1000-pending');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  }, 120_000);
+});
