@@ -25,7 +25,8 @@ const sockets: Client[] = [];
 const ids: string[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ sample: false, rateLimits: RELAXED_LIMITS }), launchBrowser()]);
+  // The default caps hold 300 pending per episode; raised here to show the page copes with far more.
+  [server, browser] = await Promise.all([startServer({ sample: false, rateLimits: RELAXED_LIMITS, pendingCaps: { pendingPerListener: 1_000, pendingPerEpisode: 1_000 } }), launchBrowser()]);
   c = await crew(server.url);
   ep = await createLiveEpisode(server.url, c.admin); // pre-moderation on: listeners' questions wait
   for (let l = 0; l < 10; l++) {
