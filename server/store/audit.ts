@@ -3,6 +3,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Committer } from './committer.ts';
 import type { Id, Instant, Role } from '../domain/types.ts';
+import { syncDir } from './durable-file.ts';
 
 /** Who did it: a staff member, a listener erasing their own data (never which), or the server itself. */
 export type AuditActor =
@@ -152,14 +153,5 @@ function parse(line: string): AuditEntry | null {
     return typeof e === 'object' && e !== null && Number.isSafeInteger(e.seq) && typeof e.action === 'string' && typeof e.at === 'string' ? e : null;
   } catch {
     return null;
-  }
-}
-
-async function syncDir(dir: string): Promise<void> {
-  const fh = await open(dir, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
   }
 }

@@ -75,7 +75,8 @@ async function writeInSlices(fh: FileHandle, text: string): Promise<void> {
   }
 }
 
-async function syncDir(dir: string): Promise<void> {
+/** fsync of a folder, so a rename or a new file in it survives power loss. */
+export async function syncDir(dir: string): Promise<void> {
   const fh = await open(dir, 'r');
   try {
     await fh.sync();

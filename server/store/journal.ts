@@ -5,6 +5,7 @@ import { Committer } from './committer.ts';
 import type { Id } from '../domain/types.ts';
 import { isId } from '../domain/ids.ts';
 import { insideDir } from './paths.ts';
+import { syncDir } from './durable-file.ts';
 
 /** One vote cast (+) or withdrawn (-): question id and listener id. One JSON line each. */
 export interface VoteEntry {
@@ -172,14 +173,5 @@ export class VoteJournal {
         await h.close().catch(() => undefined);
       }
     }
-  }
-}
-
-async function syncDir(dir: string): Promise<void> {
-  const fh = await open(dir, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
   }
 }
