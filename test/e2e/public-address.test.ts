@@ -8,10 +8,10 @@ import jsQR from 'jsqr';
 import type { Browser } from 'playwright-core';
 import { context, launchBrowser, screenshot, watchErrors } from '../support/browser.ts';
 import { imagePixels } from '../support/pixels.ts';
-import { startServer } from '../support/server.ts';
+import { api, startServer } from '../support/server.ts';
 import { freePort } from '../support/ports.ts';
 import type { TestServer } from '../support/server.ts';
-import { createLiveEpisode, crew } from '../support/show.ts';
+import { SHOW_EPISODE, createLiveEpisode, crew } from '../support/show.ts';
 import type { Crew } from '../support/show.ts';
 import { seriousA11yProblems } from '../support/axe.ts';
 
@@ -75,6 +75,27 @@ describe('join link and QR with PUBLIC_URL', { timeout: 60_000 }, () => {
     expect(await studio.getByTestId('join-url').textContent()).toBe(`radio.example.id/j/${ep.code}`);
     expect(await studio.getByTestId('address-warning').count()).toBe(0);
     expect(studioErrors).toEqual([]);
+  });
+
+  it('the episode list hands out the public join, overlay and notula addresses', async () => {
+    const { server, c, ep } = await station(PUBLIC);
+    const ended = await createLiveEpisode(server.url, c.hostCookie, { ...SHOW_EPISODE, title: 'Episode yang sudah selesai' });
+    expect((await api(server.url, `/api/episodes/${ended.id}/end`, { method: 'POST', cookie: c.hostCookie })).status).toBe(200);
+
+    const page = await (await context(browser, server.url, { cookie: c.hostCookie })).newPage();
+    const errors = watchErrors(page);
+    await page.goto('/staff');
+    const live = page.locator(`[data-episode-id="${ep.id}"]`);
+    await live.getByTestId('public-join').waitFor();
+    expect(await live.getByTestId('public-join').getAttribute('href')).toBe(`${PUBLIC}/j/${ep.code}`);
+    expect(await live.getByTestId('public-lower-third').getAttribute('href')).toBe(`${PUBLIC}/studio/${ep.code}?mode=lower-third`);
+    const done = page.locator(`[data-episode-id="${ended.id}"]`);
+    expect(await done.getByTestId('public-notula').textContent()).toBe(`${PUBLIC}/api/episodes/${ended.id}/notula.html`);
+    expect(await done.getByTestId('public-join').count()).toBe(0);
+    // The public notula is what that address serves (asked of this server, as the proxy would).
+    expect((await api(server.url, `/api/episodes/${ended.id}/notula.html`)).status).toBe(200);
+    await screenshot(page, 'staff-public-links');
+    expect(errors).toEqual([]);
   });
 });
 
