@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { launchBrowser, watchErrors } from '../support/browser.ts';
 import { decodePng, scalePng } from '../support/pixels.ts';
-import { must, startServer } from '../support/server.ts';
+import { api, must, startServer } from '../support/server.ts';
 import { freePort } from '../support/ports.ts';
 import type { TestServer } from '../support/server.ts';
 import { createLiveEpisode, crew } from '../support/show.ts';
@@ -121,6 +121,7 @@ async function expectTransparentAround(page: Page, frame: Frame): Promise<Buffer
 }
 
 describe('lower-third overlay', { timeout: 90_000 }, () => {
+  // The tests share one episode and run in order: the last one ends it.
   it('shows only the question on air with its asker and the join strip, transparent around, inside title-safe', async () => {
     const first = await ask('Kapan jadwal pengangkutan sampah di Pasar Kliwon ditambah jadi dua kali sehari? Sore hari sampah sudah menumpuk.', 'Mas Yoga', 'Kec. Sidoharjo');
     await must(c.host, 'question:air', { episodeId: ep.id, questionId: first.id });
@@ -174,7 +175,7 @@ describe('lower-third overlay', { timeout: 90_000 }, () => {
     await must(c.host, 'question:answered', { episodeId: ep.id, questionId: evil.id });
   });
 
-  it('shows the open poll only with ?poll=1, inside title-safe', async () => {
+  it('shows the open poll only with ?poll=1, inside title-safe; after the show, nothing', async () => {
     const q = await ask('Apakah bank sampah desa bisa dapat bantuan timbangan digital?', 'Bu Sri', 'Desa Kadumanis');
     await must(c.host, 'question:air', { episodeId: ep.id, questionId: q.id });
     const poll = await must(c.host, 'poll:open', { episodeId: ep.id, kind: 'single', question: 'Jalan mana diperbaiki dulu?', options: ['Cibening', 'Kadumanis', 'Mekarjaya'], showResults: true });
@@ -193,6 +194,11 @@ describe('lower-third overlay', { timeout: 90_000 }, () => {
 
     await must(c.host, 'poll:close', { episodeId: ep.id, pollId: poll.id });
     await expect.poll(() => frame.getByTestId('lt-poll').count(), WAIT).toBe(0);
+
+    // After the show the overlay draws nothing at all: the whole frame is the checkerboard.
+    expect((await api(server.url, `/api/episodes/${ep.id}/end`, { method: 'POST', cookie: c.hostCookie })).status).toBe(200);
+    await expect.poll(() => frame.locator('[data-testid^=lt-]').count(), WAIT).toBe(0);
+    await expectTransparentAround(page, frame);
     expect(errors).toEqual([]);
   });
 });
