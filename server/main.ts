@@ -29,7 +29,7 @@ function publicUrl(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   const parsed = parsePublicUrl(raw);
   if (parsed.ok) return parsed.url;
-  log.error(`PUBLIC_URL tidak valid: "${raw}" (${parsed.reason}). Tulis alamat stasiun, misalnya https://radio.example.id`);
+  log.error(`PUBLIC_URL tidak valid: "${raw}": ${parsed.reason}. Tulis alamat stasiun, misalnya https://radio.example.id`);
   process.exit(1);
 }
 /** "10/60/3600" → 10 failures free, then a 60 s lock doubling up to 3600 s; anything else stops the start. */
@@ -147,7 +147,9 @@ const listening = await app.listen(port, env.HOST ?? '0.0.0.0').catch(async (err
 log.info(`Kentongan siap di http://localhost:${listening.port}`);
 {
   const address = app.publicAddress();
-  const from = address.source === 'configured' ? 'PUBLIC_URL' : 'alamat jaringan komputer ini; atur PUBLIC_URL untuk alamat tetap';
+  const from = address.source === 'configured' ? 'PUBLIC_URL'
+    : address.source === 'lan' ? 'alamat jaringan komputer ini; atur PUBLIC_URL untuk alamat tetap'
+    : 'tidak ada alamat jaringan';
   log.info(`Tautan untuk pendengar: ${address.url}/j/KODE (${from}).`);
   if (address.loopback) log.info('Peringatan: alamat itu hanya bisa dibuka dari komputer ini, bukan dari ponsel pendengar. Sambungkan komputer ke jaringan atau atur PUBLIC_URL.');
 }

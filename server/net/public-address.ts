@@ -30,8 +30,8 @@ export function parsePublicUrl(raw: string): { ok: true; url: string } | { ok: f
     return { ok: false, reason: 'bukan alamat lengkap' };
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return { ok: false, reason: 'harus diawali http:// atau https://' };
-  if (u.username || u.password) return { ok: false, reason: 'tanpa nama pengguna atau kata sandi' };
-  if (u.pathname !== '/' || u.search || u.hash) return { ok: false, reason: 'tanpa path, ? atau # (Kentongan dilayani dari akar alamat, bukan dari /subfolder)' };
+  if (u.username || u.password) return { ok: false, reason: 'harus tanpa nama pengguna atau kata sandi' };
+  if (u.pathname !== '/' || u.search || u.hash) return { ok: false, reason: 'harus tanpa path, ? atau #, karena Kentongan dilayani dari akar alamat, bukan dari /subfolder' };
   return { ok: true, url: u.origin };
 }
 
