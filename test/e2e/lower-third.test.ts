@@ -12,6 +12,7 @@ import { api, must, startServer } from '../support/server.ts';
 import { freePort } from '../support/ports.ts';
 import type { TestServer } from '../support/server.ts';
 import { createLiveEpisode, crew } from '../support/show.ts';
+import { seriousA11yProblems } from '../support/axe.ts';
 import type { Crew } from '../support/show.ts';
 
 const WAIT = { timeout: 10_000, interval: 50 };
@@ -136,6 +137,14 @@ describe('lower-third overlay', { timeout: 90_000 }, () => {
     // Nothing else of the studio screen: no title, no queue, no QR.
     expect(await frame.locator('h1, [data-testid=queue], [data-testid=qr], [data-testid=address-warning]').count()).toBe(0);
     await expectInsideTitleSafe(frame);
+    // Legible when the stream is scaled to 720p: no text under 2.5% of the frame's height
+    // (27 px here, 18 px at 720p).
+    const sizes = await frame.evaluate(() => [...document.querySelectorAll('[data-testid^=lt-] *, [data-testid^=lt-]')]
+      .filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
+      .map((el) => parseFloat(getComputedStyle(el).fontSize)));
+    expect(sizes.length).toBeGreaterThan(4);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(H * 0.025);
+    expect(await seriousA11yProblems(frame)).toEqual([]);
     const png = await expectTransparentAround(page, frame);
 
     // web/docs/lower-third.png is this file, copied by hand (a run must not dirty the checkout).
