@@ -30,6 +30,9 @@ import { seedPlanningSample } from './sample/planning.ts';
 import { AuditLog } from './store/audit.ts';
 import { ErasureService } from './app/erasure-service.ts';
 import { DEFAULT_CONTACT_RETENTION_DAYS } from './domain/erasure.ts';
+import { networkInterfaces } from 'node:os';
+import { resolvePublicAddress } from './net/public-address.ts';
+import type { Interfaces, PublicAddress } from './net/public-address.ts';
 
 export interface AppConfig {
   dataDir: string;
@@ -69,6 +72,11 @@ export interface AppConfig {
   debugMetrics?: boolean;
   /** The station's public address (PUBLIC_URL), e.g. https://radio.example.id; null: same-origin only. */
   publicUrl?: string;
+  /**
+   * The machine's network interfaces, read when the server starts listening to pick the
+   * join address when PUBLIC_URL is not set (default os.networkInterfaces; tests inject lists).
+   */
+  networkInterfaces?: () => Interfaces;
   /** Reverse proxies in front of the server whose X-Forwarded-For is believed (TRUST_PROXY); default 0. */
   trustProxy?: number;
   /** CONTACT_RETENTION_DAYS: contacts on usulan older than this are removed (default 365). */
@@ -95,6 +103,8 @@ export interface Application {
   firstAdmin: FirstAdmin | null;
   /** What main.ts prints about connections at start: the caps in force and the open-files limit. */
   connections: { total: number | null; perAddress: number | null; files: FilesLimit | null; open(): number };
+  /** The address the join link and QR use (PUBLIC_URL, else a LAN address), known once listening. */
+  publicAddress(): PublicAddress;
   listen(port: number, host?: string): Promise<{ port: number; url: string }>;
   /** Stops accepting, flushes every pending write. */
   close(): Promise<void>;
@@ -148,7 +158,10 @@ export async function createApplication(config: AppConfig): Promise<Application>
   const addressLimit = createAddressLimiter(config.addressLimits, config.now ? () => config.now!().getTime() : Date.now);
   // A station served over https (PUBLIC_URL) gets Secure cookies without a second setting.
   const secureCookies = (config.secureCookies ?? false) || net.publicUrl?.protocol === 'https:';
-  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster: () => broadcaster, debugMetrics: config.debugMetrics, addressLimit, ...net });
+  // PUBLIC_URL is known now; a LAN address needs the port, so it is picked in listen().
+  let address: PublicAddress = resolvePublicAddress({ configured: config.publicUrl ?? null, interfaces: {}, port: 0, host: '127.0.0.1' });
+  const publicAddress = () => address;
+  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster: () => broadcaster, debugMetrics: config.debugMetrics, addressLimit, publicAddress, ...net });
   const files = openFilesLimit();
   const conn = config.connections ?? {};
   const headersTimeout = conn.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
@@ -174,6 +187,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
   return {
     io: rt.io, broadcaster: rt.broadcaster, store, staff, episodes, aspirations, erasure, audit, firstAdmin,
     connections: { total: counter.total, perAddress: counter.perAddress, files, open: () => counter.count },
+    publicAddress,
     listen(port, host = '0.0.0.0') {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -182,6 +196,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
         // them from being reset while the server is busy.
         httpServer.listen({ port, host, backlog: 4096 }, () => {
           const actual = (httpServer.address() as AddressInfo).port;
+          address = resolvePublicAddress({ configured: config.publicUrl ?? null, interfaces: (config.networkInterfaces ?? networkInterfaces)(), port: actual, host });
           resolve({ port: actual, url: `http://127.0.0.1:${actual}` });
         });
       });

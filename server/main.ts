@@ -11,6 +11,7 @@ import { DEFAULT_RATE_LIMITS, addressLimitsFromEnv } from './realtime/rate-limit
 import { DEFAULT_PENDING_CAPS } from './domain/question.ts';
 import type { RateLimit } from './realtime/rate-limit.ts';
 import { DEFAULT_PER_ADDRESS, LOW_FILES_LIMIT } from './net/connections.ts';
+import { parsePublicUrl } from './net/public-address.ts';
 
 // Before anything prints: a full disk or a closed pipe under stdout must not end the process.
 log.guardStdio();
@@ -23,14 +24,12 @@ function rate(raw: string | undefined, fallback: RateLimit): RateLimit {
   return m && Number(m[1]) > 0 && Number(m[2]) > 0 ? { points: Number(m[1]), seconds: Number(m[2]) } : fallback;
 }
 
-/** PUBLIC_URL must be an http(s) origin; anything else stops the start with a sentence. */
+/** PUBLIC_URL must be an http(s) origin (no path); anything else stops the start with a sentence. */
 function publicUrl(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
-  try {
-    const u = new URL(raw);
-    if ((u.protocol === 'http:' || u.protocol === 'https:') && !u.username && !u.password) return u.origin;
-  } catch { /* reported below */ }
-  log.error(`PUBLIC_URL tidak valid: "${raw}". Tulis alamat lengkap stasiun, misalnya https://radio.example.id`);
+  const parsed = parsePublicUrl(raw);
+  if (parsed.ok) return parsed.url;
+  log.error(`PUBLIC_URL tidak valid: "${raw}": ${parsed.reason}. Tulis alamat stasiun, misalnya https://radio.example.id`);
   process.exit(1);
 }
 /** "10/60/3600" → 10 failures free, then a 60 s lock doubling up to 3600 s; anything else stops the start. */
@@ -147,6 +146,14 @@ const listening = await app.listen(port, env.HOST ?? '0.0.0.0').catch(async (err
 });
 log.info(`Kentongan siap di http://localhost:${listening.port}`);
 {
+  const address = app.publicAddress();
+  const from = address.source === 'configured' ? 'PUBLIC_URL'
+    : address.source === 'lan' ? 'alamat jaringan komputer ini; atur PUBLIC_URL untuk alamat tetap'
+    : 'tidak ada alamat jaringan';
+  log.info(`Tautan untuk pendengar: ${address.url}/j/KODE (${from}).`);
+  if (address.loopback) log.info('Peringatan: alamat itu hanya bisa dibuka dari komputer ini, bukan dari ponsel pendengar. Sambungkan komputer ke jaringan atau atur PUBLIC_URL.');
+}
+{
   const { total, perAddress, files } = app.connections;
   const behindProxy = env.TRUST_PROXY && env.TRUST_PROXY !== '0';
   const perPeer = perAddress === null ? 'tanpa batas per alamat' : behindProxy ? 'batas per alamat diatur di proxy' : `${perAddress} per alamat`;
@@ -158,7 +165,7 @@ log.info(`Kentongan siap di http://localhost:${listening.port}`);
   }
 }
 const sample = app.store.list().find((e) => e.status === 'draft');
-if (sample) log.info(`Episode contoh siap: kode ${sample.code} — buka http://localhost:${listening.port}/ lalu masukkan kodenya.`);
+if (sample) log.info(`Episode contoh siap: kode ${sample.code} — buka ${app.publicAddress().url}/ lalu masukkan kodenya.`);
 
 let closing = false;
 async function shutdown(signal: string) {

@@ -49,7 +49,12 @@ export function createHttpApp(opts: HttpOptions): express.Express {
 
   app.get('/api/health', (_req, res) => {
     const store = opts.episodes.store;
-    res.json({ ok: true, episodes: store.list().length, damaged: store.damaged().map((d) => d.file), recovered: store.recovered(), writes: store.writes() });
+    res.json({ ok: true, episodes: store.list().length, damaged: store.damaged().map((d) => d.file), recovered: store.recovered(), writes: store.writes(), publicUrl: opts.publicAddress() });
+  });
+  // What the host console, the studio screen and the overlay build the join link and QR from.
+  app.get('/api/address', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(opts.publicAddress());
   });
   app.use(sessionRoutes(opts));
   app.use(staffRoutes(opts));

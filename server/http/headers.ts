@@ -2,8 +2,8 @@
 // Svelte app runs under: only its own scripts (Vite emits no inline script; the listener
 // page's embedded snapshot is <script type="application/json">, which is never run), its
 // own sockets, images as data: URLs (the QR code). Styles may be inline: Svelte writes
-// style attributes. No page may be framed, except the studio overlay, which streaming
-// software embeds.
+// style attributes. No page may be framed, except the studio screen and its lower-third
+// overlay (/studio/CODE?mode=lower-third), which streaming software embeds.
 import helmet from 'helmet';
 import type { RequestHandler } from 'express';
 

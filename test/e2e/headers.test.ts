@@ -46,7 +46,7 @@ async function open(path: string, cookie?: string): Promise<{ page: Page; errors
 describe('the app under its Content-Security-Policy', { timeout: 90_000 }, () => {
   it('renders every page and connects its socket without a CSP violation', async () => {
     const pages: Array<[string, string | undefined]> = [
-      ['/', undefined], [`/j/${ep.code}`, undefined], [`/studio/${ep.code}`, undefined], [`/studio/${ep.code}?overlay=1`, undefined],
+      ['/', undefined], [`/j/${ep.code}`, undefined], [`/studio/${ep.code}`, undefined], [`/studio/${ep.code}?overlay=1`, undefined], [`/studio/${ep.code}?mode=lower-third&poll=1`, undefined],
       ['/staff', c.admin], [`/host/${ep.id}`, c.hostCookie], [`/screener/${ep.id}`, c.screenerCookie], [`/notulis/${ep.id}`, c.notulisCookie], ['/planner', c.admin],
     ];
     for (const [path, cookie] of pages) {

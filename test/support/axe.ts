@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 export interface AxeFinding {
   id: string;
@@ -12,7 +12,7 @@ export interface AxeFinding {
 let axeSource: string | undefined;
 
 /** Runs axe-core in the page and returns the serious and critical findings, readable in a failed assertion. */
-export async function seriousA11yProblems(page: Page): Promise<AxeFinding[]> {
+export async function seriousA11yProblems(page: Page | Frame): Promise<AxeFinding[]> {
   // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does
   // not govern: a <script> tag with axe inline would be refused by script-src 'self'.
   axeSource ??= readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');

@@ -5,6 +5,7 @@ import type { AspirationService } from '../../app/aspiration-service.ts';
 import type { ErasureService } from '../../app/erasure-service.ts';
 import type { AuditLog } from '../../store/audit.ts';
 import type { AddressLimiter } from '../../realtime/rate-limit.ts';
+import type { PublicAddress } from '../../net/public-address.ts';
 
 export interface HttpDeps {
   episodes: EpisodeService;
@@ -21,6 +22,8 @@ export interface HttpDeps {
   publicUrl: URL | null;
   /** How many reverse proxies' X-Forwarded-For to believe (see net/client-address.ts). */
   trustProxy: number;
+  /** The join address in use (PUBLIC_URL, else a LAN address picked at listen; see net/public-address.ts). */
+  publicAddress: () => PublicAddress;
   /** Per client address limits (realtime/rate-limit.ts), shared with the sockets. */
   addressLimit: AddressLimiter;
 }

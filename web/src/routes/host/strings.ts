@@ -10,7 +10,7 @@ type Key =
 
 const dict: Dict<Key> = {
   id: {
-    joinCode: 'Kode gabung', joinAt: 'Pendengar membuka {url}', listeners: 'Pendengar', elapsed: 'Durasi siaran',
+    joinCode: 'Kode gabung', joinAt: 'Pendengar membuka', listeners: 'Pendengar', elapsed: 'Durasi siaran',
     notStarted: 'Belum dimulai', wallClock: 'Jam {zone}', start: 'Mulai episode', end: 'Akhiri episode',
     endConfirm: 'Akhiri episode sekarang? Notula akan diarsipkan dan episode tidak bisa diubah lagi.', endYes: 'Ya, akhiri', cancel: 'Batal',
     started: 'Episode dimulai.', ended: 'Episode diakhiri dan notula diarsipkan.',
@@ -27,7 +27,7 @@ const dict: Dict<Key> = {
     selection: 'Terpilih: {text}', clock: 'Jam siaran',
   },
   en: {
-    joinCode: 'Join code', joinAt: 'Listeners open {url}', listeners: 'Listeners', elapsed: 'On air for',
+    joinCode: 'Join code', joinAt: 'Listeners open', listeners: 'Listeners', elapsed: 'On air for',
     notStarted: 'Not started', wallClock: '{zone} time', start: 'Start episode', end: 'End episode',
     endConfirm: 'End the episode now? The notula will be archived and the episode can no longer be changed.', endYes: 'Yes, end it', cancel: 'Cancel',
     started: 'Episode started.', ended: 'Episode ended and notula archived.',

@@ -19,6 +19,7 @@ const id = {
   offline: 'Koneksi terputus, menyambung ulang…',
   poll: 'Jajak pendapat',
   pollTotal: 'Jumlah suara: {n}',
+  pollAnswerAt: 'Jawab lewat tautan ikut bertanya di bawah.',
 };
 
 export type Key = keyof typeof id;
@@ -44,5 +45,6 @@ export const strings: Dict<Key> = {
     offline: 'Connection lost, reconnecting…',
     poll: 'Poll',
     pollTotal: 'Answers: {n}',
+    pollAnswerAt: 'Answer through the link below.',
   },
 };
