@@ -11,6 +11,7 @@ export const ERROR_MESSAGES = {
   staff_not_found: 'Akun petugas tidak ditemukan.',
   text_empty: 'Teks tidak boleh kosong.',
   text_too_long: 'Teks terlalu panjang.',
+  closing_empty: 'Pernyataan penutup masih kosong, jadi tidak ada yang disimpan. Tulis paragrafnya atau isi butirnya dulu.',
   not_allowed: 'Peran Anda tidak diizinkan melakukan ini.',
   not_signed_in: 'Silakan masuk sebagai petugas terlebih dahulu.',
   wrong_password: 'Nama pengguna atau kata sandi salah.',

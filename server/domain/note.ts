@@ -4,6 +4,8 @@ import { ok } from './result.ts';
 import type { Ctx, Result } from './result.ts';
 import { LIMITS, requiredLine } from './text.ts';
 import { findQuestion } from './question.ts';
+import { closingStatement } from './closing.ts';
+import type { ClosingInput } from './closing.ts';
 import type { Actor, Attribution, ClosingStatement, Episode, Id, Note } from './types.ts';
 
 export interface NoteInput {
@@ -13,9 +15,7 @@ export interface NoteInput {
   text: string;
 }
 
-export type ClosingInput =
-  | { speakerId: Id; kind: 'paragraph'; text: string }
-  | { speakerId: Id; kind: 'points'; points: string[] };
+export type { ClosingInput } from './closing.ts';
 
 function writable(e: Episode, actor: Actor) {
   if (!can(actor, 'note.write')) return fail('not_allowed');
@@ -85,32 +85,34 @@ export function deleteNote(e: Episode, actor: Actor, noteId: Id): Result<Id> {
   return ok(noteId, [{ kind: 'noteRemoved', noteId }]);
 }
 
-/** Sets (or, with empty content, clears) one speaker's closing statement. */
+/**
+ * Sets one speaker's closing statement. A save that would store nothing (an empty
+ * paragraph, only blank points) is refused with `closing_empty`: the notulis removes a
+ * statement with removeClosing, never by accident.
+ */
 export function setClosing(e: Episode, actor: Actor, input: ClosingInput): Result<ClosingStatement[]> {
   const denied = writable(e, actor);
   if (denied) return denied;
   if (!e.speakers.some((s) => s.id === input.speakerId)) return fail('speaker_not_found');
-  let statement: ClosingStatement | null;
-  if (input.kind === 'paragraph') {
-    const text = requiredLine(input.text, LIMITS.noteText, 'Pernyataan penutup');
-    if (!text.ok && text.error.code !== 'text_empty') return text;
-    statement = text.ok ? { speakerId: input.speakerId, kind: 'paragraph', text: text.text } : null;
-  } else {
-    if (input.points.length > LIMITS.closingPoints) return fail('text_too_long', `Paling banyak ${LIMITS.closingPoints} butir.`);
-    const points: string[] = [];
-    for (const raw of input.points) {
-      const p = requiredLine(raw, LIMITS.closingPoint, 'Butir penutup');
-      if (!p.ok && p.error.code !== 'text_empty') return p;
-      if (p.ok) points.push(p.text);
-    }
-    statement = points.length ? { speakerId: input.speakerId, kind: 'points', points } : null;
-  }
+  const checked = closingStatement(input);
+  if (!checked.ok) return checked;
+  const statement = checked.statement;
   const rest = e.closing.filter((c) => c.speakerId !== input.speakerId);
-  const next = statement ? [...rest, statement] : rest;
+  const next = [...rest, statement];
   // Closing statements follow the order in which speakers first gave theirs.
   const order = e.closing.map((c) => c.speakerId);
   next.sort((a, b) => rank(order, a.speakerId) - rank(order, b.speakerId));
   e.closing = next;
+  return ok(e.closing, [{ kind: 'closing', closing: e.closing }]);
+}
+
+/** Removes one speaker's closing statement (none there: nothing changes, and that is fine). */
+export function removeClosing(e: Episode, actor: Actor, speakerId: Id): Result<ClosingStatement[]> {
+  const denied = writable(e, actor);
+  if (denied) return denied;
+  if (!e.speakers.some((s) => s.id === speakerId)) return fail('speaker_not_found');
+  if (!e.closing.some((c) => c.speakerId === speakerId)) return ok(e.closing);
+  e.closing = e.closing.filter((c) => c.speakerId !== speakerId);
   return ok(e.closing, [{ kind: 'closing', closing: e.closing }]);
 }
 

@@ -3,7 +3,7 @@ import { fail } from '../domain/errors.ts';
 import type { DomainError, ErrorCode } from '../domain/errors.ts';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
-  invalid_payload: 400, text_empty: 400, text_too_long: 400, invalid_time_zone: 400, invalid_date: 400,
+  invalid_payload: 400, text_empty: 400, text_too_long: 400, closing_empty: 400, invalid_time_zone: 400, invalid_date: 400,
   speaker_not_found: 400, transcript_invalid: 400,
   unknown_dimension: 400, unknown_kecamatan: 400, unknown_desa: 400, desa_outside_kecamatan: 400, invalid_rt_rw: 400,
   invalid_phone: 400, consent_required: 400, reason_required: 400, poll_option_invalid: 400, district_invalid: 400,

@@ -54,6 +54,7 @@ export const schemas = {
     v.strictObject({ ...episodeRef, speakerId: id, kind: v.literal('paragraph'), text }),
     v.strictObject({ ...episodeRef, speakerId: id, kind: v.literal('points'), points: v.pipe(v.array(text), v.maxLength(100)) }),
   ]),
+  'closing:remove': v.strictObject({ ...episodeRef, speakerId: id }),
   'poll:open': v.variant('kind', [
     v.strictObject({ ...episodeRef, kind: v.literal('satisfaction'), showResults: v.optional(v.boolean()) }),
     v.strictObject({
@@ -113,6 +114,7 @@ export interface AckData {
   'note:edit': Note;
   'note:delete': { noteId: Id };
   'closing:set': ClosingStatement[];
+  'closing:remove': ClosingStatement[];
   'poll:open': PollView;
   'poll:close': PollView;
   'poll:results': PollView;

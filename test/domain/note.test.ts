@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { endEpisode } from '../../server/domain/episode.ts';
 import { airQuestion, askQuestion, markAnswered, requeueQuestion } from '../../server/domain/question.ts';
-import { addNote, deleteNote, editNote, setClosing } from '../../server/domain/note.ts';
+import { addNote, deleteNote, editNote, removeClosing, setClosing } from '../../server/domain/note.ts';
 import type { Actor, Attribution } from '../../server/domain/types.ts';
 import {
   admin, draftEpisode, expectRefused, host, listener, liveEpisode, makeCtx, notulis, planner, screener, submitted, unwrap,
@@ -172,16 +172,33 @@ describe('setClosing', () => {
     expect(e.closing).toEqual([{ speakerId: ratna.id, kind: 'points', points: ['Rebus air minum.', 'Cuci tangan.'] }]);
   });
 
-  it('an empty paragraph or only blank points clears the statement', () => {
+  it('refuses a save that would store nothing (closing_empty), and changes nothing', () => {
+    const { e, har, ratna } = setup();
+    unwrap(setClosing(e, notulis, { speakerId: har.id, kind: 'paragraph', text: 'Satu.' }));
+    for (const input of [
+      { speakerId: har.id, kind: 'paragraph' as const, text: '   \n ' },
+      { speakerId: har.id, kind: 'points' as const, points: [' ', ''] },
+      { speakerId: har.id, kind: 'points' as const, points: [] },
+      { speakerId: ratna.id, kind: 'points' as const, points: ['\u200B'] },
+    ]) {
+      expectRefused(e, 'closing_empty', () => setClosing(e, notulis, input));
+      const r = setClosing(e, notulis, input);
+      expect(!r.ok && r.error.message).toBe('Pernyataan penutup masih kosong, jadi tidak ada yang disimpan. Tulis paragrafnya atau isi butirnya dulu.');
+    }
+    expect(e.closing).toEqual([{ speakerId: har.id, kind: 'paragraph', text: 'Satu.' }]);
+  });
+
+  it('removes a statement only when asked to, once', () => {
     const { e, har, ratna } = setup();
     unwrap(setClosing(e, notulis, { speakerId: har.id, kind: 'paragraph', text: 'Satu.' }));
     unwrap(setClosing(e, notulis, { speakerId: ratna.id, kind: 'points', points: ['Dua.'] }));
-    unwrap(setClosing(e, notulis, { speakerId: har.id, kind: 'paragraph', text: '   ' }));
-    expect(e.closing.map((c) => c.speakerId)).toEqual([ratna.id]);
-    unwrap(setClosing(e, notulis, { speakerId: ratna.id, kind: 'points', points: [' ', ''] }));
-    expect(e.closing).toEqual([]);
-    unwrap(setClosing(e, notulis, { speakerId: ratna.id, kind: 'points', points: [] }));
-    expect(e.closing).toEqual([]);
+    const r = removeClosing(e, notulis, har.id);
+    expect(unwrap(r)).toEqual([{ speakerId: ratna.id, kind: 'points', points: ['Dua.'] }]);
+    expect(r.ok && r.changes).toEqual([{ kind: 'closing', closing: e.closing }]);
+    const again = removeClosing(e, notulis, har.id);
+    expect(again.ok && again.changes).toEqual([]);
+    expectRefused(e, 'speaker_not_found', () => removeClosing(e, notulis, 'ghost'));
+    expectRefused(e, 'not_allowed', () => removeClosing(e, screener, ratna.id));
   });
 
   it('replaces a speaker\'s statement in place and appends new speakers in the order they first spoke', () => {
@@ -216,6 +233,7 @@ describe('setClosing', () => {
     expectRefused(e, 'not_allowed', () => setClosing(e, listener('L-1'), { speakerId: har.id, kind: 'paragraph', text: 'x' }));
     unwrap(endEpisode(e, host, ctx));
     expectRefused(e, 'episode_ended', () => setClosing(e, notulis, { speakerId: har.id, kind: 'paragraph', text: '' }));
+    expectRefused(e, 'episode_ended', () => removeClosing(e, notulis, har.id));
     const draft = draftEpisode(makeCtx());
     expectRefused(draft, 'episode_not_live', () => setClosing(draft, notulis, { speakerId: draft.speakers[0]!.id, kind: 'paragraph', text: 'x' }));
   });

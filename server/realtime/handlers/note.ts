@@ -1,5 +1,5 @@
 import { fail } from '../../domain/errors.ts';
-import { addNote, deleteNote, editNote, setClosing } from '../../domain/note.ts';
+import { addNote, deleteNote, editNote, removeClosing, setClosing } from '../../domain/note.ts';
 import type { Handler } from '../handler.ts';
 import type { RealtimeDeps } from './deps.ts';
 
@@ -25,5 +25,10 @@ export function noteHandlers({ episodes }: RealtimeDeps) {
     if (!staff) return fail('not_signed_in');
     return episodes.run(p.episodeId, (e) => setClosing(e, staff, p), (c) => structuredClone(c));
   };
-  return { 'note:add': add, 'note:edit': edit, 'note:delete': remove, 'closing:set': closing };
+  const closingRemove: Handler<'closing:remove'> = async (p, ctx) => {
+    const staff = ctx.staff();
+    if (!staff) return fail('not_signed_in');
+    return episodes.run(p.episodeId, (e) => removeClosing(e, staff, p.speakerId), (c) => structuredClone(c));
+  };
+  return { 'note:add': add, 'note:edit': edit, 'note:delete': remove, 'closing:set': closing, 'closing:remove': closingRemove };
 }

@@ -11,6 +11,7 @@ const EN: Partial<Record<ErrorCode | 'offline' | 'timeout', string>> = {
   speaker_not_found: 'Speaker not found in this episode.',
   text_empty: 'Text must not be empty.',
   text_too_long: 'Text is too long.',
+  closing_empty: 'The closing statement is empty, so nothing was saved. Write the paragraph or fill in the points first.',
   not_allowed: 'Your role is not allowed to do this.',
   not_signed_in: 'Please sign in as staff first.',
   wrong_password: 'Wrong username or password.',
