@@ -4,7 +4,7 @@
 // give the Indonesian message a host reads.
 import * as v from 'valibot';
 import { ASPIRATION_STATUSES, CHANNELS } from '../domain/types.ts';
-import type { ClosingStatement, Id, Note } from '../domain/types.ts';
+import type { ClosingStatement, EditEntry, Id, Note } from '../domain/types.ts';
 import type { DomainError } from '../domain/errors.ts';
 import type { EpisodeView, ListenerSnapshot, QuestionView, StaffSnapshot } from '../domain/views.ts';
 import type { PollView } from '../domain/poll.ts';
@@ -168,6 +168,8 @@ export interface Delta {
   notes?: Note[];
   notesRemoved?: Id[];
   closing?: ClosingStatement[];
+  /** Staff: the whole edit log after a correction. */
+  edits?: EditEntry[];
   listenerCount?: number;
   /** Polls opened, closed or with new counts (upserts; counts null for listeners while hidden). */
   polls?: PollView[];
