@@ -128,19 +128,38 @@ describe('corrections after the show', () => {
     const audit = await readFile(join(server.dataDir, 'audit.jsonl'), 'utf8');
     for (const action of ['question:heading', 'note:edit', 'episode:recording', 'closing:reassign']) expect(audit).toContain(`"action":"${action}"`);
 
-    // Re-import (after removing the episode) gives back the same file.
-    const del = await api(server.url, `/api/episodes/${ep.id}`, { method: 'DELETE', cookie: c.admin });
-    expect(del.status).toBe(204);
-    const imp = await fetch(`${server.url}/api/transcripts`, { method: 'POST', headers: { 'content-type': 'text/markdown', cookie: c.admin, origin: server.url }, body: md });
-    expect(imp.status).toBe(201);
-    const again = await api(server.url, `/api/episodes/${ep.id}/notula.md`);
-    expect(again.text).toBe(md);
-
+    // A restart keeps the corrected file and the episode's edit log.
     server = await server.restart();
+    expect(await transcriptFiles()).toEqual([name]);
+    expect(await readFile(join(server.transcriptsDir, name!), 'utf8')).toBe(md);
     const afterRestart = await api(server.url, `/api/episodes/${ep.id}/notula.md`);
     expect(afterRestart.text).toBe(md);
     const staffView = await api(server.url, `/api/episodes/${ep.id}`, { cookie: c.hostCookie });
     expect(staffView.json.edits).toHaveLength(4);
     expect(staffView.json.questions.find((q: { id: string }) => q.id === qid)).toMatchObject({ text: RAW, heading: HEADING });
+
+    // Two corrections sent at once: still one file, holding both.
+    const notulis = await staffSocket(server.url, c.notulisCookie);
+    clock.advance(1);
+    await Promise.all([
+      must(notulis, 'question:heading', { episodeId: ep.id, questionId: qid, heading: `${HEADING} (Pasar Mekarsari)` }),
+      must(notulis, 'episode:recording', { episodeId: ep.id, recordingUrl: 'https://arsip.example.org/obrolan-pagi-12.ogg' }),
+    ]);
+    notulis.disconnect();
+    // Both rewrites succeeded (they would share one temp file if they ran side by side).
+    expect(server.logs.filter((l) => l.includes('could not rewrite transcript'))).toEqual([]);
+    expect(await transcriptFiles()).toEqual([name]);
+    const twice = await readFile(join(server.transcriptsDir, name!), 'utf8');
+    expect(twice).toContain(`### ${HEADING} (Pasar Mekarsari)`);
+    expect(twice).toContain('(https://arsip.example.org/obrolan-pagi-12.ogg)');
+    expect(twice).toContain('(6 koreksi)');
+
+    // Re-import (after removing the episode) gives back the same file.
+    const del = await api(server.url, `/api/episodes/${ep.id}`, { method: 'DELETE', cookie: c.admin });
+    expect(del.status).toBe(204);
+    const imp = await fetch(`${server.url}/api/transcripts`, { method: 'POST', headers: { 'content-type': 'text/markdown', cookie: c.admin, origin: server.url }, body: twice });
+    expect(imp.status).toBe(201);
+    const again = await api(server.url, `/api/episodes/${ep.id}/notula.md`);
+    expect(again.text).toBe(twice);
   });
 });
