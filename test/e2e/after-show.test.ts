@@ -90,8 +90,16 @@ describe('after the show', () => {
     expect(await link.getAttribute('href')).toBe(`/api/episodes/${ep.id}/notula.html`);
     await link.click();
     await lp.getByRole('heading', { name: HEADING }).waitFor();
+    // A screener reads the correction history but gets no editors.
+    const sc = await context(browser, server.url, { cookie: c.screenerCookie });
+    const sp = await sc.newPage();
+    await sp.goto(`/notulis/${ep.id}`);
+    await sp.getByTestId('edit-log').waitFor({ timeout: 30_000 });
+    expect(await sp.getByTestId('after-show').count()).toBe(0);
+    expect(await sp.getByRole('button', { name: 'Simpan judul' }).count()).toBe(0);
     await ctx.close();
     await pub.close();
     await phone.close();
+    await sc.close();
   }, 120_000);
 });
