@@ -14,6 +14,7 @@ import { DEFAULT_SIGNIN_LIMITS, SignInThrottle } from './domain/signin-throttle.
 import type { SignInLimits } from './domain/signin-throttle.ts';
 import { EpisodeService } from './app/episode-service.ts';
 import { TranscriptArchive } from './app/transcripts.ts';
+import { CorrectionService } from './app/correction-service.ts';
 import { createRealtime } from './realtime/server.ts';
 import type { KServer } from './realtime/server.ts';
 import { createHttpApp } from './http/app.ts';
@@ -181,7 +182,8 @@ export async function createApplication(config: AppConfig): Promise<Application>
       ? `kentongan: sambungan ditolak: lebih dari ${counter.perAddress} dari satu alamat`
       : `kentongan: sambungan ditolak: sudah ${counter.total} sambungan terbuka (sisa berkas untuk data)`);
   });
-  const rt = createRealtime(httpServer, { episodes, aspirations, staff, erasure, audit, listenerSecret: staffStore.data.listenerSecret, allowedOrigins, tickMs: config.tickMs, rateLimits: config.rateLimits, addressLimit, pendingCaps: config.pendingCaps, log, ...net });
+  const corrections = new CorrectionService({ episodes, aspirations, transcripts, log });
+  const rt = createRealtime(httpServer, { episodes, aspirations, staff, erasure, corrections, audit, listenerSecret: staffStore.data.listenerSecret, allowedOrigins, tickMs: config.tickMs, rateLimits: config.rateLimits, addressLimit, pendingCaps: config.pendingCaps, log, ...net });
   broadcaster = rt.broadcaster;
 
   return {

@@ -8,6 +8,13 @@ const TEMP = /^\..+\.md\.tmp$/;
 
 /** transcripts/: one Markdown notula per finished episode, named to read as a programme guide. */
 export class TranscriptArchive {
+  /**
+   * The write under way per episode: two corrections a moment apart would otherwise share
+   * one temp file, and the second rename could find it gone. Each write waits for the one
+   * before it, and writes the episode as it is by then.
+   */
+  readonly #writing = new Map<string, Promise<string>>();
+
   constructor(readonly dir: string) {}
 
   /** The path of a file in the archive; refuses any name that would land outside it. */
@@ -18,7 +25,16 @@ export class TranscriptArchive {
   }
 
   /** Writes (or rewrites) the episode's notula atomically, with its aspiration section; returns the file name. */
-  async write(e: Episode, aspirations?: readonly NotulaAspiration[]): Promise<string> {
+  write(e: Episode, aspirations?: readonly NotulaAspiration[]): Promise<string> {
+    const before = this.#writing.get(e.id);
+    const next = (before ? before.catch(() => '') : Promise.resolve('')).then(() => this.#write(e, aspirations));
+    this.#writing.set(e.id, next);
+    const done = () => { if (this.#writing.get(e.id) === next) this.#writing.delete(e.id); };
+    next.then(done, done);
+    return next;
+  }
+
+  async #write(e: Episode, aspirations?: readonly NotulaAspiration[]): Promise<string> {
     await mkdir(this.dir, { recursive: true });
     const name = await this.#freeName(e);
     const target = this.#path(name);

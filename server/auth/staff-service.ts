@@ -198,7 +198,7 @@ export class StaffService {
 
   #actorById(staffId: Id): Actor | null {
     const s = this.#store.data.staff.find((x) => x.id === staffId && !x.disabled);
-    return s ? { kind: 'staff', staffId: s.id, role: s.role, name: s.name } : null;
+    return s ? { kind: 'staff', staffId: s.id, role: s.role, name: s.name, username: s.username } : null;
   }
 
   async signOut(token: string): Promise<void> {
@@ -215,6 +215,6 @@ export class StaffService {
     const session = this.#store.data.sessions.find((x) => x.tokenHash === h);
     if (!session || Date.parse(session.expiresAt) <= Date.now()) return null;
     const s = this.#store.data.staff.find((x) => x.id === session.staffId && !x.disabled);
-    return s ? { kind: 'staff', staffId: s.id, role: s.role, name: s.name } : null;
+    return s ? { kind: 'staff', staffId: s.id, role: s.role, name: s.name, username: s.username } : null;
   }
 }

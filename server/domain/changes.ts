@@ -1,4 +1,4 @@
-import type { Aspiration, ClosingStatement, EpisodeInfo, EpisodeStatus, Id, Note, Poll, Question } from './types.ts';
+import type { Aspiration, ClosingStatement, EditEntry, EpisodeInfo, EpisodeStatus, Id, Note, Poll, Question } from './types.ts';
 
 // What a successful command changed. The realtime layer projects each change for
 // each audience (listeners see less than staff) and coalesces them into deltas.
@@ -10,6 +10,8 @@ export type Change =
   | { kind: 'noteRemoved'; noteId: Id }
   | { kind: 'closing'; closing: ClosingStatement[] }
   | { kind: 'listeners'; count: number }
+  /** The edit log after a correction (staff only; the whole log, it is small). */
+  | { kind: 'edits'; edits: EditEntry[] }
   /** A poll opened, closed, or had its results shown/hidden. */
   | { kind: 'poll'; poll: Poll }
   /** Answers changed: staff always see the new counts, listeners only when results are shown. */

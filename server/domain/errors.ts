@@ -59,6 +59,12 @@ export const ERROR_MESSAGES = {
   district_invalid: 'Data wilayah kabupaten tidak valid.',
   district_csv_invalid: 'Berkas CSV wilayah tidak bisa dibaca; tidak ada yang diubah.',
   region_in_use: 'Masih ada usulan yang memakai dimensi atau wilayah ini; tidak ada yang diubah.',
+  episode_not_ended: 'Koreksi setelah siaran hanya bisa dilakukan setelah episode selesai.',
+  no_change: 'Tidak ada yang berubah: isinya sama dengan sebelumnya.',
+  too_many_edits: 'Batas koreksi untuk episode ini sudah tercapai.',
+  question_not_in_notula: 'Hanya pertanyaan yang sudah mengudara yang punya judul di notula.',
+  closing_not_found: 'Pembicara ini belum punya pernyataan penutup.',
+  closing_taken: 'Pembicara tujuan sudah punya pernyataan penutup; ubah yang itu saja.',
   internal: 'Terjadi kesalahan di server. Perubahan mungkin sudah tersimpan; periksa dulu sebelum mencoba lagi.',
 } as const;
 

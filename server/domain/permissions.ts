@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   'question.moderate': ['admin', 'host', 'screener'],
   'question.air': ['admin', 'host'],
   'note.write': ['admin', 'notulis', 'host'],
+  /** After the show: the recording link, question headings, notes and closing statements. */
+  'episode.correct': ['admin', 'host', 'notulis'],
   'notula.export': ['admin', 'host', 'screener', 'notulis', 'planner'],
   'transcript.import': ['admin'],
   /** Removing a notula from the archive (erasure). */

@@ -44,6 +44,11 @@ export interface Question {
   answeredAt: Instant | null;
   /** Set when status is "merged": the question it was merged into. */
   mergedInto: Id | null;
+  /**
+   * The notula's heading, written by staff after the show (the text stays as asked).
+   * Absent in questions saved before corrections existed.
+   */
+  heading?: string | null;
 }
 
 /** Who a note is attributed to: speakers of the episode, or a free label (an agency). */
@@ -107,12 +112,31 @@ export interface Episode extends EpisodeInfo {
   polls?: Poll[];
   /** The notula's aspiration section of an episode imported from a transcript. */
   archivedAspirations?: NotulaAspiration[];
+  /** Corrections made after the show, oldest first (absent until the first one). */
+  edits?: EditEntry[];
+}
+
+/** What a correction after the show may change (server/domain/correction.ts). */
+export const EDIT_FIELDS = ['recordingUrl', 'question.heading', 'note.text', 'note.by', 'closing.text', 'closing.speaker'] as const;
+export type EditField = (typeof EDIT_FIELDS)[number];
+
+/** One line of an episode's edit log; kept in the transcript's front matter as it is. */
+export interface EditEntry {
+  at: Instant;
+  /** The staff username (their display name for sessions that carry none). */
+  by: string;
+  role: Role;
+  field: EditField;
+  /** The question, note or speaker corrected; null for the recording link. */
+  target: Id | null;
+  before: string | null;
+  after: string | null;
 }
 
 /** Who is acting: a listener (by token id) or a staff member with a role. */
 export type Actor =
   | { kind: 'listener'; listenerId: Id }
-  | { kind: 'staff'; staffId: Id; role: Role; name: string };
+  | { kind: 'staff'; staffId: Id; role: Role; name: string; username?: string };
 
 // ---- Polls, aspirations and the district (issue 4) ----
 

@@ -1,7 +1,7 @@
 import { infoOf } from './episode.ts';
 import { isMember } from './members.ts';
 import { compareQueue } from './ranking.ts';
-import type { ClosingStatement, Episode, EpisodeInfo, EpisodeStatus, Id, Note, Question, QuestionStatus } from './types.ts';
+import type { ClosingStatement, EditEntry, Episode, EpisodeInfo, EpisodeStatus, Id, Note, Question, QuestionStatus } from './types.ts';
 
 // What each audience may see. Listener tokens (askedBy, voters) never leave the server.
 
@@ -17,6 +17,8 @@ export interface QuestionView {
   onAirAt: string | null;
   answeredAt: string | null;
   mergedInto: Id | null;
+  /** The notula's heading set after the show; absent: the notula prints `text`. */
+  heading?: string | null;
 }
 
 export interface EpisodeView extends EpisodeInfo {
@@ -61,6 +63,8 @@ export interface StaffSnapshot {
   questions: QuestionView[];
   notes: Note[];
   closing: ClosingStatement[];
+  /** Corrections made after the show, oldest first. */
+  edits?: EditEntry[];
   seq: number;
 }
 
@@ -80,6 +84,8 @@ export function questionView(q: Question): QuestionView {
     onAirAt: q.onAirAt,
     answeredAt: q.answeredAt,
     mergedInto: q.mergedInto,
+    // Only when set: a thousand listeners' snapshots need not carry a thousand nulls.
+    ...(q.heading ? { heading: q.heading } : {}),
   };
 }
 
@@ -141,5 +147,5 @@ export function listenerSnapshot(e: Episode, listenerId: Id, seq: number, pageSi
 }
 
 export function staffSnapshot(e: Episode, seq: number): StaffSnapshot {
-  return { audience: 'staff', episode: episodeView(e), questions: e.questions.map(questionView), notes: e.notes, closing: e.closing, seq };
+  return { audience: 'staff', episode: episodeView(e), questions: e.questions.map(questionView), notes: e.notes, closing: e.closing, edits: e.edits ?? [], seq };
 }

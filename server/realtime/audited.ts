@@ -29,6 +29,7 @@ export function audited<E extends ClientEventName>(event: E, handler: Handler<E>
     const target = TARGET_KEYS.map((k) => p[k]).find((x): x is string => typeof x === 'string');
     const detail: Record<string, string | boolean> = {};
     if (typeof p.intoId === 'string') detail.intoId = p.intoId;
+    if (typeof p.toSpeakerId === 'string') detail.toSpeakerId = p.toSpeakerId;
     if (typeof p.status === 'string') detail.status = p.status;
     if (typeof p.premoderation === 'boolean') detail.premoderation = p.premoderation;
     await audit.record({

@@ -219,6 +219,10 @@ export class Broadcaster {
         p.staff.closing = c.closing;
         p.dirtyStaff = true;
         return;
+      case 'edits':
+        p.staff.edits = c.edits;
+        p.dirtyStaff = true;
+        return;
       case 'listeners':
         p.staff.listenerCount = p.listener.listenerCount = c.count;
         p.dirtyStaff = true;

@@ -4,7 +4,7 @@
 // give the Indonesian message a host reads.
 import * as v from 'valibot';
 import { ASPIRATION_STATUSES, CHANNELS } from '../domain/types.ts';
-import type { ClosingStatement, Id, Note } from '../domain/types.ts';
+import type { ClosingStatement, EditEntry, Id, Note } from '../domain/types.ts';
 import type { DomainError } from '../domain/errors.ts';
 import type { EpisodeView, ListenerSnapshot, QuestionView, StaffSnapshot } from '../domain/views.ts';
 import type { PollView } from '../domain/poll.ts';
@@ -50,6 +50,12 @@ export const schemas = {
   'note:add': v.strictObject({ ...episodeRef, questionId: v.nullable(id), by: attribution(), text }),
   'note:edit': v.strictObject({ ...episodeRef, noteId: id, by: attribution(), text }),
   'note:delete': v.strictObject({ ...episodeRef, noteId: id }),
+  /** After the show (domain/correction.ts): the notula's heading of a question; null or "" clears it. */
+  'question:heading': v.strictObject({ ...episodeRef, questionId: id, heading: v.nullable(text) }),
+  /** After the show: the recording link; null or "" removes it. */
+  'episode:recording': v.strictObject({ ...episodeRef, recordingUrl: v.nullable(v.pipe(v.string(), v.maxLength(1_000))) }),
+  /** After the show: a closing statement written under the wrong speaker moves to the right one. */
+  'closing:reassign': v.strictObject({ ...episodeRef, speakerId: id, toSpeakerId: id }),
   'closing:set': v.variant('kind', [
     v.strictObject({ ...episodeRef, speakerId: id, kind: v.literal('paragraph'), text }),
     v.strictObject({ ...episodeRef, speakerId: id, kind: v.literal('points'), points: v.pipe(v.array(text), v.maxLength(100)) }),
@@ -113,6 +119,9 @@ export interface AckData {
   'note:add': Note;
   'note:edit': Note;
   'note:delete': { noteId: Id };
+  'question:heading': QuestionView;
+  'episode:recording': EpisodeView;
+  'closing:reassign': ClosingStatement[];
   'closing:set': ClosingStatement[];
   'closing:remove': ClosingStatement[];
   'poll:open': PollView;
@@ -170,6 +179,8 @@ export interface Delta {
   notes?: Note[];
   notesRemoved?: Id[];
   closing?: ClosingStatement[];
+  /** Staff: the whole edit log after a correction. */
+  edits?: EditEntry[];
   listenerCount?: number;
   /** Polls opened, closed or with new counts (upserts; counts null for listeners while hidden). */
   polls?: PollView[];

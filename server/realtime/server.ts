@@ -13,6 +13,8 @@ import { episodeHandlers } from './handlers/episode.ts';
 import { questionHandlers } from './handlers/question.ts';
 import { voteHandlers } from './handlers/vote.ts';
 import { noteHandlers } from './handlers/note.ts';
+import { correctionHandlers } from './handlers/correction.ts';
+import type { CorrectionService } from '../app/correction-service.ts';
 import { pollHandlers } from './handlers/poll.ts';
 import { aspirationHandlers } from './handlers/aspiration.ts';
 import { erasureHandlers } from './handlers/erasure.ts';
@@ -41,6 +43,8 @@ export interface RealtimeOptions {
   aspirations: AspirationService;
   staff: StaffService;
   erasure: ErasureService;
+  /** Corrections after the show: saved, then the archived notula rewritten. */
+  corrections: CorrectionService;
   /** Successful staff events are written here (see audited.ts). */
   audit: AuditLog;
   listenerSecret: string;
@@ -102,12 +106,13 @@ export function createRealtime(httpServer: HttpServer, opts: RealtimeOptions): {
     next();
   });
 
-  const deps = { episodes: opts.episodes, aspirations: opts.aspirations, broadcaster, log: opts.log, pendingCaps: opts.pendingCaps };
+  const deps = { episodes: opts.episodes, aspirations: opts.aspirations, corrections: opts.corrections, broadcaster, log: opts.log, pendingCaps: opts.pendingCaps };
   const handlers = {
     ...episodeHandlers(deps),
     ...questionHandlers(deps),
     ...voteHandlers(deps),
     ...noteHandlers(deps),
+    ...correctionHandlers(deps),
     ...pollHandlers(deps),
     ...aspirationHandlers(deps),
     ...erasureHandlers(opts.erasure),

@@ -7,7 +7,8 @@ import { pollCounts, pollsOf } from '../poll.ts';
 import { escapeInline as esc } from './escape.ts';
 import { writeFrontMatter } from './frontmatter.ts';
 import { SECTION, SUMMARY, attributionLabel, byCreatedAt, notulaQuestions } from './layout.ts';
-import { dateInZone, formatWaktu } from './waktu.ts';
+import { dateInZone, formatUpdated, formatWaktu } from './waktu.ts';
+import { headingOf } from '../correction.ts';
 
 function upper(s: string): string {
   return s.toLocaleUpperCase('id-ID');
@@ -93,13 +94,17 @@ export function exportNotula(e: Episode, aspirations?: readonly NotulaAspiration
   if (e.partners) blocks.push(`## ${esc(e.partners.split(' x ').map(upper).join(' x '))}`);
   blocks.push(`## ${e.number !== null ? `EPS. ${e.number}: ` : ''}${esc(upper(e.title))}`);
   blocks.push(table(e));
+  // Readers see that the minutes were tidied after the show; the log itself is in the front
+  // matter. Generated text only; the import skips everything above the first section.
+  const edits = e.edits ?? [];
+  if (edits.length) blocks.push(`_Diperbarui ${formatUpdated(edits[edits.length - 1]!.at, e.timeZone)} (${edits.length} koreksi)_`);
 
   blocks.push(`## ${SECTION.important}`);
   // Notes grouped by question once, in stored order (not a pass over every note per question).
   const byQuestion = new Map<string, Note[]>();
   for (const n of notes) if (n.questionId !== null) (byQuestion.get(n.questionId) ?? byQuestion.set(n.questionId, []).get(n.questionId)!).push(n);
   for (const q of answered) {
-    blocks.push(`### ${esc(q.text)}`);
+    blocks.push(`### ${esc(headingOf(q))}`);
     for (const n of byCreatedAt(byQuestion.get(q.id) ?? [])) blocks.push(noteBlock(n, e.speakers));
   }
 

@@ -1,8 +1,8 @@
 // The machine-readable half of a transcript. The body is for people; everything a
 // re-import needs that the body does not show lives here.
 import { LineCounter, parseDocument, stringify } from 'yaml';
-import { CHANNELS, POLL_KINDS } from '../types.ts';
-import type { Channel, Episode, NotulaAspiration, PollKind, Question, Speaker } from '../types.ts';
+import { CHANNELS, EDIT_FIELDS, POLL_KINDS, ROLES } from '../types.ts';
+import type { Channel, EditEntry, EditField, Episode, NotulaAspiration, PollKind, Question, Role, Speaker } from '../types.ts';
 import { pollCounts, pollsOf } from '../poll.ts';
 import { FORMAT_VERSION, NotulaError } from './layout.ts';
 import { isId, normaliseCode } from '../ids.ts';
@@ -19,6 +19,8 @@ export interface FrontMatterQuestion {
   createdAt: string;
   onAirAt: string | null;
   answeredAt: string | null;
+  /** The question as asked, written only when the body shows an editorial heading instead. */
+  text?: string;
 }
 
 export interface FrontMatter {
@@ -43,6 +45,8 @@ export interface FrontMatter {
   polls: FrontMatterPoll[];
   /** The aspiration section as printed; absent when the episode had none. */
   aspirations: NotulaAspiration[];
+  /** The edit log of corrections after the show; absent when there were none. */
+  edits: EditEntry[];
 }
 
 export interface FrontMatterPoll {
@@ -89,7 +93,11 @@ export function writeFrontMatter(e: Episode, answered: readonly Question[], aspi
   };
   // lineWidth 0: no folding, so one value stays on one line and diffs stay small.
   let text = stringify(head, { lineWidth: 0, aliasDuplicateObjects: false });
-  text += flowList('questions', answered.map((q) => ({ id: q.id, channel: q.channel, createdAt: q.createdAt, onAirAt: q.onAirAt, answeredAt: q.answeredAt })));
+  text += flowList('questions', answered.map((q) => ({
+    id: q.id, channel: q.channel, createdAt: q.createdAt, onAirAt: q.onAirAt, answeredAt: q.answeredAt,
+    // The body prints the heading; the words as asked stay here so a re-import keeps both.
+    ...(q.heading ? { text: q.text } : {}),
+  })));
   // Written only when present, so transcripts from before polls and aspirations keep their bytes.
   if (polls.length) {
     text += flowList('polls', polls.map((p) => ({
@@ -101,6 +109,10 @@ export function writeFrontMatter(e: Episode, answered: readonly Question[], aspi
     text += flowList('aspirations', aspirations.map((a) => ({
       id: a.id, dimension: a.dimension, text: a.text, problem: a.problem, kecamatan: a.kecamatan, desa: a.desa, rtRw: a.rtRw, supports: a.supports,
     })));
+  }
+  const edits = e.edits ?? [];
+  if (edits.length) {
+    text += flowList('edits', edits.map((x) => ({ at: x.at, by: x.by, role: x.role, field: x.field, target: x.target, before: x.before, after: x.after })));
   }
   return text;
 }
@@ -180,13 +192,13 @@ export function readFrontMatter(text: string, firstLine: number): FrontMatter {
     const v = at(path);
     return Array.isArray(v) ? v : fail(path, 'harus berupa daftar');
   };
-  /** A list that transcripts written before it existed leave out. */
-  const optList = (path: Path): unknown[] => {
-    const parent = at(path.slice(0, -1));
-    const key = path[path.length - 1]!;
-    const has = parent !== null && typeof parent === 'object' && Object.hasOwn(parent as object, key);
-    return has ? list(path) : [];
+  /** Whether a key that transcripts written before it existed leave out is there. */
+  const has = (path: Path): boolean => {
+    const parent = path.length > 1 ? at(path.slice(0, -1)) : root;
+    return parent !== null && typeof parent === 'object' && Object.hasOwn(parent as object, path[path.length - 1]!);
   };
+  /** A list that transcripts written before it existed leave out. */
+  const optList = (path: Path): unknown[] => (has(path) ? list(path) : []);
 
   if (root === null || typeof root !== 'object' || Array.isArray(root)) {
     throw new NotulaError(firstLine, `front matter harus berisi pasangan kunci: nilai.`);
@@ -243,6 +255,7 @@ export function readFrontMatter(text: string, firstLine: number): FrontMatter {
       createdAt: instant(['questions', i, 'createdAt']),
       onAirAt: optInstant(['questions', i, 'onAirAt']),
       answeredAt: optInstant(['questions', i, 'answeredAt']),
+      ...(has(['questions', i, 'text']) ? { text: str(['questions', i, 'text']) } : {}),
     })),
     polls: optList(['polls']).map((_, i) => {
       const kind = str(['polls', i, 'kind']);
@@ -269,5 +282,16 @@ export function readFrontMatter(text: string, firstLine: number): FrontMatter {
       rtRw: optStr(['aspirations', i, 'rtRw']),
       supports: count(['aspirations', i, 'supports']),
     })),
+    edits: optList(['edits']).map((_, i) => {
+      const role = str(['edits', i, 'role']);
+      if (!(ROLES as readonly string[]).includes(role)) fail(['edits', i, 'role'], `harus salah satu dari ${ROLES.join(', ')}`);
+      const field = str(['edits', i, 'field']);
+      if (!(EDIT_FIELDS as readonly string[]).includes(field)) fail(['edits', i, 'field'], `harus salah satu dari ${EDIT_FIELDS.join(', ')}`);
+      return {
+        at: instant(['edits', i, 'at']), by: str(['edits', i, 'by']), role: role as Role, field: field as EditField,
+        target: at(['edits', i, 'target']) === null ? null : id(['edits', i, 'target']),
+        before: optStr(['edits', i, 'before']), after: optStr(['edits', i, 'after']),
+      };
+    }),
   };
 }

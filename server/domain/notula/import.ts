@@ -164,8 +164,10 @@ function parse(md: string, ctx: { newId: () => Id }): Episode {
   const notes: Note[] = [];
   fm.questions.forEach((q, i) => {
     const heading = body.headings[i] as Heading;
+    // A corrected notula prints its editorial heading; the words as asked are in the front matter.
+    const { text: asked, ...times } = q;
     questions.push({
-      ...q, text: heading.text, askerName: null, askerLocation: null, status: 'answered', askedBy: null, voters: [], mergedInto: null,
+      ...times, text: asked ?? heading.text, ...(asked !== undefined ? { heading: heading.text } : {}), askerName: null, askerLocation: null, status: 'answered', askedBy: null, voters: [], mergedInto: null,
     });
     notes.push(...toNotes(heading.notes, q.id, q.onAirAt ?? q.answeredAt ?? q.createdAt, ctx.newId));
   });
@@ -175,9 +177,10 @@ function parse(md: string, ctx: { newId: () => Id }): Episode {
   const polls: Poll[] = fm.polls.map(({ counts: answered, ...p }) => ({
     ...p, status: 'closed', resultsVisible: true, answers: {}, archivedCounts: answered,
   }));
-  const { counts, questions: _q, polls: _p, aspirations, ...info } = fm;
+  const { counts, questions: _q, polls: _p, aspirations, edits, ...info } = fm;
   return {
     ...info,
+    ...(edits.length ? { edits } : {}),
     polls,
     archivedAspirations: aspirations,
     premoderation: true,

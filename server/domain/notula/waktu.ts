@@ -67,3 +67,8 @@ export function formatWaktu(startsAt: string, endsAt: string | null, timeZone: s
   }
   return `${longDate(startsAt, timeZone)} (${clock(startsAt, timeZone)}–${end} ${zoneLabel(startsAt, timeZone)})`;
 }
+
+/** "Kamis, 3 Desember 2026 10.05 WIB": when a notula was last corrected. */
+export function formatUpdated(iso: string, timeZone: string): string {
+  return `${longDate(iso, timeZone)} ${clock(iso, timeZone)} ${zoneLabel(iso, timeZone)}`;
+}

@@ -1,9 +1,10 @@
 import { fail } from '../../domain/errors.ts';
 import { addNote, deleteNote, editNote, removeClosing, setClosing } from '../../domain/note.ts';
+import { correctClosing, correctNote } from '../../domain/correction.ts';
 import type { Handler } from '../handler.ts';
 import type { RealtimeDeps } from './deps.ts';
 
-export function noteHandlers({ episodes }: RealtimeDeps) {
+export function noteHandlers({ episodes, corrections }: RealtimeDeps) {
   const add: Handler<'note:add'> = async (p, ctx) => {
     const staff = ctx.staff();
     if (!staff) return fail('not_signed_in');
@@ -12,7 +13,10 @@ export function noteHandlers({ episodes }: RealtimeDeps) {
   const edit: Handler<'note:edit'> = async (p, ctx) => {
     const staff = ctx.staff();
     if (!staff) return fail('not_signed_in');
-    return episodes.run(p.episodeId, (e, c) => editNote(e, staff, p.noteId, p, c), (n) => ({ ...n, by: structuredClone(n.by) }));
+    const present = (n: import('../../domain/types.ts').Note) => ({ ...n, by: structuredClone(n.by) });
+    // After the show the same event is a correction: logged, and the archived notula rewritten.
+    if (corrections.isEnded(p.episodeId)) return corrections.run(p.episodeId, (e, c) => correctNote(e, staff, p.noteId, p.by, p.text, c), present);
+    return episodes.run(p.episodeId, (e, c) => editNote(e, staff, p.noteId, p, c), present);
   };
   const remove: Handler<'note:delete'> = async (p, ctx) => {
     const staff = ctx.staff();
@@ -23,6 +27,7 @@ export function noteHandlers({ episodes }: RealtimeDeps) {
   const closing: Handler<'closing:set'> = async (p, ctx) => {
     const staff = ctx.staff();
     if (!staff) return fail('not_signed_in');
+    if (corrections.isEnded(p.episodeId)) return corrections.run(p.episodeId, (e, c) => correctClosing(e, staff, p, c), (c) => structuredClone(c));
     return episodes.run(p.episodeId, (e) => setClosing(e, staff, p), (c) => structuredClone(c));
   };
   const closingRemove: Handler<'closing:remove'> = async (p, ctx) => {

@@ -1,7 +1,7 @@
 // Pure client-side model of one episode: a snapshot, then deltas applied in order.
 // Shared by the Svelte stores and the protocol tests, so what the tests prove about
 // deltas is what the pages show.
-import type { ClosingStatement, Id, Note } from '../../../server/domain/types.ts';
+import type { ClosingStatement, EditEntry, Id, Note } from '../../../server/domain/types.ts';
 import type { EpisodeView, ListenerSnapshot, QuestionView, StaffSnapshot } from '../../../server/domain/views.ts';
 import type { Delta, ListenerExtras, QueuePage, StaffExtras } from '../../../server/realtime/events.ts';
 import type { PollView } from '../../../server/domain/poll.ts';
@@ -29,6 +29,8 @@ export interface EpisodeState {
   mySupports?: Set<Id>;
   /** Listener: approved questions in all; `questions` holds only the pages loaded (and any that moved since). */
   queueTotal?: number;
+  /** Staff: corrections made after the show, oldest first. */
+  edits?: EditEntry[];
 }
 
 /** A join snapshot; the extras are optional so older snapshots and fixtures still fit. */
@@ -60,6 +62,7 @@ export function fromSnapshot(packedOrNot: JoinSnapshot): EpisodeState {
     questions: new Map(s.questions.map((q) => [q.id, q])),
     notes: new Map(s.audience === 'staff' ? s.notes.map((n) => [n.id, n]) : []),
     closing: s.audience === 'staff' ? s.closing : [],
+    edits: s.audience === 'staff' ? s.edits ?? [] : [],
     mine: new Map(listener ? listener.mine.map((q) => [q.id, q]) : []),
     myVotes: new Set(listener ? listener.myVotes : []),
     seq: s.seq,
@@ -112,6 +115,7 @@ export function applyDelta(state: EpisodeState, d: Delta): EpisodeState {
   for (const n of d.notes ?? []) state.notes.set(n.id, n);
   for (const id of d.notesRemoved ?? []) state.notes.delete(id);
   if (d.closing) state.closing = d.closing;
+  if (d.edits) state.edits = d.edits;
   if (d.polls) {
     const polls = (state.polls ??= new Map());
     for (const p of d.polls) polls.set(p.id, p);

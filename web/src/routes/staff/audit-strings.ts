@@ -56,6 +56,7 @@ export const ACTION_WORDS: Record<'id' | 'en', Record<string, string>> = {
     'poll:open': 'Membuka jajak pendapat', 'poll:close': 'Menutup jajak pendapat', 'poll:results': 'Menampilkan hasil jajak pendapat',
     'episode:moderation': 'Mengubah moderasi', 'aspiration:enter': 'Memasukkan usulan', 'aspiration:fromQuestion': 'Usulan dari pertanyaan',
     'aspiration:status': 'Mengubah status usulan',
+    'question:heading': 'Mengoreksi judul pertanyaan', 'episode:recording': 'Mengoreksi tautan rekaman', 'closing:reassign': 'Memindahkan penutup',
   },
   en: {
     'episode.create': 'Created episode', 'episode.edit': 'Edited episode', 'episode.start': 'Started broadcast', 'episode.end': 'Ended broadcast',
@@ -73,6 +74,7 @@ export const ACTION_WORDS: Record<'id' | 'en', Record<string, string>> = {
     'poll:open': 'Opened poll', 'poll:close': 'Closed poll', 'poll:results': 'Showed poll results',
     'episode:moderation': 'Changed moderation', 'aspiration:enter': 'Entered proposal', 'aspiration:fromQuestion': 'Proposal from question',
     'aspiration:status': 'Changed proposal status',
+    'question:heading': 'Corrected question heading', 'episode:recording': 'Corrected recording link', 'closing:reassign': 'Moved closing statement',
   },
 };
 

@@ -1,0 +1,105 @@
+// After the show in Chromium: the notulis corrects a question's heading and the recording
+// link in the console of the ended episode and sees what changed; the public notula page
+// shows the corrected heading and "Diperbarui"; the listener page of the ended episode
+// links to that notula.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { context, launchBrowser, screenshot, watchErrors } from '../support/browser.ts';
+import { api, must, startServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
+import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
+import type { Crew } from '../support/show.ts';
+
+const RAW = 'SMS: pak jln ke pasar kpn dibenerin <b>parah</b>';
+const HEADING = 'Kapan jalan ke pasar diperbaiki?';
+
+let server: TestServer;
+let browser: Browser;
+let c: Crew;
+let ep: { id: string; code: string };
+let qid = '';
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ sample: false }), launchBrowser()]);
+  c = await crew(server.url);
+  ep = await createLiveEpisode(server.url, c.hostCookie);
+  for (const s of [c.host, c.screener, c.notulis]) await joinStaff(s, ep.id);
+  qid = (await must(c.screener, 'question:submit', { episodeId: ep.id, text: RAW, channel: 'sms', name: null, location: null })).id;
+  await must(c.host, 'question:air', { episodeId: ep.id, questionId: qid });
+  await must(c.notulis, 'note:add', { episodeId: ep.id, questionId: qid, by: { kind: 'agency', label: 'DPUPR' }, text: 'Diperbaiki bulan depan.' });
+  const ended = await api(server.url, `/api/episodes/${ep.id}/end`, { method: 'POST', cookie: c.hostCookie });
+  expect(ended.status).toBe(200);
+}, 60_000);
+
+afterAll(async () => {
+  for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('after the show', () => {
+  it('the notulis corrects a heading and the recording link; the notula and the listener page follow', async () => {
+    const ctx = await context(browser, server.url, { cookie: c.notulisCookie });
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`/notulis/${ep.id}`);
+    const panel = page.getByTestId('after-show');
+    await panel.waitFor({ timeout: 30_000 });
+
+    const form = page.getByTestId(`heading-${qid}`);
+    // The listener's words are shown as text, markup and all.
+    await expect.poll(() => form.locator('.qtext').innerText(), { timeout: 10_000 }).toBe(RAW);
+    await form.getByLabel('Judul di notula').fill(HEADING);
+    await form.getByRole('button', { name: 'Simpan judul' }).click();
+    await page.getByText(`Judul diubah: «${RAW}» → «${HEADING}»`).waitFor({ timeout: 10_000 });
+
+    // A javascript: link is refused in words; an https link is saved.
+    await page.getByLabel('Tautan rekaman').fill('javascript:alert(1)');
+    await page.getByRole('button', { name: 'Simpan tautan rekaman' }).click();
+    await page.getByText('Tautan harus diawali http:// atau https://.').waitFor();
+    await page.getByLabel('Tautan rekaman').fill('https://arsip.example.org/rekaman-lengkap.mp3');
+    await page.getByRole('button', { name: 'Simpan tautan rekaman' }).click();
+    await page.getByText('Tautan rekaman disimpan: https://arsip.example.org/rekaman-lengkap.mp3').waitFor();
+
+    // Notes can be corrected (not deleted) after the end.
+    const note = page.locator('li.note', { hasText: 'Diperbaiki bulan depan.' });
+    expect(await note.getByRole('button', { name: /^Hapus/ }).count()).toBe(0);
+
+    const log = page.getByTestId('edit-log');
+    await expect.poll(() => log.locator('li').count(), { timeout: 10_000 }).toBe(2);
+    expect(await log.innerText()).toContain(HEADING);
+    await screenshot(page, 'after-show-notulis');
+    expect(errors).toEqual([]);
+
+    // The public notula page (no session) prints the corrected heading, escaped words nowhere as markup.
+    const pub = await context(browser, server.url);
+    const notula = await pub.newPage();
+    await notula.goto(`/api/episodes/${ep.id}/notula.html`);
+    await notula.getByRole('heading', { name: HEADING }).waitFor();
+    expect(await notula.getByText(RAW).count()).toBe(0);
+    expect(await notula.locator('b', { hasText: 'parah' }).count()).toBe(0);
+    await notula.getByText(/Diperbarui .* \(2 koreksi\)/).waitFor();
+    await screenshot(notula, 'after-show-notula');
+
+    // The listener page of the ended episode links to it.
+    const phone = await context(browser, server.url, { phone: true });
+    const lp = await phone.newPage();
+    await lp.goto(`/j/${ep.code}`);
+    const link = lp.getByTestId('notula-link');
+    await link.waitFor({ timeout: 30_000 });
+    expect(await link.getAttribute('href')).toBe(`/api/episodes/${ep.id}/notula.html`);
+    await link.click();
+    await lp.getByRole('heading', { name: HEADING }).waitFor();
+    // A screener reads the correction history but gets no editors.
+    const sc = await context(browser, server.url, { cookie: c.screenerCookie });
+    const sp = await sc.newPage();
+    await sp.goto(`/notulis/${ep.id}`);
+    await sp.getByTestId('edit-log').waitFor({ timeout: 30_000 });
+    expect(await sp.getByTestId('after-show').count()).toBe(0);
+    expect(await sp.getByRole('button', { name: 'Simpan judul' }).count()).toBe(0);
+    await ctx.close();
+    await pub.close();
+    await phone.close();
+    await sc.close();
+  }, 120_000);
+});
