@@ -30,6 +30,11 @@ import { seedPlanningSample } from './sample/planning.ts';
 import { AuditLog } from './store/audit.ts';
 import { ErasureService } from './app/erasure-service.ts';
 import { DEFAULT_CONTACT_RETENTION_DAYS } from './domain/erasure.ts';
+import { buildArchive, dataEntryOk, transcriptEntryOk } from './store/backup.ts';
+import type { BackupManifest } from './store/backup.ts';
+import { ensureBackupKey } from './store/backup-key.ts';
+import { insideDir } from './store/paths.ts';
+import { readFile } from 'node:fs/promises';
 
 export interface AppConfig {
   dataDir: string;
@@ -91,6 +96,8 @@ export interface Application {
   erasure: ErasureService;
   /** The audit log of staff actions (data/audit.jsonl). */
   audit: AuditLog;
+  /** The backup archive of this moment (what GET /api/backup sends; store/backup.ts). */
+  backup(): Promise<{ archive: Buffer; manifest: BackupManifest }>;
   /** The one-time admin password when it was generated at this start. */
   firstAdmin: FirstAdmin | null;
   /** What main.ts prints about connections at start: the caps in force and the open-files limit. */
@@ -142,13 +149,51 @@ export async function createApplication(config: AppConfig): Promise<Application>
   const sweeper = sweepMs > 0 ? setInterval(() => void erasure.sweepContacts(), sweepMs) : null;
   sweeper?.unref();
 
+  /**
+   * Every store serialised in one synchronous stretch, so the archive is one state of the
+   * whole folder (see store/backup.ts). Then, after it, the files that never change under
+   * the server: damaged episode files (never written again) and the transcripts (each
+   * replaced whole by a rename, so any read sees one version).
+   */
+  async function backup(): Promise<{ archive: Buffer; manifest: BackupManifest }> {
+    const createdAt = config.now?.() ?? new Date();
+    const episodesNow = store.snapshot();
+    const data = [
+      ...episodesNow.files,
+      { name: 'staff.json', text: staffStore.snapshot() },
+      { name: 'district.json', text: districtStore.snapshot() },
+      { name: 'aspirations.json', text: aspirationStore.snapshot() },
+      { name: 'audit.jsonl', text: audit.snapshot() },
+    ];
+    const damaged: Array<{ name: string; data: Buffer }> = [];
+    for (const name of episodesNow.damaged) {
+      const path = dataEntryOk(name) ? insideDir(config.dataDir, name) : null;
+      const bytes = path ? await readFile(path).catch(() => null) : null;
+      if (bytes) damaged.push({ name, data: bytes });
+    }
+    const notulas: Array<{ name: string; data: Buffer }> = [];
+    for (const name of await transcripts.list()) {
+      const path = insideDir(config.transcriptsDir, name);
+      if (!transcriptEntryOk(name) || !path) {
+        log(`kentongan: cadangan: notula ${JSON.stringify(name).slice(0, 80)} dilewati (nama berkas di luar pola)`);
+        continue;
+      }
+      const bytes = await readFile(path).catch(() => null);
+      if (bytes) notulas.push({ name, data: bytes });
+    }
+    const built = buildArchive({ createdAt, data, damaged, transcripts: notulas });
+    await audit.record({ by: { kind: 'system' }, action: 'backup.create', detail: { episodes: built.manifest.episodes.length, transcripts: notulas.length, bytes: built.archive.length } });
+    return built;
+  }
+  const backupKey = await ensureBackupKey(config.dataDir);
+
   const allowedOrigins = config.allowedOrigins ?? [];
   const net = { publicUrl: config.publicUrl ? new URL(config.publicUrl) : null, trustProxy: config.trustProxy ?? 0 };
   // One limiter for both doors, so a by-code guess over HTTP and a join by code over the socket share nothing but the clock.
   const addressLimit = createAddressLimiter(config.addressLimits, config.now ? () => config.now!().getTime() : Date.now);
   // A station served over https (PUBLIC_URL) gets Secure cookies without a second setting.
   const secureCookies = (config.secureCookies ?? false) || net.publicUrl?.protocol === 'https:';
-  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster: () => broadcaster, debugMetrics: config.debugMetrics, addressLimit, ...net });
+  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster: () => broadcaster, debugMetrics: config.debugMetrics, addressLimit, backup: { key: backupKey, snapshot: backup }, ...net });
   const files = openFilesLimit();
   const conn = config.connections ?? {};
   const headersTimeout = conn.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
@@ -172,7 +217,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
   broadcaster = rt.broadcaster;
 
   return {
-    io: rt.io, broadcaster: rt.broadcaster, store, staff, episodes, aspirations, erasure, audit, firstAdmin,
+    io: rt.io, broadcaster: rt.broadcaster, store, staff, episodes, aspirations, erasure, audit, firstAdmin, backup,
     connections: { total: counter.total, perAddress: counter.perAddress, files, open: () => counter.count },
     listen(port, host = '0.0.0.0') {
       return new Promise((resolve, reject) => {
