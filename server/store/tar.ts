@@ -95,7 +95,8 @@ export function readTar(buf: Buffer): TarFile[] {
     let sum = 0;
     for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : h[i]!;
     if (number(h, 148, 8, 'checksum') !== sum) throw new TarError(`checksum salah pada entri ke-${files.length + 1}`);
-    if (field(h, 257, 6) !== 'ustar') throw new TarError('bukan arsip ustar');
+    // 'ustar\0' (POSIX) or 'ustar  ' (GNU tar's default): both carry the same fields used here.
+    if (h.subarray(257, 262).toString('latin1') !== 'ustar') throw new TarError('bukan arsip ustar');
     const size = number(h, 124, 12, 'ukuran');
     const type = String.fromCharCode(h[156]!);
     const start = at + BLOCK;
@@ -109,7 +110,8 @@ export function readTar(buf: Buffer): TarFile[] {
       continue;
     }
     if (type !== '0' && type !== '\0') throw new TarError(`entri jenis "${type === '\0' ? '0' : type}" tidak diterima (hanya berkas biasa)`);
-    const prefix = field(h, 345, 155);
+    // GNU headers keep times where POSIX keeps the name's prefix: no prefix there.
+    const prefix = h[262] === 0x20 ? '' : field(h, 345, 155);
     const name = paxPath ?? (prefix ? `${prefix}/${field(h, 0, 100)}` : field(h, 0, 100));
     paxPath = null;
     files.push({ name, data: Buffer.from(data) });
