@@ -112,8 +112,8 @@ describe('server/deploy files', () => {
     expect(nginx.match(/X-Forwarded-For \$remote_addr;/g)!.length).toBe(2);
   });
 
-  it('systemd-analyze verify finds nothing to say about the units (when systemd-analyze is installed)', async () => {
-    if (!existsSync('/usr/bin/systemd-analyze')) return void console.log('systemd-analyze not installed: unit syntax not verified');
+  // Shown as skipped, not passed, on a machine without systemd-analyze (it is not installed for this).
+  it.skipIf(!existsSync('/usr/bin/systemd-analyze'))('systemd-analyze verify finds nothing to say about the units', async () => {
     const tmp = await mkdtemp(join(tmpdir(), 'kentongan-units-'));
     try {
       const files = ['kentongan.service', 'kentongan-backup.service', 'kentongan-backup.timer'];
