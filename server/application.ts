@@ -181,7 +181,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
       const bytes = await readFile(path).catch(() => null);
       if (bytes) notulas.push({ name, data: bytes });
     }
-    const built = buildArchive({ createdAt, data, damaged, transcripts: notulas });
+    const built = await buildArchive({ createdAt, data, damaged, transcripts: notulas });
     await audit.record({ by: { kind: 'system' }, action: 'backup.create', detail: { episodes: built.manifest.episodes.length, transcripts: notulas.length, bytes: built.archive.length } });
     return built;
   }

@@ -14,7 +14,8 @@
  * Layout: `kentongan-backup.json` (the manifest), `data/…` (the files of DATA_DIR, without
  * vote journals: the episodes hold every vote) and `transcripts/…` (TRANSCRIPTS_DIR).
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync, gzip } from 'node:zlib';
+import { promisify } from 'node:util';
 import { readTar, writeTar, TarError } from './tar.ts';
 import type { TarFile } from './tar.ts';
 import { aspirationsFileShape, districtShape, episodeShape, indexShape, shapeProblem, staffShape } from './shapes.ts';
@@ -67,7 +68,8 @@ export interface SnapshotParts {
   transcripts: Array<{ name: string; data: Buffer }>;
 }
 
-export function buildArchive(parts: SnapshotParts): { archive: Buffer; manifest: BackupManifest } {
+/** Compressed off the event loop (zlib's thread pool): a show keeps running while a large archive is made. */
+export async function buildArchive(parts: SnapshotParts): Promise<{ archive: Buffer; manifest: BackupManifest }> {
   const episodes: BackupManifest['episodes'] = [];
   for (const f of parts.data) {
     if (!f.name.startsWith('episodes/')) continue;
@@ -84,7 +86,7 @@ export function buildArchive(parts: SnapshotParts): { archive: Buffer; manifest:
     ...parts.damaged.map((f) => ({ name: `data/${f.name}`, data: f.data })),
     ...parts.transcripts.map((f) => ({ name: `transcripts/${f.name}`, data: f.data })),
   ];
-  return { archive: gzipSync(writeTar(files, Math.floor(parts.createdAt.getTime() / 1000))), manifest };
+  return { archive: await promisify(gzip)(writeTar(files, Math.floor(parts.createdAt.getTime() / 1000))), manifest };
 }
 
 /** Unpacked, this much at most: a station's data is megabytes; a gzip bomb is refused. */

@@ -36,11 +36,11 @@ describe('backup archive', () => {
     expect(() => checkArchive(Buffer.from('bukan gzip'))).toThrow(ArchiveError);
   });
 
-  it('builds what checkArchive accepts, with the votes counted in the manifest', () => {
+  it('builds what checkArchive accepts, with the votes counted in the manifest', async () => {
     const episode = {
       id: 'ep1', code: 'ABC234', title: 'Judul', status: 'live', questions: [{ voters: ['l1', 'l2'] }, { voters: ['l3'] }],
     };
-    const { archive, manifest } = buildArchive({
+    const { archive, manifest } = await buildArchive({
       createdAt: new Date('2026-12-02T22:00:00Z'),
       data: [{ name: 'episodes/ep1.json', text: JSON.stringify(episode) }, { name: 'audit.jsonl', text: '' }],
       damaged: [], transcripts: [{ name: 'catatan.md', data: Buffer.from('# notula') }],
