@@ -4,12 +4,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { ADMIN_PASSWORD, api, listener, must, removeDir, signIn, staffSocket, tempDir } from '../support/server.ts';
 import type { Client } from '../support/server.ts';
 import { killed, spawnServer } from '../support/process.ts';
 import { createLiveEpisode, SHOW_EPISODE } from '../support/show.ts';
-import { writeTar } from '../../server/store/tar.ts';
+import { readTar, writeTar } from '../../server/store/tar.ts';
 
 const LISTENERS = 80; // half vote steadily, half cast and withdraw until the backup is done
 const QUESTIONS = 150;
@@ -105,6 +105,12 @@ describe('backup while votes are acknowledged, then restore', () => {
     const notulasBefore = await listing(dirs.TRANSCRIPTS_DIR);
     expect(notulasBefore.length).toBe(1);
 
+    // Every file the server keeps in DATA_DIR is in the archive (a store added later must be
+    // added to the backup too), except the key, vote journals (folded into the episodes) and temp files.
+    const inArchive = readTar(gunzipSync(await readFile(archive))).map((f) => f.name).filter((n) => n.startsWith('data/')).map((n) => n.slice(5)).sort();
+    const onDisk = (await listing(dirs.DATA_DIR)).filter((f) => f !== 'episodes' && f !== 'backup.key' && !f.endsWith('.votes') && !/(^|\/)\./.test(f));
+    expect(inArchive).toEqual(expect.arrayContaining(onDisk));
+    expect(onDisk.length).toBeGreaterThanOrEqual(5);
     first.child.kill('SIGTERM');
     await killed(first.child);
     // The wipe: nothing of the old folders is left.
