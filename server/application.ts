@@ -34,6 +34,11 @@ import { DEFAULT_CONTACT_RETENTION_DAYS } from './domain/erasure.ts';
 import { networkInterfaces } from 'node:os';
 import { resolvePublicAddress } from './net/public-address.ts';
 import type { Interfaces, PublicAddress } from './net/public-address.ts';
+import { buildArchive, dataEntryOk, transcriptEntryOk } from './store/backup.ts';
+import type { BackupManifest } from './store/backup.ts';
+import { ensureBackupKey } from './store/backup-key.ts';
+import { insideDir } from './store/paths.ts';
+import { readFile } from 'node:fs/promises';
 
 export interface AppConfig {
   dataDir: string;
@@ -100,6 +105,8 @@ export interface Application {
   erasure: ErasureService;
   /** The audit log of staff actions (data/audit.jsonl). */
   audit: AuditLog;
+  /** The backup archive of this moment (what GET /api/backup sends; store/backup.ts). */
+  backup(): Promise<{ archive: Buffer; manifest: BackupManifest }>;
   /** The one-time admin password when it was generated at this start. */
   firstAdmin: FirstAdmin | null;
   /** What main.ts prints about connections at start: the caps in force and the open-files limit. */
@@ -153,6 +160,44 @@ export async function createApplication(config: AppConfig): Promise<Application>
   const sweeper = sweepMs > 0 ? setInterval(() => void erasure.sweepContacts(), sweepMs) : null;
   sweeper?.unref();
 
+  /**
+   * Every store serialised in one synchronous stretch, so the archive is one state of the
+   * whole folder (see store/backup.ts). Then, after it, the files that never change under
+   * the server: damaged episode files (never written again) and the transcripts (each
+   * replaced whole by a rename, so any read sees one version).
+   */
+  async function backup(): Promise<{ archive: Buffer; manifest: BackupManifest }> {
+    const createdAt = config.now?.() ?? new Date();
+    const episodesNow = store.snapshot();
+    const data = [
+      ...episodesNow.files,
+      { name: 'staff.json', text: staffStore.snapshot() },
+      { name: 'district.json', text: districtStore.snapshot() },
+      { name: 'aspirations.json', text: aspirationStore.snapshot() },
+      { name: 'audit.jsonl', text: audit.snapshot() },
+    ];
+    const damaged: Array<{ name: string; data: Buffer }> = [];
+    for (const name of episodesNow.damaged) {
+      const path = dataEntryOk(name) ? insideDir(config.dataDir, name) : null;
+      const bytes = path ? await readFile(path).catch(() => null) : null;
+      if (bytes) damaged.push({ name, data: bytes });
+    }
+    const notulas: Array<{ name: string; data: Buffer }> = [];
+    for (const name of await transcripts.list()) {
+      const path = insideDir(config.transcriptsDir, name);
+      if (!transcriptEntryOk(name) || !path) {
+        log(`kentongan: cadangan: notula ${JSON.stringify(name).slice(0, 80)} dilewati (nama berkas di luar pola)`);
+        continue;
+      }
+      const bytes = await readFile(path).catch(() => null);
+      if (bytes) notulas.push({ name, data: bytes });
+    }
+    const built = await buildArchive({ createdAt, data, damaged, transcripts: notulas });
+    await audit.record({ by: { kind: 'system' }, action: 'backup.create', detail: { episodes: built.manifest.episodes.length, transcripts: notulas.length, bytes: built.archive.length } });
+    return built;
+  }
+  const backupKey = await ensureBackupKey(config.dataDir);
+
   const allowedOrigins = config.allowedOrigins ?? [];
   const net = { publicUrl: config.publicUrl ? new URL(config.publicUrl) : null, trustProxy: config.trustProxy ?? 0 };
   // One limiter for both doors, so a by-code guess over HTTP and a join by code over the socket share nothing but the clock.
@@ -162,7 +207,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
   // PUBLIC_URL is known now; a LAN address needs the port, so it is picked in listen().
   let address: PublicAddress = resolvePublicAddress({ configured: config.publicUrl ?? null, interfaces: {}, port: 0, host: '127.0.0.1' });
   const publicAddress = () => address;
-  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster: () => broadcaster, debugMetrics: config.debugMetrics, addressLimit, publicAddress, ...net });
+  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster: () => broadcaster, debugMetrics: config.debugMetrics, addressLimit, publicAddress, backup: { key: backupKey, snapshot: backup }, ...net });
   const files = openFilesLimit();
   const conn = config.connections ?? {};
   const headersTimeout = conn.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
@@ -187,7 +232,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
   broadcaster = rt.broadcaster;
 
   return {
-    io: rt.io, broadcaster: rt.broadcaster, store, staff, episodes, aspirations, erasure, audit, firstAdmin,
+    io: rt.io, broadcaster: rt.broadcaster, store, staff, episodes, aspirations, erasure, audit, firstAdmin, backup,
     connections: { total: counter.total, perAddress: counter.perAddress, files, open: () => counter.count },
     publicAddress,
     listen(port, host = '0.0.0.0') {

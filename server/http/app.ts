@@ -18,6 +18,8 @@ import { aspirationRoutes } from './routes/aspirations.ts';
 import { erasureRoutes } from './routes/erasure.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { auditHook } from './audit-hook.ts';
+import { backupRoutes } from './routes/backup.ts';
+import type { BackupRoute } from './routes/backup.ts';
 import type { HttpDeps } from './routes/deps.ts';
 
 export interface HttpOptions extends HttpDeps {
@@ -28,6 +30,8 @@ export interface HttpOptions extends HttpDeps {
   broadcaster?: () => Broadcaster | null;
   /** Mounts /api/debug/metrics for the benchmark (loopback only). Off by default. */
   debugMetrics?: boolean;
+  /** GET /api/backup (routes/backup.ts); absent: no such route. */
+  backup?: BackupRoute;
 }
 
 export function createHttpApp(opts: HttpOptions): express.Express {
@@ -64,6 +68,7 @@ export function createHttpApp(opts: HttpOptions): express.Express {
   app.use(erasureRoutes(opts));
   app.use(aspirationRoutes(opts));
   app.use(auditRoutes(opts));
+  if (opts.backup) app.use(backupRoutes(opts.backup));
   if (opts.debugMetrics) app.use(debugRoutes(opts.episodes.store));
   app.use('/api', (_req, res) => sendError(res, fail('unknown_route').error));
 

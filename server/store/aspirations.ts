@@ -71,6 +71,11 @@ export class AspirationStore {
     return this.#db.data.aspirations;
   }
 
+  /** The file as its next write would make it (the backup's snapshot, taken synchronously). */
+  snapshot(): string {
+    return JSON.stringify(this.#db.data);
+  }
+
   commit(): Promise<void> {
     return this.#committer.commit();
   }

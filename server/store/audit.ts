@@ -118,6 +118,11 @@ export class AuditLog {
     return { entries, next: start > 0 ? this.#entries[start]!.seq : null, total: this.#entries.length };
   }
 
+  /** Every entry as the file's lines (the backup's snapshot, taken synchronously; unreadable lines skipped at start are left out). */
+  snapshot(): string {
+    return this.#entries.map((e) => `${JSON.stringify(e)}\n`).join('');
+  }
+
   async flush(): Promise<void> {
     await this.#committer.idle();
   }

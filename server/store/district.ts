@@ -68,6 +68,11 @@ export class DistrictStore {
     this.#db.data.district = district;
   }
 
+  /** The file as its next write would make it (the backup's snapshot, taken synchronously). */
+  snapshot(): string {
+    return JSON.stringify(this.#db.data);
+  }
+
   commit(): Promise<void> {
     return this.#committer.commit();
   }

@@ -193,6 +193,21 @@ export class EpisodeStore {
     this.#byCode.set(e.code.toUpperCase(), e.id);
   }
 
+  /**
+   * Every file of the store as a full write would make it at this moment, built
+   * synchronously: one state between two changes, votes journaled or not (memory holds
+   * them all), so no journal is needed beside it. Files found damaged at start are only
+   * named: they are never written again, so the caller copies them as they are.
+   */
+  snapshot(): { files: Array<{ name: string; text: string }>; damaged: string[] } {
+    const files = [{ name: 'index.json', text: JSON.stringify(this.#index.data) }];
+    for (const entry of this.#index.data.episodes) {
+      const slot = this.#slots.get(entry.id);
+      if (slot) files.push({ name: entry.file, text: JSON.stringify(slot.db.data) });
+    }
+    return { files, damaged: this.#damaged.map((d) => d.file) };
+  }
+
   damaged(): readonly DamagedFile[] {
     return this.#damaged;
   }

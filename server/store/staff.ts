@@ -77,6 +77,11 @@ export class StaffStore {
     return this.#db.data;
   }
 
+  /** The file as its next write would make it (the backup's snapshot, taken synchronously). */
+  snapshot(): string {
+    return JSON.stringify(this.#db.data);
+  }
+
   commit(): Promise<void> {
     return this.#committer.commit();
   }
