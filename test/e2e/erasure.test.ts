@@ -89,7 +89,7 @@ describe('erasure in the browser', () => {
     expect(await seriousA11yProblems(page)).toEqual([]);
     // The same confirmation in English.
     await page.getByRole('group', { name: 'Bahasa / Language' }).getByRole('button', { name: 'EN' }).click();
-    expect(await plan.locator('li').first().textContent()).toBe('1 question(s) withdrawn and deleted completely.');
+    expect(await plan.locator('li').first().textContent()).toBe('1 question withdrawn and deleted completely.');
     expect(await page.getByTestId('erase-confirm').textContent()).toContain('Yes, delete now');
     await page.getByRole('group', { name: 'Bahasa / Language' }).getByRole('button', { name: 'ID' }).click();
     // Nothing is gone before the listener confirms.

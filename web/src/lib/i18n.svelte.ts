@@ -1,5 +1,7 @@
 // Indonesian first, English second. Each page keeps its own dictionary next to it,
 // so the listener's phone downloads only the listener's strings.
+import { pluralForm } from './plural.ts';
+
 export type Lang = 'id' | 'en';
 export type Dict<K extends string> = Record<Lang, Record<K, string>>;
 
@@ -32,10 +34,14 @@ class Language {
 
 export const language = new Language();
 
-/** Returns a translator for one dictionary; `{name}` placeholders are filled from `vars`. */
+/**
+ * Returns a translator for one dictionary; `{name}` placeholders are filled from `vars`.
+ * A numeric `n` picks the plural form of a value written "one|other" (see plural.ts).
+ */
 export function translator<K extends string>(dict: Dict<K>) {
   return (key: K, vars?: Record<string, string | number>): string => {
     let s = dict[language.current][key] ?? dict.id[key] ?? key;
+    if (typeof vars?.n === 'number') s = pluralForm(language.current, vars.n, s);
     if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
     return s;
   };

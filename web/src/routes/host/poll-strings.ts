@@ -48,7 +48,7 @@ const dict: Dict<Key> = {
     closed: 'Poll closed.', total: 'Answers: {n}', noAnswers: 'No answers yet.',
     earlier: 'Earlier polls', notLive: 'Polls can only be opened while the episode is live.',
     needQuestion: 'Write the question.', needOptions: 'Write 2 to 10 options, one per line.',
-    row: '{option}: {pct}% ({n} answers)', results: 'Results', anotherOpen: 'Close the open poll before opening a new one.',
+    row: '{option}: {pct}% ({n} answer)|{option}: {pct}% ({n} answers)', results: 'Results', anotherOpen: 'Close the open poll before opening a new one.',
     makeAspiration: 'Turn into proposal', fromQuestionTitle: 'Turn this question into a musrenbang proposal',
     usulanText: 'Proposal', usulanTextHint: 'Left empty, the question’s text is used.', problem: 'Problem it solves',
     dimension: 'Smart-city dimension', kecamatan: 'Kecamatan', desa: 'Desa/kelurahan', rtRw: 'RT/RW', rtRwHint: 'E.g. 003/005.',

@@ -77,7 +77,7 @@ const dict: Dict<Key> = {
     needDimension: 'Choose the dimension.',
     needKecamatan: 'Choose the kecamatan.',
     needDesa: 'Choose the desa/kelurahan.',
-    tooLong: 'Too long: remove {n} characters.',
+    tooLong: 'Too long: remove {n} character.|Too long: remove {n} characters.',
     send: 'Save proposal',
     sending: 'Saving…',
     refused: 'Proposal not saved: {reason}',

@@ -34,7 +34,7 @@ const en: Record<keyof typeof id, string> = {
   empty: 'No actions recorded yet.',
   more: 'Load older',
   loading: 'Loading…',
-  total: '{n} entries',
+  total: '{n} entry|{n} entries',
   episode: 'episode {id}',
 };
 

@@ -37,14 +37,14 @@ const dict: Dict<Key> = {
     'question.pending': 'Pending', 'question.approved': 'Approved', 'question.on_air': 'On air',
     'question.answered': 'Answered', 'question.rejected': 'Rejected', 'question.merged': 'Merged',
     'conn.online': 'Connected', 'conn.connecting': 'Connecting…', 'conn.offline': 'Offline — changes are sent when the connection is back',
-    'conn.queued': '{n} actions waiting',
+    'conn.queued': '{n} action waiting|{n} actions waiting',
     'lang.label': 'Language', back: '← Episode list', signedInAs: 'Signed in as {name} ({role})', signIn: 'Sign in as staff',
     notSignedIn: 'You are not signed in as staff.', loading: 'Loading episode…', episodeMissing: 'The episode could not be opened.',
     dismiss: 'Dismiss message',
     'console.host': 'Host console', 'console.screener': 'Screener console', 'console.notulis': 'Note taker console',
-    nav: 'Staff navigation', and: 'and', votes: '{n} votes',
+    nav: 'Staff navigation', and: 'and', votes: '{n} vote|{n} votes',
     'asp.baru': 'New', 'asp.ditinjau': 'Under review', 'asp.diteruskan': 'Forwarded to musrenbang', 'asp.ditolak': 'Rejected', 'asp.digabung': 'Merged',
-    supports: '{n} supporters', answers: '{n} answers',
+    supports: '{n} supporter|{n} supporters', answers: '{n} answer|{n} answers',
   },
 };
 
