@@ -101,7 +101,7 @@ const app = await createApplication({
   // Printed before the account is saved, so a start that fails later (port taken) still shows it.
   onFirstAdmin: (admin) => {
     if (admin.envRejected) log.info('ADMIN_PASSWORD kurang dari 8 karakter dan tidak dipakai; kata sandi dibuatkan di bawah ini.');
-    if (admin.password) log.info(`Akun admin pertama dibuat. Nama pengguna: ${admin.username}  Kata sandi (sekali tampil): ${admin.password}`);
+    if (admin.password) log.info(`Akun admin pertama dibuat. Nama pengguna: ${admin.username}  Kata sandi (sekali tampil): ${admin.password}  (pada masuk pertama Anda diminta menggantinya dengan kata sandi pilihan sendiri)`);
     else log.info(`Akun admin pertama dibuat dari ADMIN_PASSWORD. Nama pengguna: ${admin.username}`);
   },
   allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),

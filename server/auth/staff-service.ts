@@ -89,7 +89,8 @@ export class StaffService {
     const password = fromEnv ? envPassword! : generatePassword();
     const admin: FirstAdmin = { username: 'admin', password: fromEnv ? null : password, envRejected: !!envPassword && !fromEnv };
     announce(admin);
-    const made = await this.create({ username: admin.username, name: 'Admin Stasiun', role: 'admin', password });
+    // A printed password may have been read off the studio screen: it only lets its owner choose their own.
+    const made = await this.create({ username: admin.username, name: 'Admin Stasiun', role: 'admin', password, mustChangePassword: !fromEnv });
     if (!made.ok) throw new Error(`first admin not created: ${made.error.code}`);
     return admin;
   }
@@ -98,7 +99,7 @@ export class StaffService {
     return this.#store.data.staff.map(publicStaff);
   }
 
-  async create(input: { username: string; name: string; role: Role; password: string }): Promise<R<StaffPublic>> {
+  async create(input: { username: string; name: string; role: Role; password: string; mustChangePassword?: boolean }): Promise<R<StaffPublic>> {
     const username = input.username.trim().toLowerCase();
     if (!/^[a-z0-9._-]{3,32}$/.test(username)) return fail('invalid_payload', 'Nama pengguna 3–32 huruf kecil, angka, titik, garis bawah atau tanda hubung.');
     if (this.#taken(username)) return fail('username_taken');
@@ -113,6 +114,7 @@ export class StaffService {
       const account: StaffAccount = {
         id: nanoid(12), username, name: name.text, role: input.role, passwordHash,
         createdAt: new Date().toISOString(), disabled: false,
+        ...(input.mustChangePassword ? { mustChangePassword: true } : {}),
       };
       this.#store.data.staff.push(account);
       await this.#store.commit();
@@ -208,13 +210,73 @@ export class StaffService {
     this.#notifyRevoked();
   }
 
-  /** The staff actor behind a session cookie, or null. */
-  actorFor(token: string | undefined): Actor | null {
+  /** The enabled account behind a live session cookie, also one that must still change its password. */
+  accountFor(token: string | undefined): StaffPublic | null {
     if (!token) return null;
     const h = hashToken(token);
     const session = this.#store.data.sessions.find((x) => x.tokenHash === h);
     if (!session || Date.parse(session.expiresAt) <= Date.now()) return null;
     const s = this.#store.data.staff.find((x) => x.id === session.staffId && !x.disabled);
-    return s ? { kind: 'staff', staffId: s.id, role: s.role, name: s.name, username: s.username } : null;
+    return s ? publicStaff(s) : null;
+  }
+
+  /**
+   * The staff actor behind a session cookie, or null. An account that must change its
+   * password has no rights at all (HTTP, sockets) until it has.
+   */
+  actorFor(token: string | undefined): Actor | null {
+    const s = this.accountFor(token);
+    if (!s || s.mustChangePassword) return null;
+    return { kind: 'staff', staffId: s.id, role: s.role, name: s.name, username: s.username };
+  }
+
+  /**
+   * The signed-in staff member chooses a new password, knowing the current one. Every
+   * session of the account ends (a printed password may have signed in elsewhere) and a
+   * new one is issued for this browser.
+   */
+  async changeOwnPassword(token: string | undefined, current: string, next: string, address = 'unknown'): Promise<SignInResult> {
+    const me = this.accountFor(token);
+    if (!me) return fail('not_signed_in');
+    if (next.length < 8 || next.length > 200) return fail('invalid_payload', 'Kata sandi baru minimal 8 karakter.');
+    if (next === current) return fail('password_unchanged');
+    const admission = this.#throttle.admit(address, me.username);
+    if (!admission.ok) {
+      const error = fail('rate_limited', `Terlalu banyak percobaan yang gagal; coba lagi dalam ${waitInWords(admission.waitSeconds)}.`).error;
+      return { ok: false, error, retryAfter: admission.waitSeconds };
+    }
+    const checked = this.#store.data.staff.find((x) => x.id === me.id)!.passwordHash;
+    let okPassword: boolean;
+    let hashed: string | null;
+    try {
+      okPassword = await this.#passwords.verify(current, checked);
+      hashed = okPassword ? await this.#hash(next) : null;
+    } catch (err) {
+      admission.attempt.abandoned();
+      if (err instanceof HashQueueFull) return BUSY();
+      throw err;
+    }
+    if (!okPassword) {
+      admission.attempt.failed();
+      return fail('wrong_current_password');
+    }
+    if (!hashed) {
+      admission.attempt.abandoned();
+      return BUSY();
+    }
+    admission.attempt.succeeded();
+    return this.#serially(async () => {
+      const s = this.#store.data.staff.find((x) => x.id === me.id && !x.disabled);
+      // Changed or disabled by an admin meanwhile: that change wins.
+      if (!s || s.passwordHash !== checked) return fail('not_signed_in');
+      s.passwordHash = hashed;
+      delete s.mustChangePassword;
+      this.#store.data.sessions = this.#store.data.sessions.filter((x) => x.staffId !== s.id);
+      const fresh = newSessionToken();
+      this.#store.data.sessions.push({ tokenHash: hashToken(fresh), staffId: s.id, expiresAt: new Date(Date.now() + SESSION_DAYS * 864e5).toISOString() });
+      await this.#store.commit();
+      this.#notifyRevoked();
+      return { ok: true as const, value: { token: fresh, staff: publicStaff(s) } };
+    });
   }
 }

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { StaffService } from '../auth/staff-service.ts';
 import type { AuditLog } from '../store/audit.ts';
-import { actorOf } from './context.ts';
+import { actorOf, sessionToken } from './context.ts';
 
 /** Route (method and Express path) → the action name the audit log shows. */
 const ACTIONS: Record<string, string> = {
@@ -15,6 +15,7 @@ const ACTIONS: Record<string, string> = {
   'POST /api/staff': 'staff.create',
   'PATCH /api/staff/:id': 'staff.update',
   'DELETE /api/session': 'session.signOut',
+  'POST /api/session/password': 'session.changePassword',
   'PUT /api/district': 'district.update',
   'POST /api/district/regions': 'district.importRegions',
   'PATCH /api/aspirations/:id': 'aspiration.edit',
@@ -43,7 +44,9 @@ export function auditHook(audit: AuditLog, staff: StaffService, log: (line: stri
     // A sign-in is not an action of the session it may replace.
     if (req.method === 'POST' && req.path === '/session') return next();
     // Taken now: a sign-out or a disabled account has no session by the time the answer goes.
-    const actor = actorOf(req, staff);
+    // A first admin changing the printed password has no rights yet, but the change is theirs.
+    const own = req.method === 'POST' && req.path === '/session/password' ? staff.accountFor(sessionToken(req)) : null;
+    const actor = own ? { kind: 'staff' as const, staffId: own.id, name: own.name, role: own.role } : actorOf(req, staff);
     if (!actor || actor.kind !== 'staff') return next();
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
     res.end = ((...args: unknown[]) => {

@@ -21,7 +21,7 @@ export function actorOf(req: Request, staff: StaffService): Actor | null {
 export function requireStaff(req: Request, res: Response, staff: StaffService, permission: Permission): Actor | null {
   const actor = actorOf(req, staff);
   if (!actor) {
-    sendError(res, fail('not_signed_in').error);
+    sendError(res, fail(staff.accountFor(sessionToken(req))?.mustChangePassword ? 'password_change_required' : 'not_signed_in').error);
     return null;
   }
   if (!can(actor, permission)) {

@@ -31,6 +31,8 @@ export const episodePatch = v.partial(episodeInput);
 
 export const signIn = v.strictObject({ username: line(100), password: line(200) });
 
+export const passwordChange = v.strictObject({ currentPassword: line(200), newPassword: line(200) });
+
 export const staffCreate = v.strictObject({ username: line(100), name: line(), role: v.picklist(ROLES), password: line(200) });
 
 export const staffUpdate = v.strictObject({

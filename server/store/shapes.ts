@@ -74,6 +74,7 @@ export const staffShape = v.looseObject({
   listenerSecret: v.pipe(str, v.minLength(16)),
   staff: v.array(v.looseObject({
     id: str, username: str, name: str, role: v.picklist(ROLES), passwordHash: str, createdAt: str, disabled: v.boolean(),
+    mustChangePassword: v.optional(v.boolean()),
   })),
   sessions: v.array(v.looseObject({ tokenHash: str, staffId: str, expiresAt: str })),
 });

@@ -16,6 +16,11 @@ export interface StaffAccount {
   passwordHash: string;
   createdAt: string;
   disabled: boolean;
+  /**
+   * The password was generated and printed on the console (the first admin): it may have
+   * been seen by anyone at the studio PC, so the account does nothing until it is changed.
+   */
+  mustChangePassword?: boolean;
 }
 
 export interface Session {

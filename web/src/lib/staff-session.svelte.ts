@@ -12,6 +12,8 @@ export interface StaffMember {
   role: Role;
   createdAt: string;
   disabled: boolean;
+  /** The first admin with the password printed at installation: must choose a new one first. */
+  mustChangePassword?: boolean;
 }
 
 class StaffSession {
@@ -28,6 +30,13 @@ class StaffSession {
 
   async signIn(username: string, password: string): Promise<ApiResult<{ staff: StaffMember }>> {
     const r = await api<{ staff: StaffMember }>('/api/session', { method: 'POST', body: { username, password } });
+    if (r.ok) this.me = r.data.staff;
+    return r;
+  }
+
+  /** Replaces the own password; the server ends every other session and sets a new cookie. */
+  async changePassword(currentPassword: string, newPassword: string): Promise<ApiResult<{ staff: StaffMember }>> {
+    const r = await api<{ staff: StaffMember }>('/api/session/password', { method: 'POST', body: { currentPassword, newPassword } });
     if (r.ok) this.me = r.data.staff;
     return r;
   }

@@ -43,7 +43,7 @@ export const ACTION_WORDS: Record<'id' | 'en', Record<string, string>> = {
   id: {
     'episode.create': 'Membuat episode', 'episode.edit': 'Mengubah episode', 'episode.start': 'Memulai siaran', 'episode.end': 'Mengakhiri siaran',
     'episode.delete': 'Menghapus episode', 'transcript.import': 'Mengimpor notula', 'transcript.delete': 'Menghapus notula',
-    'staff.create': 'Membuat akun', 'staff.update': 'Mengubah akun', 'session.signOut': 'Keluar',
+    'staff.create': 'Membuat akun', 'staff.update': 'Mengubah akun', 'session.signOut': 'Keluar', 'session.changePassword': 'Mengganti kata sandi sendiri',
     'district.update': 'Mengubah wilayah', 'district.importRegions': 'Mengimpor wilayah',
     'aspiration.edit': 'Mengubah usulan', 'aspiration.status': 'Mengubah status usulan', 'aspiration.merge': 'Menggabung usulan',
     'aspiration.note': 'Menulis catatan usulan', 'aspiration.removeContact': 'Menghapus kontak usulan',
@@ -61,7 +61,7 @@ export const ACTION_WORDS: Record<'id' | 'en', Record<string, string>> = {
   en: {
     'episode.create': 'Created episode', 'episode.edit': 'Edited episode', 'episode.start': 'Started broadcast', 'episode.end': 'Ended broadcast',
     'episode.delete': 'Deleted episode', 'transcript.import': 'Imported minutes', 'transcript.delete': 'Deleted minutes',
-    'staff.create': 'Created account', 'staff.update': 'Changed account', 'session.signOut': 'Signed out',
+    'staff.create': 'Created account', 'staff.update': 'Changed account', 'session.signOut': 'Signed out', 'session.changePassword': 'Changed own password',
     'district.update': 'Changed district', 'district.importRegions': 'Imported regions',
     'aspiration.edit': 'Edited proposal', 'aspiration.status': 'Changed proposal status', 'aspiration.merge': 'Merged proposals',
     'aspiration.note': 'Wrote proposal note', 'aspiration.removeContact': 'Removed proposal contact',
