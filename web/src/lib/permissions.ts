@@ -15,11 +15,11 @@ export type ConsoleName = 'host' | 'screener' | 'notulis' | 'planner';
  * the page is for; a role that has it is "at home" there (see `homeConsoles`).
  */
 export const CONSOLES = {
-  host: { view: 'episode.viewStaff', act: ['question.air', 'episode.start', 'episode.end', 'poll.run', 'aspiration.submit'] },
-  screener: { view: 'episode.viewStaff', act: ['question.moderate', 'question.submit', 'episode.moderation', 'aspiration.submit'] },
-  notulis: { view: 'episode.viewStaff', act: ['note.write', 'episode.correct'] },
-  planner: { view: 'aspiration.review', act: ['aspiration.review'] },
-} as const satisfies Record<ConsoleName, { view: Permission; act: readonly [Permission, ...Permission[]] }>;
+  host: { view: 'episode.viewStaff', act: ['question.air', 'episode.start', 'episode.end', 'poll.run', 'aspiration.submit'], perEpisode: true },
+  screener: { view: 'episode.viewStaff', act: ['question.moderate', 'question.submit', 'episode.moderation', 'aspiration.submit'], perEpisode: true },
+  notulis: { view: 'episode.viewStaff', act: ['note.write', 'episode.correct'], perEpisode: true },
+  planner: { view: 'aspiration.review', act: ['aspiration.review'], perEpisode: false },
+} as const satisfies Record<ConsoleName, { view: Permission; act: readonly [Permission, ...Permission[]]; perEpisode: boolean }>;
 
 export const CONSOLE_NAMES = Object.keys(CONSOLES) as ConsoleName[];
 
@@ -64,6 +64,6 @@ export function homeConsoles(role: Role | null | undefined): ConsoleName[] {
 
 /** The address of a page: the live consoles are per episode, the planner's desk is not. */
 export function consolePath(name: ConsoleName, episodeId: string | null): string {
-  if (name === 'planner') return '/planner';
+  if (!CONSOLES[name].perEpisode) return `/${name}`;
   return episodeId ? `/${name}/${encodeURIComponent(episodeId)}` : '/staff';
 }

@@ -8,7 +8,7 @@ import type { Role } from '../../../../../server/domain/types.ts';
 import { roleName } from './strings.ts';
 
 type Key = 'readOnly' | 'partial' | 'needs' | 'noView' | 'viewNeeds' | 'home' | 'homeFromList' | 'episodeList'
-  | 'page.host' | 'page.screener' | 'page.notulis' | 'page.planner' | 'link.planner';
+  | 'page.host' | 'page.screener' | 'page.notulis' | 'page.planner' | 'link.host' | 'link.screener' | 'link.notulis' | 'link.planner';
 
 const dict: Dict<Key> = {
   id: {
@@ -18,7 +18,7 @@ const dict: Dict<Key> = {
     noView: 'Peran Anda ({role}) tidak bisa membuka {page}.', viewNeeds: 'Halaman ini untuk peran {roles}.',
     home: 'Halaman untuk peran Anda:', homeFromList: 'Halaman untuk peran Anda ({pages}) dibuka dari', episodeList: 'daftar episode',
     'page.host': 'konsol pemandu', 'page.screener': 'konsol penyaring', 'page.notulis': 'konsol notulis', 'page.planner': 'meja perencana',
-    'link.planner': 'Meja perencana',
+    'link.host': 'Konsol pemandu', 'link.screener': 'Konsol penyaring', 'link.notulis': 'Konsol notulis', 'link.planner': 'Meja perencana',
   },
   en: {
     readOnly: 'You are signed in as {role}: this page is read-only for you.',
@@ -27,7 +27,7 @@ const dict: Dict<Key> = {
     noView: 'Your role ({role}) cannot open the {page}.', viewNeeds: 'This page is for the roles {roles}.',
     home: 'Pages for your role:', homeFromList: 'Pages for your role ({pages}) open from the', episodeList: 'episode list',
     'page.host': 'host console', 'page.screener': 'screener console', 'page.notulis': 'note taker console', 'page.planner': 'planner’s desk',
-    'link.planner': 'Planner’s desk',
+    'link.host': 'Host console', 'link.screener': 'Screener console', 'link.notulis': 'Note taker console', 'link.planner': 'Planner’s desk',
   },
 };
 
@@ -64,4 +64,5 @@ export function needsSentence(permissions: Permission[], roles: Role[]): string 
 
 export const rolesList = (roles: Role[]): string => list(roles.map(roleName), 'disjunction');
 export const pageName = (name: ConsoleName): string => tr(`page.${name}`);
+export const pageLink = (name: ConsoleName): string => tr(`link.${name}`);
 export const pagesList = (names: ConsoleName[]): string => list(names.map(pageName), 'conjunction');
