@@ -43,6 +43,9 @@ describe('the web reads the server table', () => {
   it('names the roles that may, admin last', () => {
     expect(rolesWith('question.air')).toEqual(['host', 'admin']);
     expect(new Set(rolesWith('note.write'))).toEqual(new Set(PERMISSIONS['note.write']));
+    // One order whatever the table's: note.write and episode.correct make one sentence.
+    expect(rolesWith('note.write')).toEqual(rolesWith('episode.correct'));
+    expect(consoleAccess('screener', 'notulis').missing).toHaveLength(1);
   });
 });
 

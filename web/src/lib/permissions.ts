@@ -4,6 +4,7 @@
 // the server still checks every action. Pure (no Svelte, no i18n) so it is unit-tested.
 import { PERMISSIONS } from '../../../server/domain/permissions.ts';
 import type { Permission } from '../../../server/domain/permissions.ts';
+import { ROLES } from '../../../server/domain/types.ts';
 import type { Role } from '../../../server/domain/types.ts';
 
 export type { Permission };
@@ -28,10 +29,13 @@ export function roleCan(role: Role | null | undefined, permission: Permission): 
   return !!role && (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
 
-/** The roles that may do it, admin last: "Pemandu atau Admin" reads better than the other way. */
+/**
+ * The roles that may do it, in one fixed order with admin last ("Pemandu atau Admin" reads
+ * better), so two permissions held by the same roles make one sentence.
+ */
 export function rolesWith(permission: Permission): Role[] {
-  const roles = [...(PERMISSIONS[permission] as readonly Role[])];
-  return [...roles.filter((r) => r !== 'admin'), ...roles.filter((r) => r === 'admin')];
+  const order = [...ROLES.slice(1), ROLES[0]];
+  return order.filter((r) => roleCan(r, permission));
 }
 
 export interface Access {

@@ -38,14 +38,14 @@ const ACTIONS: Record<Lang, Partial<Record<Permission, string>>> = {
   id: {
     'question.air': 'menaruh pertanyaan di udara', 'episode.start': 'memulai episode', 'episode.end': 'mengakhiri episode',
     'poll.run': 'menjalankan jajak pendapat', 'aspiration.submit': 'mencatat usulan',
-    'question.moderate': 'menyetujui, menolak, menyunting dan menggabungkan pertanyaan', 'question.submit': 'mengetik pertanyaan dari telepon/SMS',
-    'episode.moderation': 'mengubah pra-moderasi', 'note.write': 'menulis catatan dan pernyataan penutup',
+    'question.moderate': 'menyaring pertanyaan', 'question.submit': 'mengetik pertanyaan dari telepon/SMS',
+    'episode.moderation': 'mengubah pra-moderasi', 'note.write': 'menulis catatan serta pernyataan penutup',
     'episode.correct': 'mengoreksi setelah siaran', 'aspiration.review': 'meninjau usulan',
   },
   en: {
     'question.air': 'putting questions on air', 'episode.start': 'starting the episode', 'episode.end': 'ending the episode',
     'poll.run': 'running polls', 'aspiration.submit': 'entering usulan',
-    'question.moderate': 'approving, rejecting, editing and merging questions', 'question.submit': 'typing in questions from phone/SMS',
+    'question.moderate': 'screening questions', 'question.submit': 'typing in questions from phone/SMS',
     'episode.moderation': 'changing pre-moderation', 'note.write': 'writing notes and closing statements',
     'episode.correct': 'corrections after the show', 'aspiration.review': 'reviewing usulan',
   },
