@@ -95,7 +95,7 @@ describe('a console shows each role what it may do', { timeout: 90_000 }, () => 
       await page.locator('[data-testid=list-queue]', { hasText: QUEUED }).waitFor();
       expect(await page.locator('.onair', { hasText: ON_AIR }).count()).toBe(1);
       const text = await note(page).innerText();
-      expect(text).toContain('Menaruh pertanyaan di udara, memulai episode, mengakhiri episode, dan menjalankan jajak pendapat butuh peran Pemandu atau Admin.');
+      expect(text).toContain('Menaruh pertanyaan di udara, memulai dan mengakhiri episode, dan menjalankan jajak pendapat butuh peran Pemandu atau Admin.');
       // The screener may still turn a question into an usulan; the others may do nothing here.
       expect(text).toContain(role === 'screener' ? 'sebagian tindakan di halaman ini bukan untuk peran Anda' : 'halaman ini hanya bisa dibaca');
       for (const label of ['Udarakan', 'Akhiri episode', 'Tandai terjawab', 'Kembalikan ke antrean']) {
@@ -115,6 +115,11 @@ describe('a console shows each role what it may do', { timeout: 90_000 }, () => 
         await page.evaluate(() => scrollTo(0, 0));
         await screenshot(page, 'readonly-console');
         expect(await seriousA11yProblems(page)).toEqual([]);
+        // English on request, built from the same table.
+        await page.click('button[data-lang=en]');
+        await expect.poll(() => note(page).innerText(), WAIT).toContain('You are signed in as Screener: some actions on this page are not for your role.');
+        expect(await note(page).innerText()).toContain('Putting questions on air, starting and ending the episode, and running polls needs the role Host or Admin.');
+        await page.click('button[data-lang=id]');
       }
       expect(errors).toEqual([]);
       await close();

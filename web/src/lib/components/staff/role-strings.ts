@@ -34,16 +34,17 @@ const dict: Dict<Key> = {
 export const tr = translator(dict);
 
 // Each action as the second half of "… butuh peran …"; only the permissions a page lists.
-const ACTIONS: Record<Lang, Partial<Record<Permission, string>>> = {
+// `both`: starting and ending, said as one action when a role may do neither.
+const ACTIONS: Record<Lang, Partial<Record<Permission | 'both', string>>> = {
   id: {
-    'question.air': 'menaruh pertanyaan di udara', 'episode.start': 'memulai episode', 'episode.end': 'mengakhiri episode',
+    'question.air': 'menaruh pertanyaan di udara', 'episode.start': 'memulai episode', 'episode.end': 'mengakhiri episode', both: 'memulai dan mengakhiri episode',
     'poll.run': 'menjalankan jajak pendapat', 'aspiration.submit': 'mencatat usulan',
     'question.moderate': 'menyaring pertanyaan', 'question.submit': 'mengetik pertanyaan dari telepon/SMS',
     'episode.moderation': 'mengubah pra-moderasi', 'note.write': 'menulis catatan serta pernyataan penutup',
     'episode.correct': 'mengoreksi setelah siaran', 'aspiration.review': 'meninjau usulan',
   },
   en: {
-    'question.air': 'putting questions on air', 'episode.start': 'starting the episode', 'episode.end': 'ending the episode',
+    'question.air': 'putting questions on air', 'episode.start': 'starting the episode', 'episode.end': 'ending the episode', both: 'starting and ending the episode',
     'poll.run': 'running polls', 'aspiration.submit': 'entering usulan',
     'question.moderate': 'screening questions', 'question.submit': 'typing in questions from phone/SMS',
     'episode.moderation': 'changing pre-moderation', 'note.write': 'writing notes and closing statements',
@@ -58,7 +59,11 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** "Menaruh pertanyaan di udara dan memulai episode butuh peran Pemandu atau Admin." */
 export function needsSentence(permissions: Permission[], roles: Role[]): string {
-  const actions = permissions.map((p) => ACTIONS[language.current][p] ?? ACTIONS.id[p] ?? p);
+  const both = permissions.includes('episode.start') && permissions.includes('episode.end');
+  const named: Array<Permission | 'both'> = both
+    ? permissions.filter((p) => p !== 'episode.end').map((p) => (p === 'episode.start' ? 'both' : p))
+    : permissions;
+  const actions = named.map((p) => ACTIONS[language.current][p] ?? ACTIONS.id[p] ?? p);
   return tr('needs', { actions: capital(list(actions, 'conjunction')), roles: list(roles.map(roleName), 'disjunction') });
 }
 
