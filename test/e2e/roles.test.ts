@@ -17,6 +17,7 @@ const ON_AIR = 'Kapan jalan desa Sukamaju diperbaiki?';
 const QUEUED = 'Bagaimana cara mendaftar pelatihan kompos?';
 const PENDING = 'Apakah ada bantuan bibit untuk kebun warga?';
 const NOTE = 'Perbaikan dijadwalkan bulan depan.';
+const CLOSING = 'Laporkan jalan rusak lewat kepala desa.';
 
 let server: TestServer;
 let browser: Browser;
@@ -45,6 +46,8 @@ beforeAll(async () => {
   await must(host, 'question:approve', { episodeId: ep.id, questionId: queued.id });
   await must(host, 'question:air', { episodeId: ep.id, questionId: aired.id });
   await must(host, 'note:add', { episodeId: ep.id, questionId: aired.id, by: { kind: 'none' }, text: NOTE });
+  const snap = (await api(server.url, `/api/episodes/${ep.id}`, { cookie: cookies.admin })).json as { episode: { speakers: Array<{ id: string }> } };
+  await must(host, 'closing:set', { episodeId: ep.id, speakerId: snap.episode.speakers[0]!.id, kind: 'paragraph', text: CLOSING });
 });
 
 afterAll(async () => {
@@ -168,6 +171,12 @@ describe('a console shows each role what it may do', { timeout: 90_000 }, () => 
       expect(await page.locator('#note-text').count()).toBe(0);
       expect(await page.locator('li[data-note-id] button').count()).toBe(0);
       expect(await page.locator('main button', { hasText: 'Simpan pernyataan' }).count()).toBe(0);
+      // Closing statements as text, not as disabled editors.
+      expect(await page.locator('[data-testid=closing-view]').allInnerTexts()).toEqual([
+        expect.stringContaining(CLOSING), expect.stringContaining('Belum ada pernyataan penutup.'),
+      ]);
+      expect(await page.locator('main textarea, main input[type=radio]').count()).toBe(0);
+      if (role === 'screener') await screenshot(page, 'readonly-notulis');
       expect(errors).toEqual([]);
       await close();
     }
@@ -188,6 +197,7 @@ describe('a console shows each role what it may do', { timeout: 90_000 }, () => 
       expect(await msg.innerText()).toContain('Halaman ini untuk peran Perencana atau Admin.');
       expect(await msg.locator('a[href="/staff"]').count()).toBe(1);
       expect(await page.locator('[data-testid=desk-table], [data-testid=desk-empty]').count()).toBe(0);
+      if (role === 'notulis') await screenshot(page, 'role-no-view');
       await close();
     }
   });
