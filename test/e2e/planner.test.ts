@@ -224,7 +224,7 @@ describe('the planner\'s desk', { timeout: 90_000 }, () => {
     await anon.ctx.close();
     await api(server.url, '/api/staff', { method: 'POST', cookie: admin, body: { username: 'notulis', name: 'Notulis', role: 'notulis', password: 'sandi-notulis-1' } });
     const notulis = await open(await signIn(server.url, 'notulis', 'sandi-notulis-1'), '/planner');
-    await expect.poll(() => notulis.page.locator('.problem').innerText(), WAIT).toContain('Peran Anda (Notulis) tidak bisa membuka meja perencana');
+    await expect.poll(() => notulis.page.locator('[data-testid=role-note-noview]').innerText(), WAIT).toContain('Peran Anda (Notulis) tidak bisa membuka meja perencana');
     await notulis.ctx.close();
   });
 });

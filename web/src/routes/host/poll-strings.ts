@@ -9,11 +9,11 @@ type Key =
   | 'needQuestion' | 'needOptions' | 'row' | 'results' | 'anotherOpen'
   | 'makeAspiration' | 'fromQuestionTitle' | 'usulanText' | 'usulanTextHint' | 'problem' | 'dimension' | 'kecamatan' | 'desa'
   | 'rtRw' | 'rtRwHint' | 'choose' | 'create' | 'created' | 'converted' | 'needProblem' | 'needChoice' | 'noDistrict' | 'cancel'
-  | 'episodeAspirations' | 'noAspirations' | 'more' | 'optional';
+  | 'episodeAspirations' | 'noAspirations' | 'more' | 'optional' | 'noPollOpen';
 
 const dict: Dict<Key> = {
   id: {
-    polls: 'Jajak pendapat', satisfaction: 'Buka survei kepuasan',
+    polls: 'Jajak pendapat', noPollOpen: 'Tidak ada jajak pendapat yang terbuka.', satisfaction: 'Buka survei kepuasan',
     satisfactionHint: '“Bagaimana Tanggapan Anda?” — Sangat Puas, Puas, Cukup Puas, Tidak Puas. Satu klik.',
     custom: 'Jajak pendapat lain', kind: 'Jenis', kindSingle: 'Pilihan tunggal', kindRating: 'Penilaian (skala angka)',
     question: 'Pertanyaan', options: 'Pilihan jawaban', optionsHint: 'Satu pilihan per baris, 2 sampai 10.', scale: 'Skala',
@@ -36,7 +36,7 @@ const dict: Dict<Key> = {
     optional: '(boleh kosong)',
   },
   en: {
-    polls: 'Polls', satisfaction: 'Open the satisfaction poll',
+    polls: 'Polls', noPollOpen: 'No poll is open.', satisfaction: 'Open the satisfaction poll',
     satisfactionHint: '“Bagaimana Tanggapan Anda?” — Sangat Puas, Puas, Cukup Puas, Tidak Puas. One click.',
     custom: 'Another poll', kind: 'Kind', kindSingle: 'Single choice', kindRating: 'Rating (number scale)',
     question: 'Question', options: 'Answer options', optionsHint: 'One option per line, 2 to 10.', scale: 'Scale',

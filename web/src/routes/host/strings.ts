@@ -6,7 +6,7 @@ type Key =
   | 'started' | 'ended' | 'onAirNow' | 'nothingOnAir' | 'tabs' | 'tab.queue' | 'tab.onair' | 'tab.answered'
   | 'empty.queue' | 'empty.onair' | 'empty.answered' | 'air' | 'answered' | 'requeue' | 'selected'
   | 'aired' | 'markedAnswered' | 'requeued' | 'shortcuts' | 'sc.move' | 'sc.air' | 'sc.answered' | 'sc.requeue' | 'sc.tabs'
-  | 'askedBy' | 'anonymous' | 'rank' | 'since' | 'roleHint' | 'selection' | 'clock';
+  | 'askedBy' | 'anonymous' | 'rank' | 'since' | 'selection' | 'clock';
 
 const dict: Dict<Key> = {
   id: {
@@ -23,7 +23,6 @@ const dict: Dict<Key> = {
     shortcuts: 'Pintasan papan ketik', 'sc.move': 'pilih berikutnya / sebelumnya', 'sc.air': 'udarakan yang terpilih',
     'sc.answered': 'tandai terjawab', 'sc.requeue': 'kembalikan ke antrean', 'sc.tabs': 'pindah tab',
     askedBy: '{name}', anonymous: 'Tanpa nama', rank: 'Peringkat {n}', since: 'masuk {time}',
-    roleHint: 'Peran Anda ({role}) tidak bisa mengudarakan pertanyaan; server akan menolak.',
     selection: 'Terpilih: {text}', clock: 'Jam siaran',
   },
   en: {
@@ -40,7 +39,6 @@ const dict: Dict<Key> = {
     shortcuts: 'Keyboard shortcuts', 'sc.move': 'select next / previous', 'sc.air': 'put selected on air',
     'sc.answered': 'mark answered', 'sc.requeue': 'return to queue', 'sc.tabs': 'switch tab',
     askedBy: '{name}', anonymous: 'Anonymous', rank: 'Rank {n}', since: 'in at {time}',
-    roleHint: 'Your role ({role}) cannot put questions on air; the server will refuse.',
     selection: 'Selected: {text}', clock: 'Show clock',
   },
 };

@@ -3,7 +3,7 @@ import type { Dict } from '../../lib/i18n.svelte.ts';
 
 type Key =
   | 'onAir' | 'nothingOnAir' | 'noteFor' | 'freeNote' | 'who' | 'agencyOther' | 'noName' | 'note' | 'addNote' | 'noteHint'
-  | 'saved' | 'updated' | 'deleted' | 'pickWho' | 'needText' | 'notes' | 'noNotes' | 'edit' | 'delete' | 'deleteConfirm'
+  | 'saved' | 'updated' | 'deleted' | 'pickWho' | 'needText' | 'notes' | 'noNotes' | 'noClosing' | 'edit' | 'delete' | 'deleteConfirm'
   | 'deleteYes' | 'cancel' | 'save' | 'closing' | 'closingHint' | 'paragraph' | 'points' | 'point' | 'addPoint' | 'removePoint'
   | 'saveClosing' | 'closingSaved' | 'preview' | 'previewLoading' | 'previewFailed' | 'download' | 'openHtml' | 'ended'
   | 'notLive' | 'statementOf' | 'kind' | 'freeNotes' | 'answeredTag' | 'onAirTag' | 'editNote' | 'noteBy';
@@ -15,7 +15,7 @@ const dict: Dict<Key> = {
     note: 'Catatan', addNote: 'Simpan catatan', noteHint: 'Enter menyimpan; pilihan pembicara tetap untuk catatan berikutnya.',
     saved: 'Catatan disimpan.', updated: 'Catatan diperbarui.', deleted: 'Catatan dihapus.',
     pickWho: 'Pilih pembicara, instansi, atau “tanpa nama”.', needText: 'Tulis catatannya dulu.',
-    notes: 'Catatan per pertanyaan', noNotes: 'Belum ada catatan.', edit: 'Ubah', delete: 'Hapus',
+    notes: 'Catatan per pertanyaan', noNotes: 'Belum ada catatan.', noClosing: 'Belum ada pernyataan penutup.', edit: 'Ubah', delete: 'Hapus',
     deleteConfirm: 'Hapus catatan ini?', deleteYes: 'Ya, hapus', cancel: 'Batal', save: 'Simpan',
     closing: 'Pernyataan penutup', closingHint: 'Ganti jenis: teksnya ikut pindah.', paragraph: 'Paragraf', points: 'Butir bernomor',
     point: 'Butir {n}', addPoint: 'Tambah butir', removePoint: 'Hapus butir {n}', saveClosing: 'Simpan pernyataan {name}',
@@ -31,7 +31,7 @@ const dict: Dict<Key> = {
     note: 'Note', addNote: 'Save note', noteHint: 'Enter saves; the speaker choice stays for the next note.',
     saved: 'Note saved.', updated: 'Note updated.', deleted: 'Note deleted.',
     pickWho: 'Choose a speaker, an agency, or “no name”.', needText: 'Write the note first.',
-    notes: 'Notes by question', noNotes: 'No notes yet.', edit: 'Edit', delete: 'Delete',
+    notes: 'Notes by question', noNotes: 'No notes yet.', noClosing: 'No closing statement yet.', edit: 'Edit', delete: 'Delete',
     deleteConfirm: 'Delete this note?', deleteYes: 'Yes, delete', cancel: 'Cancel', save: 'Save',
     closing: 'Closing statements', closingHint: 'Switching kind carries the text over.', paragraph: 'Paragraph', points: 'Numbered points',
     point: 'Point {n}', addPoint: 'Add point', removePoint: 'Remove point {n}', saveClosing: 'Save {name}’s statement',

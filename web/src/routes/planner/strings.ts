@@ -2,7 +2,7 @@ import { translator } from '../../lib/i18n.svelte.ts';
 import type { Dict } from '../../lib/i18n.svelte.ts';
 
 type Key =
-  | 'title' | 'back' | 'signInFirst' | 'notAllowed' | 'loading' | 'refresh'
+  | 'title' | 'back' | 'signInFirst' | 'loading' | 'refresh'
   // filters
   | 'filters' | 'search' | 'searchHint' | 'dimension' | 'kecamatan' | 'desa' | 'status' | 'episode' | 'from' | 'to' | 'sort'
   | 'all' | 'statusDefault' | 'statusEverything' | 'sort.support' | 'sort.newest' | 'sort.oldest' | 'reset'
@@ -20,7 +20,7 @@ type Key =
 const dict: Dict<Key> = {
   id: {
     title: 'Meja perencana', back: '← Halaman petugas', signInFirst: 'Masuk sebagai perencana atau admin untuk membuka meja perencana.',
-    notAllowed: 'Peran Anda ({role}) tidak bisa membuka meja perencana.', loading: 'Memuat usulan…', refresh: 'Muat ulang',
+    loading: 'Memuat usulan…', refresh: 'Muat ulang',
     filters: 'Saring usulan', search: 'Cari', searchHint: 'Setiap kata harus ada di usulan atau permasalahannya.',
     dimension: 'Dimensi', kecamatan: 'Kecamatan', desa: 'Desa/kelurahan', status: 'Status', episode: 'Episode', from: 'Masuk sejak',
     to: 'Sampai', sort: 'Urutkan', all: 'Semua', statusDefault: 'Semua kecuali digabung', statusEverything: 'Semua, termasuk digabung',
@@ -47,7 +47,7 @@ const dict: Dict<Key> = {
   },
   en: {
     title: 'Planner’s desk', back: '← Staff page', signInFirst: 'Sign in as a planner or admin to open the planner’s desk.',
-    notAllowed: 'Your role ({role}) cannot open the planner’s desk.', loading: 'Loading proposals…', refresh: 'Reload',
+    loading: 'Loading proposals…', refresh: 'Reload',
     filters: 'Filter proposals', search: 'Search', searchHint: 'Every word must appear in the proposal or its problem.',
     dimension: 'Dimension', kecamatan: 'Kecamatan', desa: 'Desa/kelurahan', status: 'Status', episode: 'Episode', from: 'Received from',
     to: 'Until', sort: 'Sort', all: 'All', statusDefault: 'All except merged', statusEverything: 'All, merged included',
