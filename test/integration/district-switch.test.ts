@@ -49,6 +49,16 @@ describe('switching from the sample to the real kabupaten', () => {
       expect([r.status, r.json?.error?.code], bad).toEqual([404, 'kabupaten_not_found']);
     }
     expect((await api(server.url, '/api/regions/provinces/9/kabupaten', { cookie: admin })).status).toBe(404);
+    // Bodies of the wrong shape change nothing.
+    const before = (await api(server.url, '/api/district')).text;
+    for (const body of [{ code: 3404 }, { code: '34.04', extra: 1 }, {}, { code: 'x'.repeat(21) }, '34.04']) {
+      const r = await api(server.url, '/api/district/kabupaten', { method: 'POST', cookie: admin, body });
+      expect([r.status, r.json.error.code], JSON.stringify(body)).toEqual([400, 'invalid_payload']);
+    }
+    for (const body of [{ code: '34.04.01' }, { code: '34.04.01', name: 'x', more: true }, { name: 5, code: '34.04.01' }]) {
+      expect((await api(server.url, '/api/district/region', { method: 'POST', cookie: admin, body })).json.error.code).toBe('invalid_payload');
+    }
+    expect((await api(server.url, '/api/district')).text).toBe(before);
     // Staff who are not admins, and the public, read none of it.
     const planner = await plannerCookie(server.url, admin);
     expect((await api(server.url, '/api/regions/provinces', { cookie: planner })).status).toBe(403);
