@@ -3,7 +3,8 @@
 // support them, and planners review them across episodes. Every rule checks everything
 // before it changes anything, so a refused command leaves the list exactly as it was.
 import type { AspirationChange } from './changes.ts';
-import { findDesa, findKecamatan } from './district.ts';
+import { findDesa, findKecamatan, isSampleRegion } from './district.ts';
+import type { InUse } from './district.ts';
 import { fail } from './errors.ts';
 import { can } from './permissions.ts';
 import { ok } from './result.ts';
@@ -286,11 +287,18 @@ export function addAspirationNote(list: Aspiration[], actor: Actor, id: Id, text
   return ok(note, [{ kind: 'aspiration', aspiration: a }]);
 }
 
-/** Dimension and region codes that aspirations use; the district settings must keep them. */
-export function codesInUse(list: readonly Aspiration[]) {
-  return {
-    dimensions: new Set(list.map((a) => a.dimension)),
-    kecamatan: new Set(list.map((a) => a.kecamatan)),
-    desa: new Set(list.map((a) => a.desa)),
-  };
+/**
+ * Dimension and region codes that aspirations use; the district settings must keep them.
+ * Usulan in the sample's invented regions are counted apart (see district.ts blockingCodes).
+ */
+export function codesInUse(list: readonly Aspiration[]): InUse {
+  const own = { dimensions: new Set<string>(), kecamatan: new Set<string>(), desa: new Set<string>() };
+  const sample = { dimensions: new Set<string>(), kecamatan: new Set<string>(), desa: new Set<string>() };
+  for (const a of list) {
+    const into = isSampleRegion(a.kecamatan) ? sample : own;
+    into.dimensions.add(a.dimension);
+    into.kecamatan.add(a.kecamatan);
+    into.desa.add(a.desa);
+  }
+  return { ...own, sample };
 }

@@ -8,7 +8,7 @@ import { can } from './permissions.ts';
 import { ok } from './result.ts';
 import type { Result } from './result.ts';
 import { LIMITS, normalizeLine, requiredLine } from './text.ts';
-import type { Actor, Desa, Dimension, District, Kecamatan } from './types.ts';
+import type { Actor, Desa, Dimension, District, FormerDistrict, Kecamatan } from './types.ts';
 
 /** The six national smart-city dimensions (Gerakan Menuju 100 Smart City). */
 export const NATIONAL_DIMENSIONS: readonly Dimension[] = [
@@ -35,11 +35,58 @@ export interface DistrictInput {
   kecamatan: Array<{ code: string; name: string; desa: Array<{ code: string; name: string }> }>;
 }
 
-/** Codes that aspirations use: they must survive any change to the settings. */
-export interface InUse {
+export interface CodeSets {
   dimensions: ReadonlySet<string>;
   kecamatan: ReadonlySet<string>;
   desa: ReadonlySet<string>;
+}
+
+/** Codes that aspirations use: they must survive any change to the settings. */
+export interface InUse extends CodeSets {
+  /**
+   * The same, of usulan placed in the sample's invented regions: they hold the settings
+   * only while the sample is the district, and never keep a station from its own.
+   */
+  sample?: CodeSets;
+}
+
+/**
+ * The sample's invented province. Kemendagri numbers provinces 11 to 96, so no real code
+ * starts with 99: what does is the sample, and it steps aside for any real kabupaten.
+ */
+export const SAMPLE_PROVINCE = '99';
+
+export function isSampleRegion(code: string | null | undefined): boolean {
+  return typeof code === 'string' && (code === SAMPLE_PROVINCE || code.startsWith(`${SAMPLE_PROVINCE}.`));
+}
+
+/** What must survive a change that leaves the district with `nextCode`. */
+export function blockingCodes(inUse: InUse, nextCode: string | null): CodeSets {
+  if (!inUse.sample || !isSampleRegion(nextCode)) return inUse;
+  const join = (a: ReadonlySet<string>, b: ReadonlySet<string>) => new Set([...a, ...b]);
+  return { dimensions: join(inUse.dimensions, inUse.sample.dimensions), kecamatan: join(inUse.kecamatan, inUse.sample.kecamatan), desa: join(inUse.desa, inUse.sample.desa) };
+}
+
+/**
+ * The districts kept for their names after a change to `nextCode`: the sample, when it is
+ * the district now and the settings move elsewhere, joins them (a copy, replacing an
+ * older copy of the same code). Real districts are never kept: their usulan block instead.
+ */
+export function steppedAside(district: District, nextCode: string | null): FormerDistrict[] | undefined {
+  if (!isSampleRegion(district.code) || nextCode === district.code) return district.former;
+  const copy: FormerDistrict = {
+    name: district.name, code: district.code,
+    dimensions: district.dimensions.map((d) => ({ ...d })),
+    kecamatan: district.kecamatan.map((k) => ({ ...k, desa: k.desa.map((d) => ({ ...d })) })),
+  };
+  return [...(district.former ?? []).filter((f) => f.code !== district.code), copy];
+}
+
+/** Sets the new kabupaten code, moving the sample aside first when it is leaving. */
+export function moveTo(district: District, code: string | null): void {
+  const former = steppedAside(district, code);
+  if (former) district.former = former;
+  district.code = code;
 }
 
 export type RegionLevel = 'kabupaten' | 'kecamatan' | 'desa';
@@ -90,7 +137,7 @@ function checkDimensions(input: DistrictInput['dimensions']): Check<Dimension[]>
   return { ok: true, value: out };
 }
 
-function checkRegions(input: DistrictInput['kecamatan'], districtCode: string | null): Check<{ kecamatan: Kecamatan[]; code: string | null }> {
+export function checkRegions(input: DistrictInput['kecamatan'], districtCode: string | null): Check<{ kecamatan: Kecamatan[]; code: string | null }> {
   let count = input.length;
   for (const k of input) count += k.desa.length;
   if (count > MAX_REGIONS) return fail('district_invalid', `Paling banyak ${MAX_REGIONS} wilayah.`);
@@ -123,7 +170,7 @@ function checkRegions(input: DistrictInput['kecamatan'], districtCode: string | 
   return { ok: true, value: { kecamatan, code: prefix } };
 }
 
-function checkInUse(dimensions: readonly Dimension[], kecamatan: readonly Kecamatan[], inUse: InUse): ReturnType<typeof fail> | null {
+export function checkInUse(dimensions: readonly Dimension[], kecamatan: readonly Kecamatan[], inUse: CodeSets): ReturnType<typeof fail> | null {
   const dims = new Set(dimensions.map((d) => d.code));
   const kecs = new Set(kecamatan.map((k) => k.code));
   const desas = new Set(kecamatan.flatMap((k) => k.desa.map((d) => d.code)));
@@ -154,9 +201,10 @@ export function updateDistrict(district: District, actor: Actor, input: District
   if (!dimensions.ok) return dimensions;
   const regions = checkRegions(input.kecamatan, code);
   if (!regions.ok) return regions;
-  const used = checkInUse(dimensions.value, regions.value.kecamatan, inUse);
+  const used = checkInUse(dimensions.value, regions.value.kecamatan, blockingCodes(inUse, regions.value.code));
   if (used) return used;
-  Object.assign(district, { name: name.text, code: regions.value.code, timeZone, dimensions: dimensions.value, kecamatan: regions.value.kecamatan });
+  moveTo(district, regions.value.code);
+  Object.assign(district, { name: name.text, timeZone, dimensions: dimensions.value, kecamatan: regions.value.kecamatan });
   return ok(district);
 }
 
@@ -302,12 +350,16 @@ function readRegions(rows: Row[], kabupatenCode: string | null): Kecamatan[] {
 /** Replaces the kecamatan and desa lists with the CSV's; dimensions stay. All or nothing. */
 export function importRegionCsv(district: District, actor: Actor, text: string, inUse: InUse): Result<District> {
   if (!can(actor, 'district.manage')) return fail('not_allowed');
-  const parsed = parseRegionCsv(text, district.code);
+  // The sample's invented kabupaten holds no file to its codes: a real one replaces it.
+  const parsed = parseRegionCsv(text, isSampleRegion(district.code) ? null : district.code);
   if (!parsed.ok) return fail('district_csv_invalid', `Baris ${parsed.line}: ${parsed.message}.`);
   const code = parsed.kecamatan[0]!.code.slice(0, 5);
-  const used = checkInUse(district.dimensions, parsed.kecamatan, inUse);
+  const used = checkInUse(district.dimensions, parsed.kecamatan, blockingCodes(inUse, code));
   if (used) return used;
-  district.code = code;
+  const leaving = isSampleRegion(district.code) && code !== district.code;
+  moveTo(district, code);
+  // The sample's name would otherwise stay on a real kabupaten's regions.
+  if (leaving) district.name = '';
   district.kecamatan = parsed.kecamatan;
   return ok(district);
 }
@@ -326,6 +378,19 @@ export function findDesa(district: District, code: string): { desa: Desa; kecama
   return undefined;
 }
 
+/** Names for display: the district's own first, then a district that stepped aside, then the bare code. */
 export function dimensionName(district: District, code: string): string {
-  return district.dimensions.find((d) => d.code === code)?.name ?? code;
+  return district.dimensions.find((d) => d.code === code)?.name
+    ?? district.former?.flatMap((f) => f.dimensions).find((d) => d.code === code)?.name ?? code;
+}
+
+export function kecamatanName(district: District, code: string): string {
+  return findKecamatan(district, code)?.name ?? district.former?.flatMap((f) => f.kecamatan).find((k) => k.code === code)?.name ?? code;
+}
+
+export function desaName(district: District, code: string): string {
+  const here = findDesa(district, code)?.desa.name;
+  if (here !== undefined) return here;
+  for (const f of district.former ?? []) for (const k of f.kecamatan) for (const d of k.desa) if (d.code === code) return d.name;
+  return code;
 }

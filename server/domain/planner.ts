@@ -1,7 +1,7 @@
 // What each audience sees of aspirations, and the planner's desk: filters, search, sort
 // and counts. Listener ids never leave the server; contact data only reaches the desk.
 import { ASPIRATION_OPEN, supportCount } from './aspiration.ts';
-import { dimensionName, findDesa, findKecamatan } from './district.ts';
+import { desaName, dimensionName, kecamatanName } from './district.ts';
 import { dateInZone } from './notula/waktu.ts';
 import type { Aspiration, AspirationNote, AspirationStatus, Channel, District, Episode, Id, NotulaAspiration } from './types.ts';
 
@@ -80,8 +80,8 @@ export function deskViews(list: readonly Aspiration[], district: District, episo
       desa: a.desa, rtRw: a.rtRw, channel: a.channel, status: a.status, rejectReason: a.rejectReason, mergedInto: a.mergedInto,
       supports: supportCount(a), questionId: a.questionId, createdAt: a.createdAt, updatedAt: a.updatedAt,
       dimensionName: once(`d|${a.dimension}`, () => dimensionName(district, a.dimension)),
-      kecamatanName: once(`k|${a.kecamatan}`, () => findKecamatan(district, a.kecamatan)?.name ?? a.kecamatan),
-      desaName: once(`s|${a.desa}`, () => findDesa(district, a.desa)?.desa.name ?? a.desa),
+      kecamatanName: once(`k|${a.kecamatan}`, () => kecamatanName(district, a.kecamatan)),
+      desaName: once(`s|${a.desa}`, () => desaName(district, a.desa)),
       contact: a.contact ? { name: a.contact.name, phone: a.contact.phone } : null,
       notes: a.notes.map((n) => ({ ...n })),
       mergedFrom: [...a.mergedFrom],
@@ -211,8 +211,8 @@ export function notulaAspirations(list: readonly Aspiration[], district: Distric
     dimension: dimensionName(district, a.dimension),
     text: a.text,
     problem: a.problem,
-    kecamatan: findKecamatan(district, a.kecamatan)?.name ?? a.kecamatan,
-    desa: findDesa(district, a.desa)?.desa.name ?? a.desa,
+    kecamatan: kecamatanName(district, a.kecamatan),
+    desa: desaName(district, a.desa),
     rtRw: a.rtRw,
     supports: supportCount(a),
   }));

@@ -190,6 +190,19 @@ export interface District {
   timeZone: string;
   dimensions: Dimension[];
   kecamatan: Kecamatan[];
+  /**
+   * Districts that stepped aside (the invented sample, once a real kabupaten was chosen):
+   * no longer offered to listeners, kept so the usulan that point to them still show
+   * their names. Absent in files written before it existed.
+   */
+  former?: FormerDistrict[];
+}
+
+export interface FormerDistrict {
+  name: string;
+  code: string | null;
+  dimensions: Dimension[];
+  kecamatan: Kecamatan[];
 }
 
 export const ASPIRATION_STATUSES = ['baru', 'ditinjau', 'diteruskan', 'ditolak', 'digabung'] as const;

@@ -18,6 +18,10 @@ const ACTIONS: Record<string, string> = {
   'POST /api/session/password': 'session.changePassword',
   'PUT /api/district': 'district.update',
   'POST /api/district/regions': 'district.importRegions',
+  'POST /api/district/kabupaten': 'district.switchKabupaten',
+  'POST /api/district/region': 'district.addRegion',
+  'PATCH /api/district/region/:code': 'district.renameRegion',
+  'DELETE /api/district/sample': 'sample.remove',
   'PATCH /api/aspirations/:id': 'aspiration.edit',
   'POST /api/aspirations/status': 'aspiration.status',
   'POST /api/aspirations/merge': 'aspiration.merge',
@@ -26,7 +30,7 @@ const ACTIONS: Record<string, string> = {
 };
 
 /** Body keys whose values are safe to log (codes and states; never text a person typed). */
-const VALUE_KEYS = new Set(['status', 'role', 'disabled']);
+const VALUE_KEYS = new Set(['status', 'role', 'disabled', 'code']);
 
 /**
  * Every HTTP request that changes something, made by a signed-in staff member and answered
@@ -53,7 +57,7 @@ export function auditHook(audit: AuditLog, staff: StaffService, log: (line: stri
       if (res.statusCode >= 400 || !req.route) return end(...args);
       const path = typeof req.route.path === 'string' ? req.route.path : String(req.route.path);
       const key = personalExport ? 'aspiration.exportPersonal' : `${req.method} ${path}`;
-      const target = req.params.id ?? req.params.name;
+      const target = req.params.id ?? req.params.name ?? req.params.code;
       audit.record({
         by: { kind: 'staff', staffId: actor.staffId, name: actor.name, role: actor.role },
         action: ACTIONS[key] ?? key,

@@ -60,3 +60,12 @@ export const deskQuery = v.object({
   /** CSV: "semicolon" for Excel set to Indonesian. */
   delimiter: v.optional(v.picklist(['comma', 'semicolon'])),
 });
+
+/** POST /api/district/kabupaten: the official code, its shape checked again by the rule. */
+export const kabupatenChoice = v.strictObject({ code: line(20) });
+
+/** POST /api/district/region: one kecamatan or desa/kelurahan to add. */
+export const regionInput = v.strictObject({ code: line(20), name: line(200) });
+
+/** PATCH /api/district/region/:code: its new name. */
+export const regionRename = v.strictObject({ name: line(200) });

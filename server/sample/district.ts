@@ -1,12 +1,14 @@
-// An invented district for the sample: names and codes are our own (province 99 does
-// not exist, so no code can be mistaken for a real one).
-import { NATIONAL_DIMENSIONS } from '../domain/district.ts';
+// An invented district for the sample: names and codes are our own. Province 99 does
+// not exist (Kemendagri numbers 11 to 96), so no code can be mistaken for a real one, and
+// the name says it is an example. It steps aside when the admin picks the real kabupaten
+// (domain/district.ts isSampleRegion), and "Hapus contoh" removes it (domain/sample.ts).
+import { NATIONAL_DIMENSIONS, SAMPLE_PROVINCE } from '../domain/district.ts';
 import type { District } from '../domain/types.ts';
 
 export function sampleDistrict(): District {
   return {
-    name: 'Kabupaten Giriwangi',
-    code: '99.01',
+    name: 'Kabupaten Giriwangi (contoh)',
+    code: `${SAMPLE_PROVINCE}.01`,
     timeZone: 'Asia/Jakarta',
     dimensions: NATIONAL_DIMENSIONS.map((d) => ({ ...d })),
     kecamatan: [

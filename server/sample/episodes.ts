@@ -12,6 +12,7 @@ import {
 } from '../domain/aspiration.ts';
 import type { AspirationInput } from '../domain/aspiration.ts';
 import { sampleDistrict } from './district.ts';
+import { SAMPLE_EPISODES } from '../domain/sample.ts';
 
 const STAFF: Actor = { kind: 'staff', staffId: 'sample', role: 'admin', name: 'Contoh' };
 
@@ -52,7 +53,7 @@ export function buildSampleShow(): { episode: Episode; aspirations: Aspiration[]
     ],
     premoderation: true,
   }, 'SD7AIR', clock.ctx()));
-  e.id = 'sample-finished-07';
+  e.id = SAMPLE_EPISODES.finished;
   const [bambang, retno] = e.speakers.map((s) => s.id) as [string, string];
   const both: Attribution = { kind: 'speakers', speakerIds: [bambang, retno] };
   const by = (id: string): Attribution => ({ kind: 'speakers', speakerIds: [id] });
@@ -221,6 +222,6 @@ export function buildDraftSample(now: Date): Episode {
     ],
     premoderation: true,
   }, 'JLN8GW', clock.ctx()));
-  e.id = 'sample-draft-08';
+  e.id = SAMPLE_EPISODES.draft;
   return e;
 }

@@ -14,7 +14,7 @@ describe('the sample on the planner\'s desk', () => {
 
   it('ships an invented district with the six national dimensions', async () => {
     const r = await api(server.url, '/api/district');
-    expect(r.json.district.name).toBe('Kabupaten Giriwangi');
+    expect(r.json.district.name).toBe('Kabupaten Giriwangi (contoh)');
     expect(r.json.counts).toEqual({ dimensions: 6, kecamatan: 3, desa: 9 });
   });
 

@@ -4,18 +4,19 @@ import { SAFE_CSV } from '../../domain/csv.ts';
 import { importRegionCsv, updateDistrict } from '../../domain/district.ts';
 import type { DistrictInput } from '../../domain/district.ts';
 import { fail } from '../../domain/errors.ts';
-import type { District } from '../../domain/types.ts';
 import { body, guard, requireStaff } from '../context.ts';
 import { sendError } from '../errors.ts';
 import { districtInput } from '../planning-schemas.ts';
 import type { HttpDeps } from './deps.ts';
+import { districtSummary, regionRoutes } from './regions.ts';
 
-function summary(d: District) {
-  return { district: d, counts: { dimensions: d.dimensions.length, kecamatan: d.kecamatan.length, desa: d.kecamatan.reduce((n, k) => n + k.desa.length, 0) } };
-}
+const summary = districtSummary;
 
-export function districtRoutes({ aspirations, staff }: HttpDeps): Router {
+export function districtRoutes(deps: HttpDeps): Router {
+  const { aspirations, staff } = deps;
   const r = Router();
+  // The official lists, the switch, single-region edits and the sample (routes/regions.ts).
+  r.use(regionRoutes(deps));
 
   /** Public: the listener's form picks dimension, kecamatan and desa from these lists. */
   r.get('/api/district', (_req, res) => {

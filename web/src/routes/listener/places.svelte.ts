@@ -27,9 +27,11 @@ class Places {
     const d = this.district;
     const parts: string[] = [];
     if (d) {
-      const kecamatan = d.kecamatan.find((k) => k.code === a.kecamatan);
+      // A district that stepped aside (the sample) still names the usulan placed in it.
+      const all = [d, ...(d.former ?? [])];
+      const kecamatan = all.flatMap((x) => x.kecamatan).find((k) => k.code === a.kecamatan);
       const desa = kecamatan?.desa.find((x) => x.code === a.desa);
-      const dimension = d.dimensions.find((x) => x.code === a.dimension);
+      const dimension = all.flatMap((x) => x.dimensions).find((x) => x.code === a.dimension);
       if (dimension) parts.push(dimension.name);
       if (kecamatan) parts.push(desa ? `${desa.name}, Kec. ${kecamatan.name}` : `Kec. ${kecamatan.name}`);
     }
