@@ -65,6 +65,12 @@ describe('after the show', () => {
     const note = page.locator('li.note', { hasText: 'Diperbaiki bulan depan.' });
     expect(await note.getByRole('button', { name: /^Hapus/ }).count()).toBe(0);
 
+    // Nothing goes on air after the end and no note is added: no on-air box, no composer;
+    // the notes sit under the corrected heading.
+    expect(await page.locator('#onair-h').count()).toBe(0);
+    expect(await page.locator('#note-text').count()).toBe(0);
+    await expect.poll(() => page.getByTestId(`notes-for-${qid}`).locator('h3').innerText(), { timeout: 10_000 }).toContain(HEADING);
+
     const log = page.getByTestId('edit-log');
     await expect.poll(() => log.locator('li').count(), { timeout: 10_000 }).toBe(2);
     expect(await log.innerText()).toContain(HEADING);

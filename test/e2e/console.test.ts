@@ -366,7 +366,8 @@ describe('live consoles', { timeout: 60_000 }, () => {
     await expect.poll(() => page.locator('[data-testid=episode-status]').innerText(), WAIT).toBe('Selesai');
     expect((await snapshot()).episode.status).toBe('ended');
     await expect.poll(() => notulis.page.locator('[data-testid=episode-status]').innerText(), WAIT).toBe('Selesai');
-    expect(await notulis.page.locator('#note-text').isDisabled()).toBe(true);
+    // No new note after the end (only corrections): the composer is gone, not just greyed.
+    await expect.poll(() => notulis.page.locator('#note-text').count(), WAIT).toBe(0);
     expect(await notulis.page.locator('li[data-note-id] button', { hasText: 'Hapus' }).count()).toBe(0);
     await Promise.all([ctx.close(), notulis.ctx.close()]);
   });
