@@ -76,11 +76,20 @@ export class PlannerDesk {
     this.selected = on ? new Set(this.items.map((a) => a.id)) : new Set();
   }
 
-  async setStatus(status: AspirationStatus, reason: string | null): Promise<ApiResult<{ aspirations: DeskView[] }>> {
+  /**
+   * Sets the status of exactly these usulan (the ones the confirmation named, or one row),
+   * never "whatever is ticked now". After it is done the selection is cleared, so the next
+   * action starts from nothing: a selection left over from one action once rode along
+   * into the next (a rejection reason reached listeners of usulan ticked earlier).
+   */
+  async setStatus(ids: readonly Id[], status: AspirationStatus, reason: string | null): Promise<ApiResult<{ aspirations: DeskView[] }>> {
     const r = await api<{ aspirations: DeskView[] }>('/api/aspirations/status', {
-      method: 'POST', body: { ids: [...this.selected], status, reason },
+      method: 'POST', body: { ids: [...ids], status, reason },
     });
-    if (r.ok) await this.load();
+    if (r.ok) {
+      this.selected = new Set();
+      await this.load();
+    }
     return r;
   }
 
