@@ -49,6 +49,8 @@ async function byId(id: string): Promise<DeskView> {
 }
 
 const row = (page: Page, id: string) => page.locator(`tr[data-aspiration-id="${id}"]`);
+/** The page has taken in the answer (its list reloaded), not only the server. */
+const shows = (page: Page, id: string, status: string) => expect.poll(() => row(page, id).locator('[data-testid=status]').innerText(), WAIT).toBe(status);
 const statuses = async () => Promise.all([ids.a, ids.b, ids.c].map(async (id) => (await byId(id)).status));
 
 describe('bulk status on the planner\'s desk', { timeout: 60_000 }, () => {
@@ -65,6 +67,7 @@ describe('bulk status on the planner\'s desk', { timeout: 60_000 }, () => {
     await page.click('[data-testid=bulk] button[type=submit]');
     await confirmIfAsked(page, [ids.a], ['baru', 'baru', 'baru']);
     await expect.poll(statuses, WAIT).toEqual(['ditinjau', 'baru', 'baru']);
+    await shows(page, ids.a, 'Ditinjau');
     // After the action, what stays ticked (checked at the end: nothing).
     const ticked = [await page.locator('[data-testid=desk-table] tbody input[type=checkbox]:checked').count()];
 
@@ -74,6 +77,7 @@ describe('bulk status on the planner\'s desk', { timeout: 60_000 }, () => {
     await page.click('[data-testid=bulk] button[type=submit]');
     await confirmIfAsked(page, [ids.b], ['ditinjau', 'baru', 'baru']);
     await expect.poll(statuses, WAIT).toEqual(['ditinjau', 'diteruskan', 'baru']);
+    await shows(page, ids.b, 'Diteruskan ke musrenbang');
     ticked.push(await page.locator('[data-testid=desk-table] tbody input[type=checkbox]:checked').count());
 
     // C → Ditolak with a reason: only C's listener hears the reason.
@@ -83,6 +87,7 @@ describe('bulk status on the planner\'s desk', { timeout: 60_000 }, () => {
     await page.click('[data-testid=bulk] button[type=submit]');
     await confirmIfAsked(page, [ids.c], ['ditinjau', 'diteruskan', 'baru']);
     await expect.poll(statuses, WAIT).toEqual(['ditinjau', 'diteruskan', 'ditolak']);
+    await shows(page, ids.c, 'Ditolak');
     await expect.poll(() => heard.c.at(-1)?.rejectReason, WAIT).toBe('Bukan kewenangan kabupaten.');
     expect(heard.a.map((a) => a.status)).toEqual(['ditinjau']);
     expect(heard.a.some((a) => a.rejectReason)).toBe(false);

@@ -85,26 +85,32 @@ export class PlannerDesk {
 
   /**
    * Sets the status of exactly these usulan (the ones the confirmation named, or one row),
-   * never "whatever is ticked now". After it is done the selection is cleared, so the next
+   * never "whatever is ticked now". After it is done those are unticked, so the next
    * action starts from nothing: a selection left over from one action once rode along
-   * into the next (a rejection reason reached listeners of usulan ticked earlier).
+   * into the next (a rejection reason reached listeners of usulan ticked earlier). What was
+   * ticked while the request was on its way is kept: that is for the next action.
    */
   async setStatus(ids: readonly Id[], status: AspirationStatus, reason: string | null): Promise<ApiResult<{ aspirations: DeskView[] }>> {
     const r = await api<{ aspirations: DeskView[] }>('/api/aspirations/status', {
       method: 'POST', body: { ids: [...ids], status, reason },
     });
     if (r.ok) {
-      this.selected = new Set();
+      this.#untick(ids);
       await this.load();
     }
     return r;
+  }
+
+  #untick(ids: readonly Id[]): void {
+    const done = new Set(ids);
+    this.selected = new Set([...this.selected].filter((id) => !done.has(id)));
   }
 
   async merge(targetId: Id): Promise<ApiResult<{ aspiration: DeskView }>> {
     const sourceIds = [...this.selected].filter((id) => id !== targetId);
     const r = await api<{ aspiration: DeskView }>('/api/aspirations/merge', { method: 'POST', body: { sourceIds, targetId } });
     if (r.ok) {
-      this.selected = new Set();
+      this.#untick([...sourceIds, targetId]);
       await this.load();
     }
     return r;
