@@ -169,9 +169,10 @@ export function musrenbangMarkdown(rows: readonly MusrenbangRow[], district: Dis
         ['Dukungan', String(r.dukungan)],
         ['Status', esc(r.alasanDitolak ? `${r.status}: ${r.alasanDitolak}` : r.status)],
         ['Sumber', r.sumberEpisode ? esc(`${r.sumberEpisode}${r.tanggalEpisode ? ` (${r.tanggalEpisode})` : ''}`) : '–'],
-        ['Volume', r.volume === null ? '' : esc(formatVolume(r.volume))],
+        // Numbers we format (digits, "." and ","), not typed text: left unescaped, so the raw file reads "Rp 15.000.000".
+        ['Volume', r.volume === null ? '' : formatVolume(r.volume)],
         ['Satuan', r.satuan ? esc(r.satuan) : ''],
-        ['Perkiraan biaya', r.perkiraanBiaya === null ? '' : esc(formatRupiah(r.perkiraanBiaya))],
+        ['Perkiraan biaya', r.perkiraanBiaya === null ? '' : formatRupiah(r.perkiraanBiaya)],
         ['OPD tujuan', r.opdTujuan ? esc(r.opdTujuan) : ''],
       ];
       if (opts.personal && (r.namaPengusul || r.teleponPengusul)) {
