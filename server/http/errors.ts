@@ -8,6 +8,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   unknown_dimension: 400, unknown_kecamatan: 400, unknown_desa: 400, desa_outside_kecamatan: 400, invalid_rt_rw: 400,
   invalid_phone: 400, consent_required: 400, reason_required: 400, poll_option_invalid: 400, district_invalid: 400,
   district_csv_invalid: 400,
+  invalid_volume: 400, invalid_satuan: 400, invalid_biaya: 400, plan_unit_required: 400, unknown_opd: 400, opd_list_invalid: 400,
   aspiration_not_found: 404, poll_not_found: 404,
   not_signed_in: 401, wrong_password: 401,
   not_allowed: 403,
