@@ -43,13 +43,16 @@ const blank = (raw: unknown) => raw === null || raw === undefined || (typeof raw
  * other than three digits is read as a decimal point ("2.5" → 2.5), as a phone keypad types it.
  */
 export function readNumber(raw: string): number | null {
-  const s = raw.replace(/[\s\u00A0]/g, '');
+  let s = raw.replace(/[\s\u00A0]/g, '');
+  // A minus is read, so "-3" is refused as "not above zero" rather than "not a number".
+  const sign = s.startsWith('-') ? -1 : 1;
+  if (sign < 0) s = s.slice(1);
   let digits: string;
   if (/^\d+(,\d+)?$/.test(s)) digits = s.replace(',', '.');
   else if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) digits = s.replace(/\./g, '').replace(',', '.');
   else if (/^\d+\.\d+$/.test(s)) digits = s;
   else return null;
-  const n = Number(digits);
+  const n = sign * Number(digits);
   return Number.isFinite(n) ? n : null;
 }
 

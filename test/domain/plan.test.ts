@@ -22,7 +22,8 @@ describe('numbers as written in Indonesia', () => {
     expect(readNumber('1.250,75')).toBe(1250.75);
     expect(readNumber('2.5')).toBe(2.5);
     expect(readNumber('15 000 000')).toBe(15_000_000);
-    for (const bad of ['', '1,2,3', '12a', '-3', '1.25.0', 'Rp 5']) expect(readNumber(bad), bad).toBeNull();
+    expect(readNumber('-3')).toBe(-3);
+    for (const bad of ['', '1,2,3', '12a', '--3', '1.25.0', 'Rp 5']) expect(readNumber(bad), bad).toBeNull();
   });
 
   it('volume: positive, at most two decimals, empty clears', () => {

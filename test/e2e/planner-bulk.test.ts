@@ -99,6 +99,52 @@ describe('bulk status on the planner\'s desk', { timeout: 60_000 }, () => {
     expect(errors).toEqual([]);
     await ctx.close();
   });
+
+  it('names every usulan in the confirmation, and lets a row change its own status', async () => {
+    const ctx = await context(browser, server.url, { cookie: planner });
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    await page.goto('/planner');
+    await row(page, ids.a).waitFor();
+
+    // Two ticked: the confirmation names both (text and id) and the count; "Batal" changes nothing.
+    await row(page, ids.a).locator('input[type=checkbox]').check();
+    await row(page, ids.b).locator('input[type=checkbox]').check();
+    await page.selectOption('#bulk-status', 'baru');
+    await page.click('[data-testid=bulk] button[type=submit]');
+    const dialog = page.locator('[data-testid=bulk-confirm]');
+    await dialog.waitFor();
+    expect(await dialog.locator('h3').innerText()).toBe('Ubah status usulan berikut menjadi “Baru”? (2 usulan)');
+    // In the table's order (the same support, oldest first).
+    expect(await dialog.locator('[data-testid=bulk-confirm-item]').allInnerTexts()).toEqual([
+      `Saluran air Dusun Krajan dibersihkan ${ids.a}`, `Posyandu Tegalsari diberi timbangan baru ${ids.b}`,
+    ]);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('bulk-confirm-yes');
+    await page.evaluate(() => scrollTo(0, 0));
+    await screenshot(page, 'planner-bulk-confirm');
+    // Unticking one while asked makes the question stale: it closes, nothing changes.
+    await row(page, ids.b).locator('input[type=checkbox]').uncheck();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await statuses()).toEqual(['ditinjau', 'diteruskan', 'ditolak']);
+    await row(page, ids.a).locator('input[type=checkbox]').uncheck();
+
+    // A row's own control: "Ditolak" wants the reason, then changes that row only.
+    await row(page, ids.b).locator('input[type=checkbox]').check(); // ticked for something else: untouched
+    await row(page, ids.a).locator('[data-testid=row-status]').click();
+    await row(page, ids.a).locator('select').selectOption('ditolak');
+    await row(page, ids.a).locator('[data-testid=row-status-form] button[type=submit]').click();
+    await expect.poll(() => row(page, ids.a).locator('.field-error').innerText(), WAIT).toBe('Alasan penolakan wajib diisi.');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`row-status-${ids.a}-reason`);
+    await row(page, ids.a).locator(`#row-status-${ids.a}-reason`).fill('Sudah dikerjakan desa tahun ini.');
+    await row(page, ids.a).locator('[data-testid=row-status-form] button[type=submit]').click();
+    await expect.poll(statuses, WAIT).toEqual(['ditolak', 'diteruskan', 'ditolak']);
+    await shows(page, ids.a, 'Ditolak');
+    await expect.poll(() => heard.a.at(-1)?.rejectReason, WAIT).toBe('Sudah dikerjakan desa tahun ini.');
+    expect(heard.b.map((a) => a.status)).toEqual(['diteruskan']);
+    expect(await row(page, ids.b).locator('input[type=checkbox]').isChecked()).toBe(true);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
 });
 
 /**
