@@ -60,9 +60,9 @@ export function readNumber(raw: string): number | null {
 export function parseVolume(raw: string | number | null | undefined): Checked<number | null> {
   if (blank(raw)) return good(null);
   const n = typeof raw === 'number' ? raw : readNumber(String(raw));
-  if (n === null || !Number.isFinite(n)) return fail('invalid_volume', `"${String(raw).slice(0, 40)}" bukan angka.`);
-  if (n <= 0) return fail('invalid_volume', 'Volume harus lebih dari nol.');
-  if (n > PLAN_LIMITS.volumeMax) return fail('invalid_volume', 'Volume terlalu besar.');
+  if (n === null || !Number.isFinite(n)) return fail('invalid_volume', `"${String(raw).slice(0, 40)}" bukan angka; tulis seperti 120 atau 12,5.`);
+  if (n <= 0) return fail('invalid_volume', 'Angkanya harus lebih dari nol.');
+  if (n > PLAN_LIMITS.volumeMax) return fail('invalid_volume', 'Angkanya terlalu besar; periksa jumlah nolnya.');
   if (Math.round(n * 100) / 100 !== n) return fail('invalid_volume', 'Paling banyak dua angka di belakang koma.');
   return good(n);
 }
@@ -73,8 +73,8 @@ export function parseSatuan(raw: string | null | undefined): Checked<string | nu
   const s = normalizeLine(String(raw)).replace(/²/g, '2').replace(/³/g, '3');
   const known = SATUAN_SUGGESTED.find((u) => u.toLocaleLowerCase('id-ID') === s.toLocaleLowerCase('id-ID'));
   if (known) return good(known);
-  if ([...s].length > PLAN_LIMITS.satuanLength) return fail('invalid_satuan', `Paling banyak ${PLAN_LIMITS.satuanLength} karakter.`);
-  if (!/^\p{L}[\p{L}\d ./-]*$/u.test(s)) return fail('invalid_satuan', `"${s.slice(0, 40)}" bukan satuan.`);
+  if ([...s].length > PLAN_LIMITS.satuanLength) return fail('invalid_satuan', `Paling banyak ${PLAN_LIMITS.satuanLength} karakter, misalnya meter, unit atau paket.`);
+  if (!/^\p{L}[\p{L}\d ./-]*$/u.test(s)) return fail('invalid_satuan', `"${s.slice(0, 40)}" bukan satuan; tulis satu satuan pendek, misalnya meter, unit atau paket.`);
   return good(s);
 }
 

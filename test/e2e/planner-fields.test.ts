@@ -96,7 +96,7 @@ describe('the planner fills volume, satuan, perkiraan biaya and OPD tujuan', { t
     await bad.getByLabel('Satuan').fill('unit');
     await bad.getByLabel('Perkiraan biaya (Rp)').fill('Rp 15.000,50');
     await bad.locator('button[type=submit]').click();
-    await expect.poll(() => bad.locator('[data-testid=plan-problem-volume]').innerText(), WAIT).toContain('Volume harus lebih dari nol.');
+    await expect.poll(() => bad.locator('[data-testid=plan-problem-volume]').innerText(), WAIT).toContain('Angkanya harus lebih dari nol.');
     expect(await bad.locator('[data-testid=plan-problem-biaya]').innerText()).toContain('Tulis dalam rupiah penuh, tanpa sen.');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(`plan-${second!.id}-volume`);
     expect(await bad.getByLabel('Volume').getAttribute('aria-invalid')).toBe('true');
