@@ -133,6 +133,9 @@ describe('the planner fills volume, satuan, perkiraan biaya and OPD tujuan', { t
     await row(phone, first!.id).locator('[data-testid=plan-open]').click();
     await phone.locator(`[data-testid=plan-${first!.id}]`).waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await phone.locator(`[data-testid=plan-${first!.id}]`).scrollIntoViewIfNeeded();
+    await phone.locator(`tr[data-aspiration-id="${first!.id}"]`).screenshot({ path: 'test-output/screenshots/planner-fields-phone-row.png' });
+    await phone.locator(`#plan-row-${first!.id}`).screenshot({ path: 'test-output/screenshots/planner-fields-phone.png' });
     expect(await seriousA11yProblems(phone)).toEqual([]);
     await small.close();
   });
