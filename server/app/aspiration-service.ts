@@ -3,6 +3,7 @@ import { fail } from '../domain/errors.ts';
 import type { AspirationChange } from '../domain/changes.ts';
 import { codesInUse } from '../domain/aspiration.ts';
 import { notulaAspirations } from '../domain/planner.ts';
+import { opdInUse } from '../domain/aspiration-plan.ts';
 import type { Ctx, Result } from '../domain/result.ts';
 import type { Aspiration, District, Episode, Id, NotulaAspiration } from '../domain/types.ts';
 import type { AspirationStore } from '../store/aspirations.ts';
@@ -24,6 +25,8 @@ export interface Desk {
   list: Aspiration[];
   district: District;
   episode: (id: Id) => Episode | undefined;
+  /** The admin's OPD list (read only here; see changeOpd). */
+  opd: readonly string[];
 }
 
 /**
@@ -50,7 +53,7 @@ export class AspirationService {
   }
 
   desk(): Desk {
-    return { list: this.deps.store.list, district: this.deps.district.district, episode: (id) => this.deps.episodes.find(id) };
+    return { list: this.deps.store.list, district: this.deps.district.district, episode: (id) => this.deps.episodes.find(id), opd: this.deps.district.opd };
   }
 
   /** Applies a rule to the aspirations; on success waits for the disk, then publishes. */
@@ -86,6 +89,23 @@ export class AspirationService {
       return fail('internal');
     }
     return { ok: true, value: result.value };
+  }
+
+  get opd(): readonly string[] {
+    return this.deps.district.opd;
+  }
+
+  /** Changes the OPD list, kept in the district file; names that usulan use must stay. */
+  async changeOpd(rule: (opd: string[], inUse: ReadonlySet<string>) => Result<string[]>): Promise<Outcome<string[]>> {
+    const result = rule(this.deps.district.opd, opdInUse(this.deps.store.list));
+    if (!result.ok) return result;
+    try {
+      await this.deps.district.commit();
+    } catch (err) {
+      this.deps.log?.(`kentongan: could not save the OPD list: ${(err as Error).message}`);
+      return fail('internal');
+    }
+    return { ok: true, value: [...result.value] };
   }
 
   /** The notula's aspiration section: an imported episode brings its own. */

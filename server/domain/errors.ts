@@ -73,6 +73,13 @@ export const ERROR_MESSAGES = {
   question_not_in_notula: 'Hanya pertanyaan yang sudah mengudara yang punya judul di notula.',
   closing_not_found: 'Pembicara ini belum punya pernyataan penutup.',
   closing_taken: 'Pembicara tujuan sudah punya pernyataan penutup; ubah yang itu saja.',
+  invalid_volume: 'Volume tidak valid.',
+  invalid_satuan: 'Satuan tidak valid.',
+  invalid_biaya: 'Perkiraan biaya tidak valid.',
+  plan_unit_required: 'Volume dan satuan diisi bersama.',
+  unknown_opd: 'OPD tujuan tidak ada di daftar OPD yang disimpan admin.',
+  opd_list_invalid: 'Daftar OPD tidak valid; tidak ada yang diubah.',
+  opd_in_use: 'Masih ada usulan yang ditujukan ke OPD ini; tidak ada yang diubah.',
   internal: 'Terjadi kesalahan di server. Perubahan mungkin sudah tersimpan; periksa dulu sebelum mencoba lagi.',
 } as const;
 

@@ -1,6 +1,7 @@
 // Exports of the planner's desk for the musrenbang: CSV that Excel opens as UTF-8 and
 // cannot run formulas from, Markdown, and JSON, all with the fields an e-musrenbang
-// usulan carries plus empty columns for the planner to fill. These files are for staff:
+// usulan carries plus the planner's volume, satuan, perkiraan biaya and OPD tujuan
+// (empty until filled on the desk). These files are for staff:
 // a listener's name and phone appear only where they agreed to be contacted, and the
 // caller may leave personal columns out altogether.
 import { stringify } from 'csv-stringify/sync';
@@ -8,6 +9,7 @@ import { SAFE_CSV } from './csv.ts';
 import { ASPIRATION_STATUS_LABELS } from './aspiration.ts';
 import { escapeInline as esc } from './notula/escape.ts';
 import { formatWaktu } from './notula/waktu.ts';
+import { formatRupiah, formatVolume } from './plan.ts';
 import type { DeskView } from './planner.ts';
 import type { District } from './types.ts';
 
@@ -26,10 +28,11 @@ export interface MusrenbangRow {
   alasanDitolak: string | null;
   sumberEpisode: string | null;
   tanggalEpisode: string | null;
-  volume: null;
-  satuan: null;
-  perkiraanBiaya: null;
-  opdTujuan: null;
+  volume: number | null;
+  satuan: string | null;
+  /** Whole rupiah. */
+  perkiraanBiaya: number | null;
+  opdTujuan: string | null;
   namaPengusul?: string | null;
   teleponPengusul?: string | null;
   idUsulan: string;
@@ -107,10 +110,10 @@ export function musrenbangRows(views: readonly DeskView[], personal: boolean): M
       alasanDitolak: v.rejectReason,
       sumberEpisode: episodeLabel(v),
       tanggalEpisode: v.episode?.date ?? null,
-      volume: null,
-      satuan: null,
-      perkiraanBiaya: null,
-      opdTujuan: null,
+      volume: v.plan.volume,
+      satuan: v.plan.satuan,
+      perkiraanBiaya: v.plan.perkiraanBiaya,
+      opdTujuan: v.plan.opdTujuan,
       idUsulan: v.id,
     };
     if (personal) {
@@ -132,7 +135,9 @@ export function musrenbangRows(views: readonly DeskView[], personal: boolean): M
  */
 export function musrenbangCsv(rows: readonly MusrenbangRow[], opts: { personal: boolean; delimiter?: ',' | ';' }): string {
   const columns = columnsFor(opts.personal).map(([key, header]) => ({ key, header }));
-  return stringify(rows as unknown as Record<string, unknown>[], { ...SAFE_CSV, header: true, columns, delimiter: opts.delimiter ?? ',' });
+  // Excel set to Indonesian (the ";" file) reads "12,5" as a number and "12.5" as text.
+  const out = opts.delimiter === ';' ? rows.map((r) => ({ ...r, volume: r.volume === null ? null : String(r.volume).replace('.', ',') })) : rows;
+  return stringify(out as unknown as Record<string, unknown>[], { ...SAFE_CSV, header: true, columns, delimiter: opts.delimiter ?? ',' });
 }
 
 export function musrenbangJson(rows: readonly MusrenbangRow[], district: District, opts: ExportOptions): string {
@@ -150,7 +155,7 @@ export function musrenbangJson(rows: readonly MusrenbangRow[], district: Distric
 export function musrenbangMarkdown(rows: readonly MusrenbangRow[], district: District, opts: ExportOptions & { timeZone: string }): string {
   const title = district.name ? `USULAN WARGA UNTUK MUSRENBANG ${district.name.toLocaleUpperCase('id-ID')}` : 'USULAN WARGA UNTUK MUSRENBANG';
   const blocks: string[] = [`# ${esc(title)}`];
-  blocks.push(`Diekspor ${formatWaktu(opts.now, null, opts.timeZone).replace(/–selesai /, ' ')}. Jumlah usulan: ${rows.length}. Kolom volume, satuan, perkiraan biaya dan OPD tujuan diisi oleh perencana.`);
+  blocks.push(`Diekspor ${formatWaktu(opts.now, null, opts.timeZone).replace(/–selesai /, ' ')}. Jumlah usulan: ${rows.length}. Volume, satuan, perkiraan biaya dan OPD tujuan diisi oleh perencana; yang kosong belum diisi.`);
   const groups = new Map<string, MusrenbangRow[]>();
   for (const r of rows) (groups.get(r.dimensi) ?? groups.set(r.dimensi, []).get(r.dimensi)!).push(r);
   for (const [dimension, list] of groups) {
@@ -164,10 +169,11 @@ export function musrenbangMarkdown(rows: readonly MusrenbangRow[], district: Dis
         ['Dukungan', String(r.dukungan)],
         ['Status', esc(r.alasanDitolak ? `${r.status}: ${r.alasanDitolak}` : r.status)],
         ['Sumber', r.sumberEpisode ? esc(`${r.sumberEpisode}${r.tanggalEpisode ? ` (${r.tanggalEpisode})` : ''}`) : '–'],
-        ['Volume', ''],
-        ['Satuan', ''],
-        ['Perkiraan biaya', ''],
-        ['OPD tujuan', ''],
+        // Numbers we format (digits, "." and ","), not typed text: left unescaped, so the raw file reads "Rp 15.000.000".
+        ['Volume', r.volume === null ? '' : formatVolume(r.volume)],
+        ['Satuan', r.satuan ? esc(r.satuan) : ''],
+        ['Perkiraan biaya', r.perkiraanBiaya === null ? '' : formatRupiah(r.perkiraanBiaya)],
+        ['OPD tujuan', r.opdTujuan ? esc(r.opdTujuan) : ''],
       ];
       if (opts.personal && (r.namaPengusul || r.teleponPengusul)) {
         cells.push(['Pengusul (bersedia dihubungi)', esc([r.namaPengusul, r.teleponPengusul].filter(Boolean).join(', '))]);

@@ -3,7 +3,8 @@
 import { ASPIRATION_OPEN, supportCount } from './aspiration.ts';
 import { desaName, dimensionName, kecamatanName } from './district.ts';
 import { dateInZone } from './notula/waktu.ts';
-import type { Aspiration, AspirationNote, AspirationStatus, Channel, District, Episode, Id, NotulaAspiration } from './types.ts';
+import { EMPTY_PLAN } from './plan.ts';
+import type { Aspiration, AspirationNote, AspirationPlan, AspirationStatus, Channel, District, Episode, Id, NotulaAspiration } from './types.ts';
 
 /** An usulan as listeners and the studio see it: no listener ids, no contact. */
 export interface AspirationView {
@@ -43,6 +44,8 @@ export interface DeskView extends AspirationView {
   notes: AspirationNote[];
   mergedFrom: Id[];
   episode: EpisodeRef | null;
+  /** Volume, satuan, perkiraan biaya, OPD tujuan: staff only, like the notes. */
+  plan: AspirationPlan;
 }
 
 export function aspirationView(a: Aspiration): AspirationView {
@@ -86,6 +89,7 @@ export function deskViews(list: readonly Aspiration[], district: District, episo
       notes: a.notes.map((n) => ({ ...n })),
       mergedFrom: [...a.mergedFrom],
       episode: ref,
+      plan: { ...(a.plan ?? EMPTY_PLAN) },
     };
   });
 }
@@ -126,6 +130,8 @@ export interface AspirationFilter {
   to?: string;
   /** Case- and accent-insensitive; every word must appear in the usulan or its problem. */
   q?: string;
+  /** Only usulan with at least this many supports ("dukungan minimal"). */
+  minSupport?: number;
   sort?: Sort;
 }
 
@@ -140,6 +146,7 @@ export function filterAspirations(list: readonly Aspiration[], f: AspirationFilt
   const terms = f.q ? fold(f.q).split(/\s+/).filter(Boolean) : [];
   const out = list.filter((a) => {
     if (!statuses.has(a.status)) return false;
+    if (f.minSupport && supportCount(a) < f.minSupport) return false;
     if (!inList(f.dimension, a.dimension) || !inList(f.kecamatan, a.kecamatan) || !inList(f.desa, a.desa) || !inList(f.episode, a.episodeId)) return false;
     if (f.from || f.to) {
       const day = dateInZone(a.createdAt, district.timeZone);

@@ -253,8 +253,22 @@ export interface Aspiration {
   mergedInto: Id | null;
   mergedFrom: Id[];
   notes: AspirationNote[];
+  /** The planner's volume, satuan, cost estimate and OPD (see plan.ts); absent until first filled. */
+  plan?: AspirationPlan;
   createdAt: Instant;
   updatedAt: Instant;
+}
+
+/** What the planner adds before the musrenbang; every field null until filled. */
+export interface AspirationPlan {
+  /** Positive, at most two decimals. */
+  volume: number | null;
+  /** "meter", "unit", "paket"…; set whenever volume is. */
+  satuan: string | null;
+  /** Whole rupiah, 0 or more. */
+  perkiraanBiaya: number | null;
+  /** One of the admin's OPD names, as the list spelt it when chosen. */
+  opdTujuan: string | null;
 }
 
 /** An aspiration as the public notula prints it: names resolved, no personal data. */

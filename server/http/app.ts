@@ -15,6 +15,7 @@ import { notulaRoutes } from './routes/notula.ts';
 import { debugRoutes } from './routes/debug.ts';
 import { districtRoutes } from './routes/district.ts';
 import { aspirationRoutes } from './routes/aspirations.ts';
+import { opdRoutes } from './routes/opd.ts';
 import { erasureRoutes } from './routes/erasure.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { auditHook } from './audit-hook.ts';
@@ -67,6 +68,7 @@ export function createHttpApp(opts: HttpOptions): express.Express {
   app.use(districtRoutes(opts));
   app.use(erasureRoutes(opts));
   app.use(aspirationRoutes(opts));
+  app.use(opdRoutes(opts));
   app.use(auditRoutes(opts));
   if (opts.backup) app.use(backupRoutes(opts.backup));
   if (opts.debugMetrics) app.use(debugRoutes(opts.episodes.store));

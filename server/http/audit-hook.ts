@@ -26,6 +26,8 @@ const ACTIONS: Record<string, string> = {
   'POST /api/aspirations/status': 'aspiration.status',
   'POST /api/aspirations/merge': 'aspiration.merge',
   'POST /api/aspirations/:id/notes': 'aspiration.note',
+  'PUT /api/aspirations/:id/plan': 'aspiration.plan',
+  'PUT /api/opd': 'opd.update',
   'DELETE /api/aspirations/:id/contact': 'aspiration.removeContact',
 };
 

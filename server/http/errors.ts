@@ -12,6 +12,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   region_data_unavailable: 503,
   not_signed_in: 401, wrong_password: 401, wrong_current_password: 401,
   not_allowed: 403, password_change_required: 403, password_unchanged: 400,
+  invalid_volume: 400, invalid_satuan: 400, invalid_biaya: 400, plan_unit_required: 400, unknown_opd: 400, opd_list_invalid: 400,
   episode_not_found: 404, question_not_found: 404, note_not_found: 404, staff_not_found: 404, unknown_route: 404,
   payload_too_large: 413,
   rate_limited: 429, address_limited: 429,

@@ -39,6 +39,17 @@ export const mergeInput = v.strictObject({
   targetId: id,
 });
 
+/** Numbers may come typed ("Rp 15.000.000", "12,5") or as JSON numbers; plan.ts reads them. */
+const amount = v.optional(v.nullable(v.union([v.pipe(v.string(), v.maxLength(60)), v.number()])));
+export const planInput = v.strictObject({
+  volume: amount,
+  satuan: v.optional(v.nullable(line(60))),
+  perkiraanBiaya: amount,
+  opdTujuan: v.optional(v.nullable(line(200))),
+});
+
+export const opdInput = v.strictObject({ opd: v.pipe(v.array(line(200)), v.maxLength(200)) });
+
 export const noteInput = v.strictObject({ text: line(10_000) });
 
 const list = <T extends v.GenericSchema<string>>(item: T) => v.optional(v.pipe(v.array(item), v.maxLength(200)));
@@ -54,6 +65,8 @@ export const deskQuery = v.object({
   from: v.optional(day),
   to: v.optional(day),
   q: v.optional(line(200)),
+  /** "Dukungan minimal": a whole number of supports. */
+  minSupport: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/), v.transform(Number))),
   sort: v.optional(v.picklist(SORTS)),
   /** Exports: "0" leaves the consented name and phone columns out. */
   personal: v.optional(v.picklist(['0', '1'])),

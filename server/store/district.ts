@@ -6,11 +6,14 @@ import { Committer } from './committer.ts';
 import { Recovery, readJsonFile } from './recovery.ts';
 import { districtShape, shapeProblem } from './shapes.ts';
 import { defaultDistrict } from '../domain/district.ts';
+import { DEFAULT_OPD } from '../domain/plan.ts';
 import type { District } from '../domain/types.ts';
 
 interface DistrictFile {
   version: 1;
   district: District;
+  /** The OPD (agencies) an usulan may be addressed to; absent in files from before the list existed. */
+  opd?: string[];
 }
 
 /**
@@ -24,7 +27,7 @@ export class DistrictStore {
   fresh = false;
 
   private constructor(dataDir: string, fsync: boolean) {
-    this.#db = new Low(new DurableJSONFile<DistrictFile>(join(dataDir, 'district.json'), { fsync }), { version: 1, district: defaultDistrict() });
+    this.#db = new Low(new DurableJSONFile<DistrictFile>(join(dataDir, 'district.json'), { fsync }), { version: 1, district: defaultDistrict(), opd: [...DEFAULT_OPD] });
     this.#committer = new Committer(() => this.#db.write());
   }
 
@@ -61,6 +64,15 @@ export class DistrictStore {
 
   get district(): District {
     return this.#db.data.district;
+  }
+
+  /**
+   * The admin's OPD list, kept in the same file as the district (one more thing the admin
+   * keeps about the kabupaten, and the backup already holds this file). A file from before
+   * the list existed gets the default one, written with the next commit.
+   */
+  get opd(): string[] {
+    return (this.#db.data.opd ??= [...DEFAULT_OPD]);
   }
 
   /** Replaces the settings wholesale (the sample seed). */

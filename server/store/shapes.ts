@@ -56,6 +56,8 @@ export const districtShape = v.looseObject({
     name: str, code: nstr, timeZone: str, dimensions: v.array(region),
     kecamatan: v.array(v.looseObject({ code: str, name: str, desa: v.array(region) })),
   }),
+  /** The admin's OPD list; files from before it existed have none (the default list is used). */
+  opd: v.optional(strings),
 });
 
 export const aspirationShape = v.looseObject({
@@ -64,6 +66,8 @@ export const aspirationShape = v.looseObject({
   contact: v.nullable(v.looseObject({ name: nstr, phone: nstr, consentAt: str })),
   supporters: strings, status: v.picklist(ASPIRATION_STATUSES), rejectReason: nstr, mergedInto: nstr, mergedFrom: strings,
   notes: v.array(v.looseObject({ id: str, staffId: str, by: str, text: str, createdAt: str })),
+  // Written since issue 10: usulan from before have none.
+  plan: v.optional(v.looseObject({ volume: v.nullable(num), satuan: nstr, perkiraanBiaya: v.nullable(num), opdTujuan: nstr })),
   createdAt: str, updatedAt: str,
 });
 /** The list is checked item by item (see AspirationStore): one bad usulan must not cost the others. */

@@ -146,9 +146,11 @@ describe('the planner\'s desk', { timeout: 90_000 }, () => {
     await row(page, ids.lampu).locator('input[type=checkbox]').check();
     await page.selectOption('#bulk-status', 'ditinjau');
     await page.click('[data-testid=bulk] button[type=submit]');
+    await page.click('#bulk-confirm-yes'); // the confirmation names both (see planner-bulk.test.ts)
     await expect.poll(async () => [(await byId(ids.jalan!)).status, (await byId(ids.lampu!)).status], WAIT).toEqual(['ditinjau', 'ditinjau']);
     await expect.poll(() => row(page, ids.lampu).locator('[data-testid=status]').innerText(), WAIT).toBe('Ditinjau');
-    await page.click('button:has-text("Batalkan pilihan")');
+    // Done: nothing stays ticked for the next action.
+    expect(await page.locator('[data-testid=selected-count]').innerText()).toBe('0 dipilih');
     await row(page, ids.spam).locator('input[type=checkbox]').check();
     await page.selectOption('#bulk-status', 'ditolak');
     await page.click('[data-testid=bulk] button[type=submit]');
@@ -157,6 +159,7 @@ describe('the planner\'s desk', { timeout: 90_000 }, () => {
     expect((await byId(ids.spam!)).status).toBe('baru');
     await page.fill('#bulk-reason', 'Iklan, bukan usulan pembangunan.');
     await page.click('[data-testid=bulk] button[type=submit]');
+    await page.click('#bulk-confirm-yes');
     await expect.poll(async () => (await byId(ids.spam!)).rejectReason, WAIT).toBe('Iklan, bukan usulan pembangunan.');
     await expect.poll(() => row(page, ids.spam).innerText(), WAIT).toContain('Alasan: Iklan, bukan usulan pembangunan.');
 

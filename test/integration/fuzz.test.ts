@@ -358,11 +358,11 @@ describe('fuzzing every HTTP route', () => {
       { weight: 1, arbitrary: fc.string({ maxLength: 30 }).map(encodeURIComponent) },
       { weight: 1, arbitrary: fc.constantFrom('..%2F..%2Fdata%2Fstaff.json', '%00', '%', '%E0%A4%A', 'x'.repeat(3_000), 'export.csv', 'by-code', '..', '.', 'notula.md') },
     );
-    const query = fc.option(fc.dictionary(fc.constantFrom('status', 'dimension', 'kecamatan', 'desa', 'episode', 'q', 'sort', 'personal', 'delimiter', 'page', '__proto__', 'x'), fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('baru', 'support', 'semicolon', '0', '1')), { maxKeys: 3 }), { nil: null });
+    const query = fc.option(fc.dictionary(fc.constantFrom('status', 'dimension', 'kecamatan', 'desa', 'episode', 'q', 'sort', 'personal', 'delimiter', 'minSupport', 'page', '__proto__', 'x'), fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('baru', 'support', 'semicolon', '0', '1')), { maxKeys: 3 }), { nil: null });
     const body = fc.oneof(
       fc.constant(undefined),
       fc.anything({ maxDepth: 3, maxKeys: 6 }).map((x) => JSON.stringify(x) ?? 'null'),
-      fc.dictionary(fc.constantFrom('series', 'title', 'startsAt', 'timeZone', 'username', 'password', 'name', 'role', 'disabled', 'status', 'reason', 'text', 'ids', 'targetId', 'hosts', 'speakers', '__proto__', 'constructor'), fc.anything({ maxDepth: 2 }), { maxKeys: 5 }).map((x) => JSON.stringify(x)),
+      fc.dictionary(fc.constantFrom('series', 'title', 'startsAt', 'timeZone', 'username', 'password', 'name', 'role', 'disabled', 'status', 'reason', 'text', 'ids', 'targetId', 'hosts', 'speakers', 'volume', 'satuan', 'perkiraanBiaya', 'opdTujuan', 'opd', '__proto__', 'constructor'), fc.anything({ maxDepth: 2 }), { maxKeys: 5 }).map((x) => JSON.stringify(x)),
       fc.constantFrom('{"series": ', '[', 'null', '"', '\u0000', '{"__proto__": {"polluted": true}}', '{"constructor": {"prototype": {"polluted": true}}}', 'x'.repeat(70_000), '---\nkentongan: 1\n---\n# NOTULA'),
     );
     const request = fc.record({

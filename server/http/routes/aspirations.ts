@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { Request, Response } from 'express';
 import * as v from 'valibot';
 import { addAspirationNote, editAspiration, findAspiration, mergeAspirations, setAspirationStatus } from '../../domain/aspiration.ts';
+import { setAspirationPlan } from '../../domain/aspiration-plan.ts';
 import { fail } from '../../domain/errors.ts';
 import { musrenbangCsv, musrenbangJson, musrenbangMarkdown, musrenbangRows } from '../../domain/musrenbang.ts';
 import { countAspirations, deskView, deskViews, filterAspirations } from '../../domain/planner.ts';
@@ -9,7 +10,7 @@ import type { AspirationFilter } from '../../domain/planner.ts';
 import { dateInZone } from '../../domain/notula/waktu.ts';
 import { body, requireStaff } from '../context.ts';
 import { sendError } from '../errors.ts';
-import { aspirationPatch, deskQuery, mergeInput, noteInput, statusChange } from '../planning-schemas.ts';
+import { aspirationPatch, deskQuery, mergeInput, noteInput, planInput, statusChange } from '../planning-schemas.ts';
 import type { HttpDeps } from './deps.ts';
 
 const LIST_KEYS = ['dimension', 'kecamatan', 'desa', 'status', 'episode'] as const;
@@ -103,6 +104,17 @@ export function aspirationRoutes({ aspirations, staff }: HttpDeps): Router {
     const input = body(req, res, aspirationPatch);
     if (!input) return;
     const out = await aspirations.run((d, ctx) => editAspiration(d.list, d.district, actor, req.params.id, input, ctx));
+    if (!out.ok) return sendError(res, out.error);
+    res.json({ aspiration: deskView(out.value, aspirations.district, episodeOf) });
+  });
+
+  /** Volume, satuan, perkiraan biaya and OPD tujuan; omitted fields stay, null or "" clears. */
+  r.put('/api/aspirations/:id/plan', async (req, res) => {
+    const actor = requireStaff(req, res, staff, 'aspiration.review');
+    if (!actor) return;
+    const input = body(req, res, planInput);
+    if (!input) return;
+    const out = await aspirations.run((d, ctx) => setAspirationPlan(d.list, actor, req.params.id, input, d.opd, ctx));
     if (!out.ok) return sendError(res, out.error);
     res.json({ aspiration: deskView(out.value, aspirations.district, episodeOf) });
   });

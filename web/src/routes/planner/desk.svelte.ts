@@ -7,6 +7,7 @@ import { loadDistrict } from '../../lib/district.ts';
 import type { AspirationNote, AspirationStatus, District, Id } from '../../../../server/domain/types.ts';
 import type { DeskCounts, DeskView } from '../../../../server/domain/planner.ts';
 import type { EpisodeSummary } from '../../../../server/domain/views.ts';
+import type { PlanInput } from '../../../../server/domain/plan.ts';
 import { NO_FILTERS, toQuery } from './filters.ts';
 import type { DeskFilters } from './filters.ts';
 
@@ -18,6 +19,9 @@ export class PlannerDesk {
   counts = $state.raw<DeskCounts | null>(null);
   district = $state.raw<District | null>(null);
   episodes = $state.raw<EpisodeSummary[]>([]);
+  /** The admin's OPD list and the units offered, for the plan fields. */
+  opd = $state.raw<string[]>([]);
+  satuan = $state.raw<string[]>([]);
   loaded = $state(false);
   error = $state.raw<Problem | null>(null);
   selected = $state.raw(new Set<Id>());
@@ -32,9 +36,12 @@ export class PlannerDesk {
   }
 
   async open(): Promise<void> {
-    const [district, episodes] = await Promise.all([loadDistrict(), api<{ episodes: EpisodeSummary[] }>('/api/episodes'), this.load()]);
+    const [district, episodes, opd] = await Promise.all([
+      loadDistrict(), api<{ episodes: EpisodeSummary[] }>('/api/episodes'), api<{ opd: string[]; satuan: string[] }>('/api/opd'), this.load(),
+    ]);
     if (district.ok) this.district = district.data.district;
     if (episodes.ok) this.episodes = episodes.data.episodes;
+    if (opd.ok) [this.opd, this.satuan] = [opd.data.opd, opd.data.satuan];
   }
 
   /** Asks for the list again; an answer to an older request (the planner kept typing) is dropped. */
@@ -76,19 +83,34 @@ export class PlannerDesk {
     this.selected = on ? new Set(this.items.map((a) => a.id)) : new Set();
   }
 
-  async setStatus(status: AspirationStatus, reason: string | null): Promise<ApiResult<{ aspirations: DeskView[] }>> {
+  /**
+   * Sets the status of exactly these usulan (the ones the confirmation named, or one row),
+   * never "whatever is ticked now". After it is done those are unticked, so the next
+   * action starts from nothing: a selection left over from one action once rode along
+   * into the next (a rejection reason reached listeners of usulan ticked earlier). What was
+   * ticked while the request was on its way is kept: that is for the next action.
+   */
+  async setStatus(ids: readonly Id[], status: AspirationStatus, reason: string | null): Promise<ApiResult<{ aspirations: DeskView[] }>> {
     const r = await api<{ aspirations: DeskView[] }>('/api/aspirations/status', {
-      method: 'POST', body: { ids: [...this.selected], status, reason },
+      method: 'POST', body: { ids: [...ids], status, reason },
     });
-    if (r.ok) await this.load();
+    if (r.ok) {
+      this.#untick(ids);
+      await this.load();
+    }
     return r;
+  }
+
+  #untick(ids: readonly Id[]): void {
+    const done = new Set(ids);
+    this.selected = new Set([...this.selected].filter((id) => !done.has(id)));
   }
 
   async merge(targetId: Id): Promise<ApiResult<{ aspiration: DeskView }>> {
     const sourceIds = [...this.selected].filter((id) => id !== targetId);
     const r = await api<{ aspiration: DeskView }>('/api/aspirations/merge', { method: 'POST', body: { sourceIds, targetId } });
     if (r.ok) {
-      this.selected = new Set();
+      this.#untick([...sourceIds, targetId]);
       await this.load();
     }
     return r;
@@ -96,6 +118,13 @@ export class PlannerDesk {
 
   async addNote(id: Id, text: string): Promise<ApiResult<{ note: AspirationNote; aspiration: DeskView }>> {
     const r = await api<{ note: AspirationNote; aspiration: DeskView }>(`/api/aspirations/${encodeURIComponent(id)}/notes`, { method: 'POST', body: { text } });
+    if (r.ok) this.items = this.items.map((a) => (a.id === id ? r.data.aspiration : a));
+    return r;
+  }
+
+  /** Volume, satuan, perkiraan biaya, OPD tujuan of one usulan; the server reads the numbers as typed. */
+  async setPlan(id: Id, input: PlanInput): Promise<ApiResult<{ aspiration: DeskView }>> {
+    const r = await api<{ aspiration: DeskView }>(`/api/aspirations/${encodeURIComponent(id)}/plan`, { method: 'PUT', body: input });
     if (r.ok) this.items = this.items.map((a) => (a.id === id ? r.data.aspiration : a));
     return r;
   }

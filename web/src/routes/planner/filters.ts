@@ -14,13 +14,17 @@ export interface DeskFilters {
   episode: string;
   from: string;
   to: string;
+  /** "Dukungan minimal": digits as typed; '' or '0' = no minimum. */
+  minSupport: string;
   sort: Sort;
 }
 
-export const NO_FILTERS: DeskFilters = { q: '', dimension: '', kecamatan: '', desa: '', status: '', episode: '', from: '', to: '', sort: 'support' };
+export const NO_FILTERS: DeskFilters = { q: '', dimension: '', kecamatan: '', desa: '', status: '', episode: '', from: '', to: '', minSupport: '', sort: 'support' };
 
 const SORTS: readonly Sort[] = ['support', 'newest', 'oldest'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** What the server's schema takes for minSupport. */
+const SUPPORTS = /^\d{1,6}$/;
 
 export function toQuery(f: DeskFilters): URLSearchParams {
   const p = new URLSearchParams();
@@ -30,6 +34,8 @@ export function toQuery(f: DeskFilters): URLSearchParams {
   else if (f.status) p.set('status', f.status);
   if (DAY.test(f.from)) p.set('from', f.from);
   if (DAY.test(f.to)) p.set('to', f.to);
+  const min = f.minSupport.trim();
+  if (SUPPORTS.test(min) && Number(min) > 0) p.set('minSupport', String(Number(min)));
   if (f.sort !== 'support') p.set('sort', f.sort);
   return p;
 }
@@ -47,6 +53,7 @@ export function fromQuery(p: URLSearchParams): DeskFilters {
     episode: p.get('episode') ?? '',
     from: DAY.test(p.get('from') ?? '') ? p.get('from')! : '',
     to: DAY.test(p.get('to') ?? '') ? p.get('to')! : '',
+    minSupport: SUPPORTS.test(p.get('minSupport') ?? '') && Number(p.get('minSupport')) > 0 ? String(Number(p.get('minSupport'))) : '',
     sort: sort && SORTS.includes(sort) ? sort : 'support',
   };
 }

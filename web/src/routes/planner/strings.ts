@@ -13,6 +13,7 @@ type Key =
   // bulk
   | 'bulk' | 'selected' | 'newStatus' | 'applyStatus' | 'rejectReason' | 'needReason' | 'statusChanged' | 'mergeSelected'
   | 'mergeLegend' | 'keep' | 'mergeNow' | 'merged' | 'needTwo' | 'needSelection' | 'clearSelection' | 'cancel' | 'mergeHint'
+  | 'confirmStatus' | 'confirmYes'
   // counts and exports
   | 'counts' | 'byDimension' | 'byKecamatan' | 'chartOf' | 'tableOf' | 'name' | 'count' | 'total' | 'countLine'
   | 'exports' | 'exportHint' | 'personal' | 'personalHint' | 'csv' | 'csvSemicolon' | 'markdown' | 'json' | 'shownTotal';
@@ -37,6 +38,7 @@ const dict: Dict<Key> = {
     mergeSelected: 'Gabungkan yang dipilih', mergeLegend: 'Usulan mana yang dipertahankan?', keep: '{text} ({n} dukungan)',
     mergeNow: 'Gabungkan {n} usulan', merged: 'Usulan digabung. Dukungan sekarang {n} (setiap pendengar dihitung sekali).',
     needTwo: 'Pilih setidaknya dua usulan untuk digabung.', needSelection: 'Pilih usulan dulu.', clearSelection: 'Batalkan pilihan',
+    confirmStatus: 'Ubah status usulan berikut menjadi “{status}”? ({n} usulan)', confirmYes: 'Ya, ubah {n} usulan',
     cancel: 'Batal', mergeHint: 'Yang lain menjadi “Digabung”; dukungannya pindah ke usulan yang dipertahankan.',
     counts: 'Jumlah usulan', byDimension: 'Per dimensi', byKecamatan: 'Per kecamatan', chartOf: 'Grafik jumlah usulan {what}',
     tableOf: 'Jumlah usulan dan dukungan {what}', name: 'Nama', count: 'Usulan', total: 'Jumlah', countLine: '{n} usulan',
@@ -64,6 +66,7 @@ const dict: Dict<Key> = {
     mergeSelected: 'Merge selected', mergeLegend: 'Which proposal is kept?', keep: '{text} ({n} supporter)|{text} ({n} supporters)',
     mergeNow: 'Merge {n} proposal|Merge {n} proposals', merged: 'Proposals merged. Support is now {n} (each listener counted once).',
     needTwo: 'Select at least two proposals to merge.', needSelection: 'Select proposals first.', clearSelection: 'Clear selection',
+    confirmStatus: 'Change the status of the following to “{status}”? (proposals: {n})', confirmYes: 'Yes, change them ({n})',
     cancel: 'Cancel', mergeHint: 'The others become “Merged”; their supporters move to the kept proposal.',
     counts: 'Proposal counts', byDimension: 'By dimension', byKecamatan: 'By kecamatan', chartOf: 'Chart of proposals {what}',
     tableOf: 'Proposals and support {what}', name: 'Name', count: 'Proposals', total: 'Total', countLine: '{n} proposal|{n} proposals',
