@@ -169,8 +169,16 @@ describe('erasure', () => {
     const q = await must(asker.socket, 'question:ask', { episodeId: ep.id, text: 'Kapan los pasar diperbaiki?', name: 'Mas Joko', location: null });
     await must(c.screener, 'question:approve', { episodeId: ep.id, questionId: q.id });
     const u = await must(asker.socket, 'aspiration:submit', { episodeId: ep.id, text: 'Atap los pasar', problem: 'Bocor', ...place });
-    const gone = (d: Delta) => !!d.removed?.includes(q.id) && !!d.aspirationsRemoved?.includes(u.id);
-    const seen = [waitFor<Delta>(watcher.socket, 'episode:delta', gone), waitFor<Delta>(c.screener, 'episode:delta', gone)];
+    // The question and the usulan may leave in one delta or in two (ticks coalesce
+    // whatever is ready), so each screen collects removals until both are gone.
+    const goneFrom = () => {
+      const removed = new Set<string>();
+      return (d: Delta) => {
+        for (const id of [...(d.removed ?? []), ...(d.aspirationsRemoved ?? [])]) removed.add(id);
+        return removed.has(q.id) && removed.has(u.id);
+      };
+    };
+    const seen = [waitFor<Delta>(watcher.socket, 'episode:delta', goneFrom()), waitFor<Delta>(c.screener, 'episode:delta', goneFrom())];
     expect(await must(asker.socket, 'listener:erase', {})).toMatchObject({ questionsWithdrawn: 1, aspirationsWithdrawn: 1 });
     await Promise.all(seen);
     const snap = await must(watcher.socket, 'episode:join', { episodeId: ep.id });
