@@ -1,9 +1,10 @@
 // Indonesian first, English second. Each page keeps its own dictionary next to it,
-// so the listener's phone downloads only the listener's strings.
+// so the listener's phone downloads only the listener's strings. Every dictionary file has
+// one shape: `export const id = {…}`, `export const en: typeof id = {…}` (a missing English
+// key fails the type check) and `export const t = translator(id, en)`.
 import { pluralForm } from './plural.ts';
 
 export type Lang = 'id' | 'en';
-export type Dict<K extends string> = Record<Lang, Record<K, string>>;
 
 function initial(): Lang {
   try {
@@ -35,12 +36,12 @@ class Language {
 export const language = new Language();
 
 /**
- * Returns a translator for one dictionary; `{name}` placeholders are filled from `vars`.
+ * The one way to make a translator for a dictionary; `{name}` placeholders are filled from `vars`.
  * A numeric `n` picks the plural form of a value written "one|other" (see plural.ts).
  */
-export function translator<K extends string>(dict: Dict<K>) {
+export function translator<K extends string>(id: Record<K, string>, en: Record<NoInfer<K>, string>) {
   return (key: K, vars?: Record<string, string | number>): string => {
-    let s = dict[language.current][key] ?? dict.id[key] ?? key;
+    let s = (language.current === 'en' ? en : id)[key] ?? id[key] ?? key;
     if (typeof vars?.n === 'number') s = pluralForm(language.current, vars.n, s);
     if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
     return s;

@@ -1,8 +1,7 @@
 import { translator } from '../../lib/i18n.svelte.ts';
-import type { Dict } from '../../lib/i18n.svelte.ts';
 
 // "Hapus data saya" (UU PDP): the words name exactly what goes and what stays.
-const id = {
+export const id = {
   heading: 'Data pribadi Anda',
   intro: 'Anda bisa menghapus nama, asal, dan kontak yang pernah Anda kirim dari perangkat ini, di semua episode.',
   button: 'Hapus data saya',
@@ -23,7 +22,7 @@ const id = {
   close: 'Tutup',
 };
 
-const en: Record<keyof typeof id, string> = {
+export const en: typeof id = {
   heading: 'Your personal data',
   intro: 'You can delete the names, places and contacts you sent from this device, in every episode.',
   button: 'Delete my data',
@@ -44,5 +43,4 @@ const en: Record<keyof typeof id, string> = {
   close: 'Close',
 };
 
-export const strings: Dict<keyof typeof id> = { id, en };
-export const te = translator(strings);
+export const t = translator(id, en);

@@ -1,8 +1,7 @@
 import { translator } from '../../lib/i18n.svelte.ts';
-import type { Dict } from '../../lib/i18n.svelte.ts';
 
 // "Hapus kontak" on the planner's desk (UU PDP): the name and phone go, the usulan stays.
-const id = {
+export const id = {
   button: 'Hapus kontak',
   confirm: 'Hapus nama dan nomor telepon {who}? Usulannya tetap ada.',
   confirmLabel: 'Hapus kontak usulan: {text}',
@@ -11,7 +10,7 @@ const id = {
   removed: 'Kontak pengusul sudah dihapus; usulannya tetap ada.',
 };
 
-const en: Record<keyof typeof id, string> = {
+export const en: typeof id = {
   button: 'Remove contact',
   confirm: 'Remove the name and phone number of {who}? The proposal stays.',
   confirmLabel: 'Remove the contact of proposal: {text}',
@@ -20,5 +19,4 @@ const en: Record<keyof typeof id, string> = {
   removed: 'The submitter’s contact was removed; the proposal stays.',
 };
 
-export const strings: Dict<keyof typeof id> = { id, en };
-export const tc = translator(strings);
+export const t = translator(id, en);

@@ -1,9 +1,8 @@
 // The screener's words for typing in an usulan that came by phone, SMS, WhatsApp…
 // The field words have the same keys as the listener's form (UsulanFields).
 import { translator } from '../../lib/i18n.svelte.ts';
-import type { Dict } from '../../lib/i18n.svelte.ts';
 
-const id = {
+export const id = {
   heading: 'Ketik usulan dari telepon/SMS',
   intro: 'Usulan untuk musrenbang yang disampaikan lewat telepon, SMS, WhatsApp, email atau di studio. Usulan langsung masuk ke meja perencana.',
   open: 'Tulis usulan',
@@ -44,46 +43,43 @@ const id = {
 
 type Key = keyof typeof id;
 
-const dict: Dict<Key> = {
-  id,
-  en: {
-    heading: 'Type in a proposal from a phone call or SMS',
-    intro: 'Musrenbang proposals that came by phone, SMS, WhatsApp, email or in the studio. They go straight to the planner\'s desk.',
-    open: 'Write a proposal',
-    hide: 'Close the proposal form',
-    formLabel: 'Proposal from a caller',
-    channel: 'Channel',
-    text: 'Proposal',
-    textHint: 'What should be built, fixed or provided?',
-    problem: 'Problem it solves',
-    counter: '{n}/{max} characters',
-    dimension: 'Smart-city dimension',
-    kecamatan: 'Kecamatan (district)',
-    desa: 'Desa/kelurahan (village)',
-    choose: '— choose —',
-    desaFirst: 'Choose the kecamatan first',
-    rtRw: 'RT/RW (optional)',
-    rtRwHint: 'For example 003/005.',
-    consent: 'The caller agrees to be contacted about this proposal',
-    consentHint: 'Ask the caller first. Only if ticked are their name and number kept; only planners see them, never read out or published.',
-    name: 'Caller\'s name (optional)',
-    phone: 'Caller\'s phone number (optional)',
-    districtLoading: 'Loading the list of places…',
-    districtFailed: 'The list of places did not load: {reason}',
-    districtEmpty: 'The admin has not entered the kecamatan and desa list yet.',
-    retry: 'Try again',
-    needText: 'Write the proposal first.',
-    needProblem: 'Write the problem it should solve.',
-    needDimension: 'Choose the dimension.',
-    needKecamatan: 'Choose the kecamatan.',
-    needDesa: 'Choose the desa/kelurahan.',
-    tooLong: 'Too long: remove {n} character.|Too long: remove {n} characters.',
-    send: 'Save proposal',
-    sending: 'Saving…',
-    refused: 'Proposal not saved: {reason}',
-    saved: 'Proposal from {channel} saved; it is on the planner\'s desk.',
-    notStarted: 'Proposals can be typed in once the episode has started.',
-  },
+export const en: typeof id = {
+  heading: 'Type in a proposal from a phone call or SMS',
+  intro: 'Musrenbang proposals that came by phone, SMS, WhatsApp, email or in the studio. They go straight to the planner\'s desk.',
+  open: 'Write a proposal',
+  hide: 'Close the proposal form',
+  formLabel: 'Proposal from a caller',
+  channel: 'Channel',
+  text: 'Proposal',
+  textHint: 'What should be built, fixed or provided?',
+  problem: 'Problem it solves',
+  counter: '{n}/{max} characters',
+  dimension: 'Smart-city dimension',
+  kecamatan: 'Kecamatan (district)',
+  desa: 'Desa/kelurahan (village)',
+  choose: '— choose —',
+  desaFirst: 'Choose the kecamatan first',
+  rtRw: 'RT/RW (optional)',
+  rtRwHint: 'For example 003/005.',
+  consent: 'The caller agrees to be contacted about this proposal',
+  consentHint: 'Ask the caller first. Only if ticked are their name and number kept; only planners see them, never read out or published.',
+  name: 'Caller\'s name (optional)',
+  phone: 'Caller\'s phone number (optional)',
+  districtLoading: 'Loading the list of places…',
+  districtFailed: 'The list of places did not load: {reason}',
+  districtEmpty: 'The admin has not entered the kecamatan and desa list yet.',
+  retry: 'Try again',
+  needText: 'Write the proposal first.',
+  needProblem: 'Write the problem it should solve.',
+  needDimension: 'Choose the dimension.',
+  needKecamatan: 'Choose the kecamatan.',
+  needDesa: 'Choose the desa/kelurahan.',
+  tooLong: 'Too long: remove {n} character.|Too long: remove {n} characters.',
+  send: 'Save proposal',
+  sending: 'Saving…',
+  refused: 'Proposal not saved: {reason}',
+  saved: 'Proposal from {channel} saved; it is on the planner\'s desk.',
+  notStarted: 'Proposals can be typed in once the episode has started.',
 };
 
-export const te = translator(dict);
+export const t = translator(id, en);

@@ -1,8 +1,7 @@
 import { translator } from '../../lib/i18n.svelte.ts';
-import type { Dict } from '../../lib/i18n.svelte.ts';
 
 // The admin's audit log view: who did what, when. Action names are shown in words where known.
-const id = {
+export const id = {
   tab: 'Log audit',
   heading: 'Log audit tindakan petugas',
   intro: 'Siapa melakukan apa, kapan. Hanya id dan nama tindakan; tidak ada teks atau kontak pendengar.',
@@ -20,7 +19,7 @@ const id = {
   episode: 'episode {id}',
 };
 
-const en: Record<keyof typeof id, string> = {
+export const en: typeof id = {
   tab: 'Audit log',
   heading: 'Audit log of staff actions',
   intro: 'Who did what, when. Ids and action names only; no listener text or contacts.',
@@ -80,5 +79,4 @@ export const ACTION_WORDS: Record<'id' | 'en', Record<string, string>> = {
   },
 };
 
-export const strings: Dict<keyof typeof id> = { id, en };
-export const ta = translator(strings);
+export const t = translator(id, en);

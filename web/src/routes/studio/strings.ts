@@ -1,6 +1,6 @@
-import type { Dict } from '../../lib/i18n.svelte.ts';
+import { translator } from '../../lib/i18n.svelte.ts';
 
-const id = {
+export const id = {
   loading: 'Menghubungkan ke episode…',
   onAir: 'Sedang dibahas',
   none: 'Belum ada pertanyaan yang sedang dibahas.',
@@ -24,27 +24,26 @@ const id = {
 
 export type Key = keyof typeof id;
 
-export const strings: Dict<Key> = {
-  id,
-  en: {
-    loading: 'Connecting to the episode…',
-    onAir: 'On air now',
-    none: 'No question is being discussed yet.',
-    next: 'Up next',
-    nextEmpty: 'The queue is empty. Send your question!',
-    votes: '{n} supporter|{n} supporters',
-    anonymous: 'Anonymous',
-    join: 'Ask a question',
-    scan: 'Scan the QR code or open',
-    code: 'Code',
-    qrAlt: 'QR code linking to {url}',
-    listeners: '{n} listener|{n} listeners',
-    status_draft: 'The show has not started',
-    status_live: 'On air',
-    status_ended: 'The show has ended. Thank you!',
-    offline: 'Connection lost, reconnecting…',
-    poll: 'Poll',
-    pollTotal: 'Answers: {n}',
-    pollAnswerAt: 'Answer through the link below.',
-  },
+export const en: typeof id = {
+  loading: 'Connecting to the episode…',
+  onAir: 'On air now',
+  none: 'No question is being discussed yet.',
+  next: 'Up next',
+  nextEmpty: 'The queue is empty. Send your question!',
+  votes: '{n} supporter|{n} supporters',
+  anonymous: 'Anonymous',
+  join: 'Ask a question',
+  scan: 'Scan the QR code or open',
+  code: 'Code',
+  qrAlt: 'QR code linking to {url}',
+  listeners: '{n} listener|{n} listeners',
+  status_draft: 'The show has not started',
+  status_live: 'On air',
+  status_ended: 'The show has ended. Thank you!',
+  offline: 'Connection lost, reconnecting…',
+  poll: 'Poll',
+  pollTotal: 'Answers: {n}',
+  pollAnswerAt: 'Answer through the link below.',
 };
+
+export const t = translator(id, en);

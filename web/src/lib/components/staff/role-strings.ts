@@ -1,7 +1,7 @@
 // Words for what a role may do on a staff page (RoleNote.svelte). The actions are named
 // after the permissions in server/domain/permissions.ts, so a sentence can be built for
 // any page from the table: "Menaruh pertanyaan di udara butuh peran Pemandu atau Admin."
-import type { Dict, Lang } from '../../i18n.svelte.ts';
+import type { Lang } from '../../i18n.svelte.ts';
 import { language, translator } from '../../i18n.svelte.ts';
 import type { ConsoleName, Permission } from '../../permissions.ts';
 import type { Role } from '../../../../../server/domain/types.ts';
@@ -10,28 +10,27 @@ import { roleName } from './strings.ts';
 type Key = 'readOnly' | 'partial' | 'needs' | 'noView' | 'viewNeeds' | 'home' | 'homeFromList' | 'episodeList'
   | 'page.host' | 'page.screener' | 'page.notulis' | 'page.planner' | 'link.host' | 'link.screener' | 'link.notulis' | 'link.planner';
 
-const dict: Dict<Key> = {
-  id: {
-    readOnly: 'Anda masuk sebagai {role}: halaman ini hanya bisa dibaca.',
-    partial: 'Anda masuk sebagai {role}: sebagian tindakan di halaman ini bukan untuk peran Anda.',
-    needs: '{actions} butuh peran {roles}.',
-    noView: 'Peran Anda ({role}) tidak bisa membuka {page}.', viewNeeds: 'Halaman ini untuk peran {roles}.',
-    home: 'Halaman untuk peran Anda:', homeFromList: 'Halaman untuk peran Anda ({pages}) dibuka dari', episodeList: 'daftar episode',
-    'page.host': 'konsol pemandu', 'page.screener': 'konsol penyaring', 'page.notulis': 'konsol notulis', 'page.planner': 'meja perencana',
-    'link.host': 'Konsol pemandu', 'link.screener': 'Konsol penyaring', 'link.notulis': 'Konsol notulis', 'link.planner': 'Meja perencana',
-  },
-  en: {
-    readOnly: 'You are signed in as {role}: this page is read-only for you.',
-    partial: 'You are signed in as {role}: some actions on this page are not for your role.',
-    needs: '{actions} needs the role {roles}.',
-    noView: 'Your role ({role}) cannot open the {page}.', viewNeeds: 'This page is for the roles {roles}.',
-    home: 'Pages for your role:', homeFromList: 'Pages for your role ({pages}) open from the', episodeList: 'episode list',
-    'page.host': 'host console', 'page.screener': 'screener console', 'page.notulis': 'note taker console', 'page.planner': 'planner’s desk',
-    'link.host': 'Host console', 'link.screener': 'Screener console', 'link.notulis': 'Note taker console', 'link.planner': 'Planner’s desk',
-  },
+export const id: Record<Key, string> = {
+  readOnly: 'Anda masuk sebagai {role}: halaman ini hanya bisa dibaca.',
+  partial: 'Anda masuk sebagai {role}: sebagian tindakan di halaman ini bukan untuk peran Anda.',
+  needs: '{actions} butuh peran {roles}.',
+  noView: 'Peran Anda ({role}) tidak bisa membuka {page}.', viewNeeds: 'Halaman ini untuk peran {roles}.',
+  home: 'Halaman untuk peran Anda:', homeFromList: 'Halaman untuk peran Anda ({pages}) dibuka dari', episodeList: 'daftar episode',
+  'page.host': 'konsol pemandu', 'page.screener': 'konsol penyaring', 'page.notulis': 'konsol notulis', 'page.planner': 'meja perencana',
+  'link.host': 'Konsol pemandu', 'link.screener': 'Konsol penyaring', 'link.notulis': 'Konsol notulis', 'link.planner': 'Meja perencana',
 };
 
-export const tr = translator(dict);
+export const en: typeof id = {
+  readOnly: 'You are signed in as {role}: this page is read-only for you.',
+  partial: 'You are signed in as {role}: some actions on this page are not for your role.',
+  needs: '{actions} needs the role {roles}.',
+  noView: 'Your role ({role}) cannot open the {page}.', viewNeeds: 'This page is for the roles {roles}.',
+  home: 'Pages for your role:', homeFromList: 'Pages for your role ({pages}) open from the', episodeList: 'episode list',
+  'page.host': 'host console', 'page.screener': 'screener console', 'page.notulis': 'note taker console', 'page.planner': 'planner’s desk',
+  'link.host': 'Host console', 'link.screener': 'Screener console', 'link.notulis': 'Note taker console', 'link.planner': 'Planner’s desk',
+};
+
+export const t = translator(id, en);
 
 // Each action as the second half of "… butuh peran …"; only the permissions a page lists.
 // `both`: starting and ending, said as one action when a role may do neither.
@@ -64,10 +63,10 @@ export function needsSentence(permissions: Permission[], roles: Role[]): string 
     ? permissions.filter((p) => p !== 'episode.end').map((p) => (p === 'episode.start' ? 'both' : p))
     : permissions;
   const actions = named.map((p) => ACTIONS[language.current][p] ?? ACTIONS.id[p] ?? p);
-  return tr('needs', { actions: capital(list(actions, 'conjunction')), roles: list(roles.map(roleName), 'disjunction') });
+  return t('needs', { actions: capital(list(actions, 'conjunction')), roles: list(roles.map(roleName), 'disjunction') });
 }
 
 export const rolesList = (roles: Role[]): string => list(roles.map(roleName), 'disjunction');
-export const pageName = (name: ConsoleName): string => tr(`page.${name}`);
-export const pageLink = (name: ConsoleName): string => tr(`link.${name}`);
+export const pageName = (name: ConsoleName): string => t(`page.${name}`);
+export const pageLink = (name: ConsoleName): string => t(`link.${name}`);
 export const pagesList = (names: ConsoleName[]): string => list(names.map(pageName), 'conjunction');
