@@ -41,12 +41,6 @@ export const id = {
   askClosedEnded: 'Siaran sudah selesai. Terima kasih sudah ikut.',
   mineHeading: 'Pertanyaan saya',
   mineChanged: 'Pertanyaan Anda kini: {status}.',
-  q_pending: 'menunggu moderasi',
-  q_approved: 'disetujui',
-  q_on_air: 'sedang dibahas',
-  q_answered: 'terjawab',
-  q_rejected: 'ditolak',
-  q_merged: 'digabung',
   mergedNote: 'Digabung dengan pertanyaan serupa; dukungannya ikut pindah.',
   conn_connecting: 'Menghubungkan…',
   conn_offline: 'Offline. Mencoba menyambung ulang…',
@@ -66,12 +60,6 @@ export const id = {
   usulanClosedEnded: 'Siaran sudah selesai; usulan baru tidak bisa dikirim lagi di sini.',
   usulanSent: 'Usulan terkirim. Statusnya ada di "Usulan saya".',
   partLoading: 'Memuat…',
-  ch_sms: 'SMS',
-  ch_whatsapp: 'WhatsApp',
-  ch_phone: 'telepon',
-  ch_studio: 'studio',
-  ch_email: 'email',
-  ch_web: 'web',
 };
 
 export type Key = keyof typeof id;
@@ -116,12 +104,6 @@ export const en: typeof id = {
   askClosedEnded: 'The show has ended. Thank you for taking part.',
   mineHeading: 'My questions',
   mineChanged: 'Your question is now: {status}.',
-  q_pending: 'waiting for moderation',
-  q_approved: 'approved',
-  q_on_air: 'on air now',
-  q_answered: 'answered',
-  q_rejected: 'rejected',
-  q_merged: 'merged',
   mergedNote: 'Merged with a similar question; its support moved along.',
   conn_connecting: 'Connecting…',
   conn_offline: 'Offline. Trying to reconnect…',
@@ -141,12 +123,6 @@ export const en: typeof id = {
   usulanClosedEnded: 'The show has ended; new proposals can no longer be sent here.',
   usulanSent: 'Proposal sent. Follow its status under "My proposals".',
   partLoading: 'Loading…',
-  ch_sms: 'SMS',
-  ch_whatsapp: 'WhatsApp',
-  ch_phone: 'phone',
-  ch_studio: 'studio',
-  ch_email: 'email',
-  ch_web: 'web',
 };
 
 export const t = translator(id, en);

@@ -52,11 +52,6 @@ export const id = {
   supported: 'Didukung',
   supporters: 'dukungan',
   supportCount: '{n} dukungan',
-  st_baru: 'baru',
-  st_ditinjau: 'ditinjau',
-  st_diteruskan: 'diteruskan ke musrenbang',
-  st_ditolak: 'ditolak',
-  st_digabung: 'digabung',
   reason: 'Alasan: {reason}',
   mergedNote: 'Digabung dengan usulan serupa; dukungannya ikut pindah.',
 };
@@ -113,11 +108,6 @@ export const en: typeof id = {
   supported: 'Supported',
   supporters: 'supporter|supporters',
   supportCount: '{n} supporter|{n} supporters',
-  st_baru: 'new',
-  st_ditinjau: 'under review',
-  st_diteruskan: 'forwarded to the musrenbang',
-  st_ditolak: 'rejected',
-  st_digabung: 'merged',
   reason: 'Reason: {reason}',
   mergedNote: 'Merged with a similar proposal; its support moved along.',
 };

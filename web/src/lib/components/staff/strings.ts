@@ -1,23 +1,16 @@
-// Words every staff page shares: roles, channels, statuses, the connection line.
+// Words every staff page shares: episode statuses, the connection line, the frame.
 import { translator } from '../../i18n.svelte.ts';
+import { label } from '../../labels.ts';
 import type { AspirationStatus, Channel, EpisodeStatus, QuestionStatus, Role } from '../../../../../server/domain/types.ts';
 
 type Key =
-  | 'role.admin' | 'role.host' | 'role.screener' | 'role.notulis' | 'role.planner'
-  | 'channel.web' | 'channel.sms' | 'channel.whatsapp' | 'channel.phone' | 'channel.studio' | 'channel.email'
   | 'episode.draft' | 'episode.live' | 'episode.ended'
-  | 'question.pending' | 'question.approved' | 'question.on_air' | 'question.answered' | 'question.rejected' | 'question.merged'
   | 'conn.online' | 'conn.connecting' | 'conn.offline' | 'conn.queued'
   | 'lang.label' | 'back' | 'signedInAs' | 'signIn' | 'notSignedIn' | 'loading' | 'episodeMissing' | 'dismiss'
-  | 'console.host' | 'console.screener' | 'console.notulis' | 'nav' | 'and' | 'votes'
-  | 'asp.baru' | 'asp.ditinjau' | 'asp.diteruskan' | 'asp.ditolak' | 'asp.digabung' | 'supports' | 'answers';
+  | 'console.host' | 'console.screener' | 'console.notulis' | 'nav' | 'and' | 'votes' | 'supports' | 'answers';
 
 export const id: Record<Key, string> = {
-  'role.admin': 'Admin', 'role.host': 'Pemandu', 'role.screener': 'Penyaring', 'role.notulis': 'Notulis', 'role.planner': 'Perencana',
-  'channel.web': 'Web', 'channel.sms': 'SMS', 'channel.whatsapp': 'WhatsApp', 'channel.phone': 'Telepon', 'channel.studio': 'Studio', 'channel.email': 'Email',
   'episode.draft': 'Draf', 'episode.live': 'Sedang berlangsung', 'episode.ended': 'Selesai',
-  'question.pending': 'Menunggu', 'question.approved': 'Disetujui', 'question.on_air': 'Sedang mengudara',
-  'question.answered': 'Terjawab', 'question.rejected': 'Ditolak', 'question.merged': 'Digabung',
   'conn.online': 'Terhubung', 'conn.connecting': 'Menyambung…', 'conn.offline': 'Terputus — perubahan dikirim saat tersambung lagi',
   'conn.queued': '{n} tindakan menunggu',
   'lang.label': 'Bahasa', back: '← Daftar episode', signedInAs: 'Masuk sebagai {name} ({role})', signIn: 'Masuk sebagai petugas',
@@ -25,16 +18,11 @@ export const id: Record<Key, string> = {
   dismiss: 'Tutup pesan',
   'console.host': 'Konsol pemandu', 'console.screener': 'Konsol penyaring', 'console.notulis': 'Konsol notulis',
   nav: 'Navigasi petugas', and: 'dan', votes: '{n} dukungan',
-  'asp.baru': 'Baru', 'asp.ditinjau': 'Ditinjau', 'asp.diteruskan': 'Diteruskan ke musrenbang', 'asp.ditolak': 'Ditolak', 'asp.digabung': 'Digabung',
   supports: '{n} dukungan', answers: '{n} suara',
 };
 
 export const en: typeof id = {
-  'role.admin': 'Admin', 'role.host': 'Host', 'role.screener': 'Screener', 'role.notulis': 'Note taker', 'role.planner': 'Planner',
-  'channel.web': 'Web', 'channel.sms': 'SMS', 'channel.whatsapp': 'WhatsApp', 'channel.phone': 'Phone', 'channel.studio': 'Studio', 'channel.email': 'Email',
   'episode.draft': 'Draft', 'episode.live': 'Live', 'episode.ended': 'Ended',
-  'question.pending': 'Pending', 'question.approved': 'Approved', 'question.on_air': 'On air',
-  'question.answered': 'Answered', 'question.rejected': 'Rejected', 'question.merged': 'Merged',
   'conn.online': 'Connected', 'conn.connecting': 'Connecting…', 'conn.offline': 'Offline — changes are sent when the connection is back',
   'conn.queued': '{n} action waiting|{n} actions waiting',
   'lang.label': 'Language', back: '← Episode list', signedInAs: 'Signed in as {name} ({role})', signIn: 'Sign in as staff',
@@ -42,17 +30,17 @@ export const en: typeof id = {
   dismiss: 'Dismiss message',
   'console.host': 'Host console', 'console.screener': 'Screener console', 'console.notulis': 'Note taker console',
   nav: 'Staff navigation', and: 'and', votes: '{n} vote|{n} votes',
-  'asp.baru': 'New', 'asp.ditinjau': 'Under review', 'asp.diteruskan': 'Forwarded to musrenbang', 'asp.ditolak': 'Rejected', 'asp.digabung': 'Merged',
   supports: '{n} supporter|{n} supporters', answers: '{n} answer|{n} answers',
 };
 
 export const t = translator(id, en);
 
-export const roleName = (r: Role): string => t(`role.${r}`);
-export const channelName = (c: Channel): string => t(`channel.${c}`);
+// Role, channel and status words come from the dictionary every page shares (lib/labels.ts).
+export const roleName = (r: Role): string => label(`role.${r}`);
+export const channelName = (c: Channel): string => label(`channel.${c}`);
 export const episodeStatusName = (s: EpisodeStatus): string => t(`episode.${s}`);
-export const questionStatusName = (s: QuestionStatus): string => t(`question.${s}`);
-export const aspirationStatusName = (s: AspirationStatus): string => t(`asp.${s}`);
+export const questionStatusName = (s: QuestionStatus): string => label(`question.${s}`);
+export const aspirationStatusName = (s: AspirationStatus): string => label(`aspiration.${s}`);
 
 /** "A", "A dan B", "A, B dan C" — the way the notula names several speakers. */
 export function joinNames(names: readonly string[]): string {
