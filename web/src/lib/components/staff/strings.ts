@@ -6,14 +6,14 @@ import type { AspirationStatus, Channel, EpisodeStatus, QuestionStatus, Role } f
 type Key =
   | 'episode.draft' | 'episode.live' | 'episode.ended'
   | 'conn.online' | 'conn.connecting' | 'conn.offline' | 'conn.queued'
-  | 'lang.label' | 'back' | 'signedInAs' | 'signIn' | 'notSignedIn' | 'loading' | 'episodeMissing' | 'dismiss'
+  | 'back' | 'signedInAs' | 'signIn' | 'notSignedIn' | 'loading' | 'episodeMissing' | 'dismiss'
   | 'console.host' | 'console.screener' | 'console.notulis' | 'nav' | 'and' | 'votes' | 'supports' | 'answers';
 
 export const id: Record<Key, string> = {
   'episode.draft': 'Draf', 'episode.live': 'Sedang berlangsung', 'episode.ended': 'Selesai',
   'conn.online': 'Terhubung', 'conn.connecting': 'Menyambung…', 'conn.offline': 'Terputus — perubahan dikirim saat tersambung lagi',
   'conn.queued': '{n} tindakan menunggu',
-  'lang.label': 'Bahasa', back: '← Daftar episode', signedInAs: 'Masuk sebagai {name} ({role})', signIn: 'Masuk sebagai petugas',
+  back: '← Daftar episode', signedInAs: 'Masuk sebagai {name} ({role})', signIn: 'Masuk sebagai petugas',
   notSignedIn: 'Anda belum masuk sebagai petugas.', loading: 'Memuat episode…', episodeMissing: 'Episode tidak bisa dibuka.',
   dismiss: 'Tutup pesan',
   'console.host': 'Konsol pemandu', 'console.screener': 'Konsol penyaring', 'console.notulis': 'Konsol notulis',
@@ -25,7 +25,7 @@ export const en: typeof id = {
   'episode.draft': 'Draft', 'episode.live': 'Live', 'episode.ended': 'Ended',
   'conn.online': 'Connected', 'conn.connecting': 'Connecting…', 'conn.offline': 'Offline — changes are sent when the connection is back',
   'conn.queued': '{n} action waiting|{n} actions waiting',
-  'lang.label': 'Language', back: '← Episode list', signedInAs: 'Signed in as {name} ({role})', signIn: 'Sign in as staff',
+  back: '← Episode list', signedInAs: 'Signed in as {name} ({role})', signIn: 'Sign in as staff',
   notSignedIn: 'You are not signed in as staff.', loading: 'Loading episode…', episodeMissing: 'The episode could not be opened.',
   dismiss: 'Dismiss message',
   'console.host': 'Host console', 'console.screener': 'Screener console', 'console.notulis': 'Note taker console',
