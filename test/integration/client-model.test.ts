@@ -12,13 +12,8 @@ import {
 } from '../../web/src/lib/episode-state.ts';
 import type { EpisodeState } from '../../web/src/lib/episode-state.ts';
 
-async function until(check: () => boolean, ms = 5_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+// Waiting for what a socket handler applies: the shared, timing-free helper.
+import { until } from '../support/until.ts';
 
 /** What a page shows of polls and usulan, comparable between two states. */
 function shown(s: EpisodeState) {

@@ -51,13 +51,8 @@ function health(url: string, localAddress?: string): Promise<number> {
   });
 }
 
-async function until(check: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+// Waiting for what a socket handler applies: the shared, timing-free helper.
+import { until } from '../support/until.ts';
 
 const flood: Half[] = [];
 afterEach(() => {
@@ -157,7 +152,7 @@ describe.skipIf(!hasPrlimit())('a server process with 256 open files', () => {
     const env = { DATA_DIR: join(root, 'data'), TRANSCRIPTS_DIR: join(root, 'transcripts'), ADMIN_PASSWORD, CONNECTIONS_PER_ADDRESS: '0' };
     const server = await spawnServer(env, { prefix: ['prlimit', '--nofile=256:256'] });
     try {
-      await until(() => /Batas berkas terbuka rendah \(256\)/.test(server.output()), 10_000);
+      await until(() => /Batas berkas terbuka rendah \(256\)/.test(server.output()));
       expect(server.output()).toContain('LimitNOFILE=');
       const cap = Number(/Sambungan: paling banyak (\d+) sekaligus/.exec(server.output())![1]);
       expect(cap).toBeLessThan(256);

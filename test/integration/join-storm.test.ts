@@ -12,13 +12,8 @@ import type { EpisodeState } from '../../web/src/lib/episode-state.ts';
 import { rankQueue } from '../../server/domain/ranking.ts';
 import { QUEUE_PAGE } from '../../server/domain/views.ts';
 
-async function until(check: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+// Waiting for what a socket handler applies: the shared, timing-free helper.
+import { until } from '../support/until.ts';
 
 const approvedIds = (s: EpisodeState) => rankQueue([...s.questions.values()]).map((q) => q.id);
 

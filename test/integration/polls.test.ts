@@ -13,13 +13,8 @@ import { RELAXED_LIMITS } from '../support/planning.ts';
 import type { PollView } from '../../server/domain/poll.ts';
 import type { Delta } from '../../server/realtime/events.ts';
 
-async function until(check: () => boolean, ms = 5_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+// Waiting for what a socket handler applies: the shared, timing-free helper.
+import { until } from '../support/until.ts';
 
 /** The latest view of a poll in a stream of deltas. */
 function latest(deltas: Delta[], pollId: string): PollView | undefined {

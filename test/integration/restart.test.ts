@@ -8,13 +8,8 @@ import type { Crew } from '../support/show.ts';
 import { applyDelta, applyMine, fromSnapshot } from '../../web/src/lib/episode-state.ts';
 import type { EpisodeState } from '../../web/src/lib/episode-state.ts';
 
-async function until(check: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+// Waiting for what a socket handler applies: the shared, timing-free helper.
+import { until } from '../support/until.ts';
 
 describe('restart', () => {
   let server: TestServer;

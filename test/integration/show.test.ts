@@ -29,13 +29,8 @@ function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
 }
 
-async function until(check: () => boolean, ms = 5_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+// Waiting for what a socket handler applies: the shared, timing-free helper.
+import { until } from '../support/until.ts';
 
 function follow(socket: Client, state: EpisodeState): EpisodeState {
   socket.on('episode:delta', (d) => applyDelta(state, d));

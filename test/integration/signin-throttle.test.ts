@@ -43,10 +43,8 @@ class CountingQueue extends HashQueue {
   }
 }
 
-async function until(what: string, ok: () => boolean): Promise<void> {
-  for (let i = 0; i < 2_000 && !ok(); i++) await new Promise((r) => setTimeout(r, 5));
-  if (!ok()) throw new Error(`never happened: ${what}`);
-}
+// Waiting for what a socket handler applies: the shared, timing-free helper.
+import { until } from '../support/until.ts';
 
 describe('sign-in throttling (issue 9, item 2)', () => {
   it('refuses the right password after 40 wrong ones, saying how long to wait, until the lock ends', async () => {
@@ -173,7 +171,7 @@ describe('the hash queue (issue 9, item 2)', () => {
     let busyWhileHeld = 0;
     for (const p of storm) void p.then((r) => { if (r.status === 503) busyWhileHeld++; });
     // Four wait in line; the twelve beyond it are answered while the slot is still held.
-    await until('twelve refused at once', () => busyWhileHeld === 12);
+    await until(() => busyWhileHeld === 12, 'twelve refused at once');
     expect(queue.waiting).toBe(4);
     expect(queue.started).toBe(5); // only the held job has started since
     release();
@@ -195,7 +193,7 @@ describe('the hash queue (issue 9, item 2)', () => {
     const held = [0, 1].map(() => queue.run(() => new Promise<void>((r) => releases.push(r))));
     const started = queue.started;
     const storm = Array.from({ length: 24 }, (_, i) => signInFrom(server!.url, `10.2.0.${i + 1}`, `orang${i}`, 'salah-salah'));
-    await until('24 sign-ins waiting', () => queue.waiting === 24);
+    await until(() => queue.waiting === 24, '24 sign-ins waiting');
     expect(queue.started).toBe(started);
     for (const r of releases) r();
     await Promise.all(held);

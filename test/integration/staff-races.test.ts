@@ -14,10 +14,8 @@ afterEach(async () => {
   server = null;
 });
 
-async function until(what: string, ok: () => boolean): Promise<void> {
-  for (let i = 0; i < 2_000 && !ok(); i++) await new Promise((r) => setTimeout(r, 5));
-  if (!ok()) throw new Error(`never happened: ${what}`);
-}
+// Waiting for what a socket handler applies: the shared, timing-free helper.
+import { until } from '../support/until.ts';
 
 /** Takes the queue's only slot; what is sent next waits in line until `release`. */
 function hold(queue: HashQueue): { release: () => Promise<void> } {
@@ -40,9 +38,9 @@ describe('staff races (issue 9, item 6)', () => {
     const gate = hold(queue);
     // The admin changes Dewi's password; then six sign-ins with the old one arrive.
     const change = api(server.url, `/api/staff/${made.json.staff.id}`, { method: 'PATCH', cookie: admin, body: { password: 'sandi-baru-456' } });
-    await until('the password change waiting', () => queue.waiting === 1);
+    await until(() => queue.waiting === 1, 'the password change waiting');
     const olds = Array.from({ length: 6 }, () => api(server!.url, '/api/session', { method: 'POST', body: { username: 'dewi.host', password: 'sandi-lama-123' } }));
-    await until('six sign-ins waiting behind it', () => queue.waiting === 7);
+    await until(() => queue.waiting === 7, 'six sign-ins waiting behind it');
     await gate.release();
 
     expect((await change).status).toBe(200);
@@ -72,7 +70,7 @@ describe('staff races (issue 9, item 6)', () => {
     // Each demotes the other and gives them a new password: both pass the check, then hash.
     const a = api(server.url, `/api/staff/${secondId}`, { method: 'PATCH', cookie: first, body: { role: 'host', password: 'sandi-host-baru-1' } });
     const b = api(server.url, `/api/staff/${firstId}`, { method: 'PATCH', cookie: second, body: { role: 'host', password: 'sandi-host-baru-2' } });
-    await until('both changes waiting', () => queue.waiting === 2);
+    await until(() => queue.waiting === 2, 'both changes waiting');
     await gate.release();
     const [ra, rb] = await Promise.all([a, b]);
 
@@ -96,7 +94,7 @@ describe('staff races (issue 9, item 6)', () => {
     // One demotes with a new password (hashes, waits), the other demotes without (no hash).
     const gate = hold(queue);
     const a = api(server.url, `/api/staff/${made.json.staff.id}`, { method: 'PATCH', cookie: first, body: { disabled: true, password: 'sandi-host-baru-1' } });
-    await until('the first change waiting', () => queue.waiting === 1);
+    await until(() => queue.waiting === 1, 'the first change waiting');
     const b = await api(server.url, `/api/staff/${firstId}`, { method: 'PATCH', cookie: second, body: { disabled: true } });
     expect(b.status).toBe(200);
     await gate.release();
@@ -112,7 +110,7 @@ describe('staff races (issue 9, item 6)', () => {
     const gate = hold(queue);
     const body = { username: 'kembar', name: 'Kembar', role: 'host', password: 'sandi-kembar-1' };
     const both = [api(server.url, '/api/staff', { method: 'POST', cookie: admin, body }), api(server.url, '/api/staff', { method: 'POST', cookie: admin, body })];
-    await until('both creations waiting', () => queue.waiting === 2);
+    await until(() => queue.waiting === 2, 'both creations waiting');
     await gate.release();
     const statuses = (await Promise.all(both)).map((r) => r.status).sort();
     expect(statuses).toEqual([201, 409]);
