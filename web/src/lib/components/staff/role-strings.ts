@@ -1,11 +1,11 @@
 // Words for what a role may do on a staff page (RoleNote.svelte). The actions are named
 // after the permissions in server/domain/permissions.ts, so a sentence can be built for
 // any page from the table: "Menaruh pertanyaan di udara butuh peran Pemandu atau Admin."
-import type { Lang } from '../../i18n.svelte.ts';
 import { language, translator } from '../../i18n.svelte.ts';
 import type { ConsoleName, Permission } from '../../permissions.ts';
 import type { Role } from '../../../../../server/domain/types.ts';
 import { roleName } from './strings.ts';
+import { isNamedAction, t as tAction } from './action-strings.ts';
 
 type Key = 'readOnly' | 'partial' | 'needs' | 'noView' | 'viewNeeds' | 'home' | 'homeFromList' | 'episodeList'
   | 'page.host' | 'page.screener' | 'page.notulis' | 'page.planner' | 'link.host' | 'link.screener' | 'link.notulis' | 'link.planner';
@@ -33,24 +33,6 @@ export const en: typeof id = {
 export const t = translator(id, en);
 
 // Each action as the second half of "… butuh peran …"; only the permissions a page lists.
-// `both`: starting and ending, said as one action when a role may do neither.
-const ACTIONS: Record<Lang, Partial<Record<Permission | 'both', string>>> = {
-  id: {
-    'question.air': 'menaruh pertanyaan di udara', 'episode.start': 'memulai episode', 'episode.end': 'mengakhiri episode', both: 'memulai dan mengakhiri episode',
-    'poll.run': 'menjalankan jajak pendapat', 'aspiration.submit': 'mencatat usulan',
-    'question.moderate': 'menyaring pertanyaan', 'question.submit': 'mengetik pertanyaan dari telepon/SMS',
-    'episode.moderation': 'mengubah pra-moderasi', 'note.write': 'menulis catatan serta pernyataan penutup',
-    'episode.correct': 'mengoreksi setelah siaran', 'aspiration.review': 'meninjau usulan',
-  },
-  en: {
-    'question.air': 'putting questions on air', 'episode.start': 'starting the episode', 'episode.end': 'ending the episode', both: 'starting and ending the episode',
-    'poll.run': 'running polls', 'aspiration.submit': 'entering usulan',
-    'question.moderate': 'screening questions', 'question.submit': 'typing in questions from phone/SMS',
-    'episode.moderation': 'changing pre-moderation', 'note.write': 'writing notes and closing statements',
-    'episode.correct': 'corrections after the show', 'aspiration.review': 'reviewing usulan',
-  },
-};
-
 const list = (items: string[], type: 'conjunction' | 'disjunction') =>
   new Intl.ListFormat(language.current === 'en' ? 'en' : 'id', { type }).format(items);
 
@@ -62,7 +44,7 @@ export function needsSentence(permissions: Permission[], roles: Role[]): string 
   const named: Array<Permission | 'both'> = both
     ? permissions.filter((p) => p !== 'episode.end').map((p) => (p === 'episode.start' ? 'both' : p))
     : permissions;
-  const actions = named.map((p) => ACTIONS[language.current][p] ?? ACTIONS.id[p] ?? p);
+  const actions = named.map((p) => (isNamedAction(p) ? tAction(p) : p));
   return t('needs', { actions: capital(list(actions, 'conjunction')), roles: list(roles.map(roleName), 'disjunction') });
 }
 
