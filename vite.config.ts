@@ -6,9 +6,10 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 // of its own (14 files for the listener page). Two named chunks keep it to a few:
 // "net" (the socket client, which the small entry needs at once to start connecting,
 // see web/src/early.ts) and "kit" (Svelte's runtime, the router and the helpers every
-// live page uses). A helper missing from KIT still works; it only costs a request.
+// live page uses, with the status/channel words of lib/labels.ts). A helper missing from
+// KIT still works; it only costs a request.
 const NET = /node_modules[\\/](socket\.io-client|engine\.io-client|socket\.io-parser|engine\.io-parser|@socket\.io[\\/]component-emitter|xmlhttprequest-ssl)[\\/]|web[\\/]src[\\/]lib[\\/](socket-boot|early-join)\./;
-const KIT = /node_modules[\\/](svelte|esm-env|clsx)[\\/]|web[\\/]src[\\/](App\.svelte|app\.ts|lib[\\/](i18n\.svelte|router\.svelte|errors|connection\.svelte|live-episode\.svelte|episode-state|api|zoned-time|components[\\/]LanguageSwitch)\.)/;
+const KIT = /node_modules[\\/](svelte|esm-env|clsx)[\\/]|web[\\/]src[\\/](App\.svelte|app\.ts|lib[\\/](i18n\.svelte|router\.svelte|errors|connection\.svelte|live-episode\.svelte|episode-state|api|zoned-time|labels|components[\\/]LanguageSwitch)\.)/;
 
 // The web app lives in web/; Express serves the built files from dist/web.
 export default defineConfig({
