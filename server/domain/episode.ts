@@ -1,29 +1,14 @@
-import { fail } from './errors.ts';
-import { can } from './permissions.ts';
+import { fail } from '../contract/errors.ts';
+import { can } from '../contract/permissions.ts';
 import { ok } from './result.ts';
 import { addMember, isMember } from './members.ts';
 import type { Ctx, Result } from './result.ts';
-import { LIMITS, optionalLine, requiredLine } from './text.ts';
+import { LIMITS, optionalLine, requiredLine } from '../contract/text.ts';
+import { isRecordingUrl } from '../contract/recording-url.ts';
 import { toInstant } from './time.ts';
 import { closeOpenPolls } from './poll.ts';
 import type { Change } from './changes.ts';
-import type { Actor, Episode, EpisodeInfo, Speaker } from './types.ts';
-
-/** Episode fields as a client sends them: structure already checked by the schema at the edge. */
-export interface EpisodeInput {
-  series: string;
-  partners?: string;
-  number?: number | null;
-  title: string;
-  place?: string;
-  startsAt: string;
-  timeZone: string;
-  endsAt?: string | null;
-  recordingUrl?: string | null;
-  hosts?: string[];
-  speakers?: Array<Omit<Speaker, 'id'> & { id?: string }>;
-  premoderation?: boolean;
-}
+import type { Actor, Episode, EpisodeInfo, EpisodeInput, Speaker } from '../contract/types.ts';
 
 export function isValidTimeZone(zone: string): boolean {
   try {
@@ -32,12 +17,6 @@ export function isValidTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
-}
-
-
-/** Only plain web links: a javascript: or data: URL must never reach the notula. Shared with the notula import. */
-export function isRecordingUrl(url: string): boolean {
-  return /^https?:\/\/[^\s<>"'`]+$/i.test(url) && url.length <= 500;
 }
 
 /** Checks and normalises episode fields; keeps speaker ids that exist, mints the rest. */

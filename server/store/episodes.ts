@@ -10,8 +10,8 @@ import { Committer } from './committer.ts';
 import { VoteJournal } from './journal.ts';
 import type { VoteEntry } from './journal.ts';
 import { castVote, withdrawVote } from '../domain/vote.ts';
-import type { Episode, EpisodeStatus, Id } from '../domain/types.ts';
-import { isId } from '../domain/ids.ts';
+import type { Episode, EpisodeStatus, Id } from '../contract/types.ts';
+import { isId } from '../contract/ids.ts';
 import { insideDir } from './paths.ts';
 
 /** The only file names an episode has: `episodes/<id>.json` with an id the server could have made. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { editEpisode, setPremoderation } from '../../server/domain/episode.ts';
 import { mergeQuestion, askQuestion } from '../../server/domain/question.ts';
 import { castVote } from '../../server/domain/vote.ts';
-import { normalizeLine } from '../../server/domain/text.ts';
+import { normalizeLine } from '../../server/contract/text.ts';
 import { approvedFromListener, expectRefused, host, listener, liveEpisode, makeCtx, screener, unwrap } from './fixtures.ts';
 
 describe('editEpisode with only some fields', () => {

@@ -4,7 +4,7 @@ import {
 } from '../../server/domain/episode.ts';
 import { airQuestion, askQuestion, findQuestion } from '../../server/domain/question.ts';
 import { addNote, setClosing } from '../../server/domain/note.ts';
-import type { Actor, Episode } from '../../server/domain/types.ts';
+import type { Actor, Episode } from '../../server/contract/types.ts';
 import {
   T0, admin, draftEpisode, episodeInput, expectRefused, host, listener, liveEpisode, makeCtx, notulis, planner,
   screener, submitted, unwrap,

@@ -12,8 +12,8 @@ import { testClock } from '../support/clock.ts';
 import { SHOW_EPISODE, createLiveEpisode, crew, joinStaff } from '../support/show.ts';
 import type { Crew } from '../support/show.ts';
 import { PLACE, RELAXED_LIMITS, plannerCookie, setupDistrict } from '../support/planning.ts';
-import type { AspirationView } from '../../server/domain/planner.ts';
-import type { Delta } from '../../server/realtime/events.ts';
+import type { AspirationView } from '../../server/contract/planner.ts';
+import type { Delta } from '../../server/contract/events.ts';
 
 const FORMULAS = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '@SUM(1+1)', '-2+3'];
 

@@ -7,7 +7,7 @@ import { editEpisode, endEpisode, startEpisode } from '../../server/domain/episo
 import { addNote } from '../../server/domain/note.ts';
 import { airQuestion, askQuestion, approveQuestion } from '../../server/domain/question.ts';
 import { castVote } from '../../server/domain/vote.ts';
-import type { Episode } from '../../server/domain/types.ts';
+import type { Episode } from '../../server/contract/types.ts';
 import { draftEpisode, episodeInput, host, listener, makeCtx, notulis, screener, unwrap } from '../domain/fixtures.ts';
 import type { TestCtx } from '../domain/fixtures.ts';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { looksLikeCode, normalizeCode } from '../../web/src/lib/join-code.ts';
 import { withVote } from '../../web/src/routes/listener/votes.ts';
 import type { EpisodeState } from '../../web/src/lib/episode-state.ts';
-import type { QuestionView } from '../../server/domain/views.ts';
+import type { QuestionView } from '../../server/contract/views.ts';
 
 describe('join codes', () => {
   it('accepts what a phone keyboard produces', () => {

@@ -1,12 +1,12 @@
 // The machine-readable half of a transcript. The body is for people; everything a
 // re-import needs that the body does not show lives here.
 import { LineCounter, parseDocument, stringify } from 'yaml';
-import { CHANNELS, EDIT_FIELDS, POLL_KINDS, ROLES } from '../types.ts';
-import type { Channel, EditEntry, EditField, Episode, NotulaAspiration, PollKind, Question, Role, Speaker } from '../types.ts';
+import { CHANNELS, EDIT_FIELDS, POLL_KINDS, ROLES } from '../../contract/types.ts';
+import type { Channel, EditEntry, EditField, Episode, NotulaAspiration, PollKind, Question, Role, Speaker } from '../../contract/types.ts';
 import { pollCounts, pollsOf } from '../poll.ts';
 import { FORMAT_VERSION, NotulaError } from './layout.ts';
-import { isId, normaliseCode } from '../ids.ts';
-import { isRecordingUrl } from '../episode.ts';
+import { isId, normaliseCode } from '../../contract/ids.ts';
+import { isRecordingUrl } from '../../contract/recording-url.ts';
 
 /** The server never writes aliases (aliasDuplicateObjects: false); a few are tolerated, a "billion laughs" is not. */
 const MAX_ALIASES = 20;

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import * as v from 'valibot';
 import { addAspirationNote, editAspiration, findAspiration, mergeAspirations, setAspirationStatus } from '../../domain/aspiration.ts';
 import { setAspirationPlan } from '../../domain/aspiration-plan.ts';
-import { fail } from '../../domain/errors.ts';
+import { fail } from '../../contract/errors.ts';
 import { musrenbangCsv, musrenbangJson, musrenbangMarkdown, musrenbangRows } from '../../domain/musrenbang.ts';
 import { countAspirations, deskView, deskViews, filterAspirations } from '../../domain/planner.ts';
 import type { AspirationFilter } from '../../domain/planner.ts';

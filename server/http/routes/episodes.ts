@@ -1,14 +1,14 @@
 import { Router } from 'express';
-import { fail } from '../../domain/errors.ts';
+import { fail } from '../../contract/errors.ts';
 import { createEpisode, editEpisode, endEpisode, startEpisode } from '../../domain/episode.ts';
-import type { EpisodeInput } from '../../domain/episode.ts';
-import { can } from '../../domain/permissions.ts';
+import type { EpisodeInput } from '../../contract/types.ts';
+import { can } from '../../contract/permissions.ts';
 import { episodeSummary, episodeView, staffSnapshot } from '../../domain/views.ts';
 import { actorOf, body, requireStaff } from '../context.ts';
 import { sendError } from '../errors.ts';
 import { episodeInput, episodePatch } from '../schemas.ts';
 import type { HttpDeps } from './deps.ts';
-import { isId, normaliseCode } from '../../domain/ids.ts';
+import { isId, normaliseCode } from '../../contract/ids.ts';
 import { clientAddress } from '../../net/client-address.ts';
 
 export function episodeRoutes({ episodes, aspirations, staff, transcripts, erasure, log, addressLimit, trustProxy }: HttpDeps): Router {

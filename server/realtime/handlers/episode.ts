@@ -1,14 +1,14 @@
-import { fail } from '../../domain/errors.ts';
+import { fail } from '../../contract/errors.ts';
 import { joinListener, setPremoderation } from '../../domain/episode.ts';
-import { can } from '../../domain/permissions.ts';
+import { can } from '../../contract/permissions.ts';
 import { isMember } from '../../domain/members.ts';
 import { QUEUE_PAGE, QUEUE_PAGE_MAX, episodeView, listenerOwn, queuePage, staffSnapshot } from '../../domain/views.ts';
 import { myPollAnswers, pollView, pollsOf } from '../../domain/poll.ts';
 import { listenerJoin } from '../snapshot.ts';
 import { listenerAspirations, staffAspirations } from '../../domain/planner.ts';
-import { rooms } from '../events.ts';
+import { rooms } from '../../contract/events.ts';
 import type { Handler } from '../handler.ts';
-import type { AckData } from '../events.ts';
+import type { AckData } from '../../contract/events.ts';
 import type { RealtimeDeps } from './deps.ts';
 
 export function episodeHandlers({ episodes, broadcaster, aspirations }: RealtimeDeps) {

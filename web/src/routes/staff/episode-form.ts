@@ -1,8 +1,8 @@
 // The episode form as plain data: what the inputs hold, what the page checks before
 // sending, and the body the server expects. The server checks again and has the last
 // word (e.g. speakers' on-air names must differ); the page catches what it can see.
-import type { EpisodeInput } from '../../../../server/domain/episode.ts';
-import type { EpisodeView } from '../../../../server/domain/views.ts';
+import type { EpisodeInput } from '$contract/types.ts';
+import type { EpisodeView } from '$contract/views.ts';
 import { fromInstant, toInstant } from '../../lib/zoned-time.ts';
 
 export interface SpeakerDraft {

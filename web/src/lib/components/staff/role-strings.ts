@@ -4,7 +4,7 @@
 import type { Dict, Lang } from '../../i18n.svelte.ts';
 import { language, translator } from '../../i18n.svelte.ts';
 import type { ConsoleName, Permission } from '../../permissions.ts';
-import type { Role } from '../../../../../server/domain/types.ts';
+import type { Role } from '$contract/types.ts';
 import { roleName } from './strings.ts';
 
 type Key = 'readOnly' | 'partial' | 'needs' | 'noView' | 'viewNeeds' | 'home' | 'homeFromList' | 'episodeList'

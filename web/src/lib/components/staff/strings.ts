@@ -1,7 +1,7 @@
 // Words every staff page shares: roles, channels, statuses, the connection line.
 import type { Dict } from '../../i18n.svelte.ts';
 import { translator } from '../../i18n.svelte.ts';
-import type { AspirationStatus, Channel, EpisodeStatus, QuestionStatus, Role } from '../../../../../server/domain/types.ts';
+import type { AspirationStatus, Channel, EpisodeStatus, QuestionStatus, Role } from '$contract/types.ts';
 
 type Key =
   | 'role.admin' | 'role.host' | 'role.screener' | 'role.notulis' | 'role.planner'
