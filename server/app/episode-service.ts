@@ -7,9 +7,8 @@ import type { Episode, Id } from '../contract/types.ts';
 import type { EpisodeStore } from '../store/episodes.ts';
 import type { VoteEntry } from '../store/journal.ts';
 
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../contract/ids.ts';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../contract/join-code.ts';
 
-export { JOIN_CODE_ALPHABET };
 const newCode = customAlphabet(JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH);
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: DomainError };

@@ -132,11 +132,12 @@ describe('EpisodeStore: create, commit, reopen', () => {
     expect((await readJson(fileOf(a))).status).toBe('live');
   });
 
-  it('byCode finds an episode by its join code, typed in any case', async () => {
+  it('byCode finds an episode by its join code, typed in any case, with spaces or dashes', async () => {
     const store = await open();
     const a = draftEpisode(ctx, {}, 'KTG7QX');
     await store.create(a);
     expect(store.byCode('ktg7qx')?.id).toBe(a.id);
+    expect(store.byCode(' ktg7-qx ')?.id).toBe(a.id);
     expect(store.byCode('ZZZZZZ')).toBeUndefined();
     expect(store.codeTaken('KTG7QX')).toBe(true);
     expect(store.codeTaken('ZZZZZZ')).toBe(false);
