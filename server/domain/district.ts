@@ -4,7 +4,7 @@
 import { parse } from 'csv-parse/sync';
 import { NATIONAL_DIMENSIONS } from '../contract/dimensions.ts';
 import { fail } from '../contract/errors.ts';
-import { isValidTimeZone } from './episode.ts';
+import { isValidTimeZone } from '../contract/zone.ts';
 import { can } from '../contract/permissions.ts';
 import { ok } from './result.ts';
 import type { Result } from './result.ts';

@@ -5,19 +5,10 @@ import { addMember, isMember } from './members.ts';
 import type { Ctx, Result } from './result.ts';
 import { LIMITS, optionalLine, requiredLine } from '../contract/text.ts';
 import { isRecordingUrl } from '../contract/recording-url.ts';
-import { toInstant } from './time.ts';
+import { isValidTimeZone, toInstant } from '../contract/zone.ts';
 import { closeOpenPolls } from './poll.ts';
 import type { Change } from './changes.ts';
 import type { Actor, Episode, EpisodeInfo, EpisodeInput, Speaker } from '../contract/types.ts';
-
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Checks and normalises episode fields; keeps speaker ids that exist, mints the rest. */
 export function validateEpisodeInfo(input: EpisodeInput, ctx: Ctx, previous?: Speaker[]): Result<EpisodeInfo> {

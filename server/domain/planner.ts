@@ -2,7 +2,7 @@
 // and counts. Listener ids never leave the server; contact data only reaches the desk.
 import { ASPIRATION_OPEN, supportCount } from './aspiration.ts';
 import { desaName, dimensionName, kecamatanName } from './district.ts';
-import { dateInZone } from './notula/waktu.ts';
+import { dateInZone } from '../contract/zone.ts';
 import { EMPTY_PLAN } from '../contract/plan.ts';
 import type { Aspiration, AspirationNote, AspirationPlan, AspirationStatus, Channel, District, Episode, Id, NotulaAspiration } from '../contract/types.ts';
 import type { AspirationView, CountRow, DeskCounts, DeskView, EpisodeRef, Sort } from '../contract/planner.ts';

@@ -7,7 +7,8 @@ import { pollCounts, pollsOf } from '../poll.ts';
 import { escapeInline as esc } from './escape.ts';
 import { writeFrontMatter } from './frontmatter.ts';
 import { SECTION, SUMMARY, attributionLabel, byCreatedAt, notulaQuestions } from './layout.ts';
-import { dateInZone, formatUpdated, formatWaktu } from './waktu.ts';
+import { dateInZone } from '../../contract/zone.ts';
+import { formatUpdated, formatWaktu } from './waktu.ts';
 import { headingOf } from '../correction.ts';
 
 function upper(s: string): string {

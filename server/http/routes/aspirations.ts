@@ -7,7 +7,7 @@ import { fail } from '../../contract/errors.ts';
 import { musrenbangCsv, musrenbangJson, musrenbangMarkdown, musrenbangRows } from '../../domain/musrenbang.ts';
 import { countAspirations, deskView, deskViews, filterAspirations } from '../../domain/planner.ts';
 import type { AspirationFilter } from '../../domain/planner.ts';
-import { dateInZone } from '../../domain/notula/waktu.ts';
+import { dateInZone } from '../../contract/zone.ts';
 import { body, requireStaff } from '../context.ts';
 import { sendError } from '../errors.ts';
 import { aspirationPatch, deskQuery, mergeInput, noteInput, planInput, statusChange } from '../planning-schemas.ts';
