@@ -10,7 +10,7 @@ import type { EpisodeView, ErasureSummary, ListenerSnapshot, PollView, QuestionV
 import type { AspirationView } from './planner.ts';
 import { ID_PATTERN } from './ids.ts';
 
-/** Every id the server makes matches this (server/domain/ids.ts); anything else is refused at the edge. */
+/** Every id the server makes matches this (ids.ts); anything else is refused at the edge. */
 const id = v.pipe(v.string(), v.regex(ID_PATTERN));
 const text = v.pipe(v.string(), v.maxLength(10_000));
 const shortText = v.nullish(v.pipe(v.string(), v.maxLength(1_000)));

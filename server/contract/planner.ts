@@ -1,5 +1,5 @@
 // What listeners, the studio and the planner's desk see of aspirations (usulan), and the
-// desk's sorts and counts. Types only; server/domain/planner.ts builds them.
+// desk's sorts and counts. Types and the sort names; server/domain/planner.ts builds them.
 import type { AspirationNote, AspirationPlan, AspirationStatus, Channel, Id } from './types.ts';
 
 /** An usulan as listeners and the studio see it: no listener ids, no contact. */

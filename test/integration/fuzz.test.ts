@@ -1,5 +1,5 @@
 // Property-based fuzzing of the whole protocol surface with fast-check: every socket event
-// in server/realtime/events.ts and every HTTP route under server/http, with thousands of
+// in server/contract/events.ts and every HTTP route under server/http, with thousands of
 // random, malformed and structurally valid payloads. Each must get an answer from the
 // closed set of errors (or a result, for valid input), the server must stay up, and a
 // refused request must leave every stored thing exactly as it was.

@@ -1,5 +1,5 @@
 // What the signed-in role may do on each staff page, read from the server's own table
-// (server/domain/permissions.ts), never from role lists written here: when the table
+// (server/contract/permissions.ts), never from role lists written here: when the table
 // changes, the pages follow. The page only hides what the server would refuse anyway;
 // the server still checks every action. Pure (no Svelte, no i18n) so it is unit-tested.
 import { PERMISSIONS } from '$contract/permissions.ts';

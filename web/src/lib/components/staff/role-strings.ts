@@ -1,5 +1,5 @@
 // Words for what a role may do on a staff page (RoleNote.svelte). The actions are named
-// after the permissions in server/domain/permissions.ts, so a sentence can be built for
+// after the permissions in server/contract/permissions.ts, so a sentence can be built for
 // any page from the table: "Menaruh pertanyaan di udara butuh peran Pemandu atau Admin."
 import type { Dict, Lang } from '../../i18n.svelte.ts';
 import { language, translator } from '../../i18n.svelte.ts';
