@@ -1,5 +1,9 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
+
+/** The web's only way into server/: the wire contract (also in tsconfig.json and vitest.config.ts). */
+export const alias = { $contract: fileURLToPath(new URL('./server/contract', import.meta.url)) };
 
 // A listener on a 400 ms mobile link pays a round trip per wave of files, and HTTP/1.1
 // fetches six at a time; left alone the bundler splits every shared helper into a file
@@ -15,6 +19,7 @@ const KIT = /node_modules[\\/](svelte|esm-env|clsx)[\\/]|web[\\/]src[\\/](App\.s
 export default defineConfig({
   root: 'web',
   plugins: [svelte()],
+  resolve: { alias },
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { alias } from './vite.config.ts';
 
 export default defineConfig({
+  // Web modules under test import the contract as $contract/… like the bundle does.
+  resolve: { alias },
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/bench/**', 'node_modules/**'],

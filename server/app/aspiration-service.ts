@@ -1,11 +1,11 @@
 import { nanoid } from 'nanoid';
-import { fail } from '../domain/errors.ts';
+import { fail } from '../contract/errors.ts';
 import type { AspirationChange } from '../domain/changes.ts';
 import { codesInUse } from '../domain/aspiration.ts';
 import { notulaAspirations } from '../domain/planner.ts';
 import { opdInUse } from '../domain/aspiration-plan.ts';
 import type { Ctx, Result } from '../domain/result.ts';
-import type { Aspiration, District, Episode, Id, NotulaAspiration } from '../domain/types.ts';
+import type { Aspiration, District, Episode, Id, NotulaAspiration } from '../contract/types.ts';
 import type { AspirationStore } from '../store/aspirations.ts';
 import type { DistrictStore } from '../store/district.ts';
 import type { EpisodeService, Outcome } from './episode-service.ts';

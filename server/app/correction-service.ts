@@ -1,5 +1,5 @@
 import type { Ctx, Result } from '../domain/result.ts';
-import type { Episode, Id } from '../domain/types.ts';
+import type { Episode, Id } from '../contract/types.ts';
 import type { AspirationService } from './aspiration-service.ts';
 import type { EpisodeService, Outcome } from './episode-service.ts';
 import type { TranscriptArchive } from './transcripts.ts';

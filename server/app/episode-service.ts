@@ -1,15 +1,14 @@
 import { customAlphabet, nanoid } from 'nanoid';
-import { fail } from '../domain/errors.ts';
-import type { DomainError } from '../domain/errors.ts';
+import { fail } from '../contract/errors.ts';
+import type { DomainError } from '../contract/errors.ts';
 import type { Change } from '../domain/changes.ts';
 import type { Ctx, Result } from '../domain/result.ts';
-import type { Episode, Id } from '../domain/types.ts';
+import type { Episode, Id } from '../contract/types.ts';
 import type { EpisodeStore } from '../store/episodes.ts';
 import type { VoteEntry } from '../store/journal.ts';
 
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../domain/ids.ts';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../contract/join-code.ts';
 
-export { JOIN_CODE_ALPHABET };
 const newCode = customAlphabet(JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH);
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: DomainError };

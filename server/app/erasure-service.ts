@@ -1,10 +1,10 @@
-import { fail } from '../domain/errors.ts';
+import { fail } from '../contract/errors.ts';
 import { deleteEpisode } from '../domain/episode.ts';
 import {
   EMPTY_SUMMARY, addSummaries, aspirationsOfDeletedEpisode, eraseListenerAspirations, eraseListenerQuestions, expireContacts, removeContact,
 } from '../domain/erasure.ts';
-import type { ErasureSummary } from '../domain/erasure.ts';
-import type { Actor, Aspiration, Episode, Id } from '../domain/types.ts';
+import type { ErasureSummary } from '../contract/views.ts';
+import type { Actor, Aspiration, Episode, Id } from '../contract/types.ts';
 import type { AuditLog, NewAuditEntry } from '../store/audit.ts';
 import type { AspirationService } from './aspiration-service.ts';
 import type { EpisodeService, Outcome } from './episode-service.ts';

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fail } from '../domain/errors.ts';
+import { fail } from '../contract/errors.ts';
 import { KABUPATEN_CODE, PROVINCE_CODE, officialKabupaten, parseKabupaten, parseProvinces } from '../domain/official-regions.ts';
 import type { KabupatenRef, OfficialKabupaten, Province } from '../domain/official-regions.ts';
 import type { Outcome } from './episode-service.ts';

@@ -4,7 +4,7 @@
 // what remains for the next click, which removes only that.
 import { checkSampleRemoval, removeSampleAspirations, removeSampleDistrict, samplePlan } from '../domain/sample.ts';
 import type { SamplePlan } from '../domain/sample.ts';
-import type { Actor } from '../domain/types.ts';
+import type { Actor } from '../contract/types.ts';
 import type { AspirationService } from './aspiration-service.ts';
 import type { EpisodeService, Outcome } from './episode-service.ts';
 import type { TranscriptArchive } from './transcripts.ts';

@@ -1,7 +1,7 @@
 import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { exportNotula, transcriptFileName } from '../domain/notula/index.ts';
 import { insideDir } from '../store/paths.ts';
-import type { Episode, NotulaAspiration } from '../domain/types.ts';
+import type { Episode, NotulaAspiration } from '../contract/types.ts';
 
 /** A temp file of a write that never finished: `.<name>.md.tmp`. */
 const TEMP = /^\..+\.md\.tmp$/;

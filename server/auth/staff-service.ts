@@ -1,10 +1,10 @@
 import { nanoid } from 'nanoid';
-import { fail } from '../domain/errors.ts';
-import type { DomainError } from '../domain/errors.ts';
-import { can } from '../domain/permissions.ts';
+import { fail } from '../contract/errors.ts';
+import type { DomainError } from '../contract/errors.ts';
+import { can } from '../contract/permissions.ts';
 import { SignInThrottle, waitInWords } from '../domain/signin-throttle.ts';
-import { LIMITS, requiredLine } from '../domain/text.ts';
-import type { Actor, Id, Role } from '../domain/types.ts';
+import { LIMITS, requiredLine } from '../contract/text.ts';
+import type { Actor, Id, Role } from '../contract/types.ts';
 import type { StaffAccount, StaffStore } from '../store/staff.ts';
 import { HashQueueFull } from './hash-queue.ts';
 import { generatePassword, Passwords } from './password.ts';

@@ -2,13 +2,13 @@
 // biaya, OPD tujuan), and the admin keeps the list of OPD it may go to. Checked whole
 // before anything changes; see plan.ts for how each value is read.
 import { findAspiration } from './aspiration.ts';
-import { fail } from './errors.ts';
-import { can } from './permissions.ts';
-import { checkOpdList, checkPlan, EMPTY_PLAN } from './plan.ts';
-import type { PlanInput } from './plan.ts';
+import { fail } from '../contract/errors.ts';
+import { can } from '../contract/permissions.ts';
+import { checkOpdList, checkPlan, EMPTY_PLAN } from '../contract/plan.ts';
+import type { PlanInput } from '../contract/plan.ts';
 import { ok } from './result.ts';
 import type { Ctx, Result } from './result.ts';
-import type { Actor, Aspiration, AspirationPlan, Id } from './types.ts';
+import type { Actor, Aspiration, AspirationPlan, Id } from '../contract/types.ts';
 
 export function planOf(a: Aspiration): AspirationPlan {
   return a.plan ?? EMPTY_PLAN;

@@ -5,15 +5,15 @@
 import type { AspirationChange } from './changes.ts';
 import { findDesa, findKecamatan, isSampleRegion } from './district.ts';
 import type { InUse } from './district.ts';
-import { fail } from './errors.ts';
-import { can } from './permissions.ts';
+import { fail } from '../contract/errors.ts';
+import { can } from '../contract/permissions.ts';
 import { ok } from './result.ts';
 import type { Ctx, Result } from './result.ts';
 import { findQuestion } from './question.ts';
-import { LIMITS, optionalLine, requiredLine } from './text.ts';
+import { LIMITS, optionalLine, requiredLine } from '../contract/text.ts';
 import type {
   Actor, Aspiration, AspirationContact, AspirationNote, AspirationStatus, Channel, District, Episode, Id,
-} from './types.ts';
+} from '../contract/types.ts';
 
 /** Statuses in which other listeners see an aspiration and may support it. */
 export const ASPIRATION_OPEN: ReadonlySet<AspirationStatus> = new Set(['baru', 'ditinjau', 'diteruskan']);

@@ -1,4 +1,4 @@
-import type { Aspiration, ClosingStatement, EditEntry, EpisodeInfo, EpisodeStatus, Id, Note, Poll, Question } from './types.ts';
+import type { Aspiration, ClosingStatement, EditEntry, EpisodeInfo, EpisodeStatus, Id, Note, Poll, Question } from '../contract/types.ts';
 
 // What a successful command changed. The realtime layer projects each change for
 // each audience (listeners see less than staff) and coalesces them into deltas.

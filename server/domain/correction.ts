@@ -2,15 +2,16 @@
 // episode stays frozen except for these corrections, each kept in the episode's edit log
 // (who, when, which field of which question/note/statement, before and after), which the
 // transcript's front matter carries so an archived notula says how it was corrected.
-import { fail } from './errors.ts';
-import { can } from './permissions.ts';
+import { fail } from '../contract/errors.ts';
+import { can } from '../contract/permissions.ts';
 import { ok } from './result.ts';
 import type { Ctx, Result } from './result.ts';
-import { LIMITS, requiredLine } from './text.ts';
-import { infoOf, isRecordingUrl } from './episode.ts';
+import { LIMITS, requiredLine } from '../contract/text.ts';
+import { infoOf } from './episode.ts';
+import { isRecordingUrl } from '../contract/recording-url.ts';
 import { attributionLabel } from './notula/layout.ts';
 import type { Change } from './changes.ts';
-import type { Actor, Attribution, ClosingStatement, EditEntry, EditField, Episode, Id, Note, Question, Speaker } from './types.ts';
+import type { Actor, Attribution, ClosingStatement, EditEntry, EditField, Episode, Id, Note, Question, Speaker } from '../contract/types.ts';
 
 export type { EditEntry, EditField };
 

@@ -2,23 +2,14 @@
 // kecamatan and desa/kelurahan with their official region codes. Listeners pick from
 // these lists; aspirations store the codes, so a code in use may not disappear.
 import { parse } from 'csv-parse/sync';
-import { fail } from './errors.ts';
-import { isValidTimeZone } from './episode.ts';
-import { can } from './permissions.ts';
+import { NATIONAL_DIMENSIONS } from '../contract/dimensions.ts';
+import { fail } from '../contract/errors.ts';
+import { isValidTimeZone } from '../contract/zone.ts';
+import { can } from '../contract/permissions.ts';
 import { ok } from './result.ts';
 import type { Result } from './result.ts';
-import { LIMITS, normalizeLine, requiredLine } from './text.ts';
-import type { Actor, Desa, Dimension, District, FormerDistrict, Kecamatan } from './types.ts';
-
-/** The six national smart-city dimensions (Gerakan Menuju 100 Smart City). */
-export const NATIONAL_DIMENSIONS: readonly Dimension[] = [
-  { code: 'governance', name: 'Smart Governance' },
-  { code: 'branding', name: 'Smart Branding' },
-  { code: 'economy', name: 'Smart Economy' },
-  { code: 'living', name: 'Smart Living' },
-  { code: 'society', name: 'Smart Society' },
-  { code: 'environment', name: 'Smart Environment' },
-];
+import { LIMITS, normalizeLine, requiredLine } from '../contract/text.ts';
+import type { Actor, Desa, Dimension, District, FormerDistrict, Kecamatan } from '../contract/types.ts';
 
 export const MAX_DIMENSIONS = 12;
 export const MAX_REGIONS = 10_000;

@@ -1,44 +1,14 @@
-import { fail } from './errors.ts';
-import { can } from './permissions.ts';
+import { fail } from '../contract/errors.ts';
+import { can } from '../contract/permissions.ts';
 import { ok } from './result.ts';
 import { addMember, isMember } from './members.ts';
 import type { Ctx, Result } from './result.ts';
-import { LIMITS, optionalLine, requiredLine } from './text.ts';
-import { toInstant } from './time.ts';
+import { LIMITS, optionalLine, requiredLine } from '../contract/text.ts';
+import { isRecordingUrl } from '../contract/recording-url.ts';
+import { isValidTimeZone, toInstant } from '../contract/zone.ts';
 import { closeOpenPolls } from './poll.ts';
 import type { Change } from './changes.ts';
-import type { Actor, Episode, EpisodeInfo, Speaker } from './types.ts';
-
-/** Episode fields as a client sends them: structure already checked by the schema at the edge. */
-export interface EpisodeInput {
-  series: string;
-  partners?: string;
-  number?: number | null;
-  title: string;
-  place?: string;
-  startsAt: string;
-  timeZone: string;
-  endsAt?: string | null;
-  recordingUrl?: string | null;
-  hosts?: string[];
-  speakers?: Array<Omit<Speaker, 'id'> & { id?: string }>;
-  premoderation?: boolean;
-}
-
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-
-/** Only plain web links: a javascript: or data: URL must never reach the notula. Shared with the notula import. */
-export function isRecordingUrl(url: string): boolean {
-  return /^https?:\/\/[^\s<>"'`]+$/i.test(url) && url.length <= 500;
-}
+import type { Actor, Episode, EpisodeInfo, EpisodeInput, Speaker } from '../contract/types.ts';
 
 /** Checks and normalises episode fields; keeps speaker ids that exist, mints the rest. */
 export function validateEpisodeInfo(input: EpisodeInput, ctx: Ctx, previous?: Speaker[]): Result<EpisodeInfo> {

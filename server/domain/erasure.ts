@@ -14,25 +14,12 @@
 // an usulan refers to, and for an usulan a planner forwarded to the musrenbang or merged
 // other usulan into: the planning record keeps the text, without any contact.
 import type { AspirationChange, Change } from './changes.ts';
-import { fail } from './errors.ts';
-import { can } from './permissions.ts';
+import { fail } from '../contract/errors.ts';
+import { can } from '../contract/permissions.ts';
 import { ok } from './result.ts';
 import type { Ctx, Result } from './result.ts';
-import type { Actor, Aspiration, Episode, Id, Instant, Question } from './types.ts';
-
-/** What an erasure did (or, as a preview, would do): counts only. */
-export interface ErasureSummary {
-  /** Questions deleted. */
-  questionsWithdrawn: number;
-  /** Questions kept (on air, answered, referred to) with name and place removed. */
-  questionsAnonymised: number;
-  /** Usulan deleted. */
-  aspirationsWithdrawn: number;
-  /** Usulan kept (forwarded, merged) without contact and no longer linked to the listener. */
-  aspirationsAnonymised: number;
-  /** Name/phone contacts removed (withdrawn usulan included). */
-  contactsRemoved: number;
-}
+import type { Actor, Aspiration, Episode, Id, Instant, Question } from '../contract/types.ts';
+import type { ErasureSummary } from '../contract/views.ts';
 
 export const EMPTY_SUMMARY: ErasureSummary = {
   questionsWithdrawn: 0, questionsAnonymised: 0, aspirationsWithdrawn: 0, aspirationsAnonymised: 0, contactsRemoved: 0,

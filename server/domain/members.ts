@@ -2,7 +2,7 @@
 // listeners). The lists stay plain arrays, so the stored shape and its order do not
 // change; a Set kept beside each long list answers "is this listener in it?" in O(1)
 // instead of scanning 10,000 ids on every vote, join and snapshot.
-import type { Id } from './types.ts';
+import type { Id } from '../contract/types.ts';
 
 /** Below this, scanning the array is as fast as keeping a Set. */
 const SHORT = 32;

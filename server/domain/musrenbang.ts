@@ -9,9 +9,9 @@ import { SAFE_CSV } from './csv.ts';
 import { ASPIRATION_STATUS_LABELS } from './aspiration.ts';
 import { escapeInline as esc } from './notula/escape.ts';
 import { formatWaktu } from './notula/waktu.ts';
-import { formatRupiah, formatVolume } from './plan.ts';
-import type { DeskView } from './planner.ts';
-import type { District } from './types.ts';
+import { formatRupiah, formatVolume } from '../contract/plan.ts';
+import type { DeskView } from '../contract/planner.ts';
+import type { District } from '../contract/types.ts';
 
 export interface MusrenbangRow {
   no: number;

@@ -1,12 +1,12 @@
-import { fail } from './errors.ts';
-import { can } from './permissions.ts';
+import { fail } from '../contract/errors.ts';
+import { can } from '../contract/permissions.ts';
 import { ok } from './result.ts';
 import type { Ctx, Result } from './result.ts';
-import { LIMITS, requiredLine } from './text.ts';
+import { LIMITS, requiredLine } from '../contract/text.ts';
 import { findQuestion } from './question.ts';
-import { closingStatement } from './closing.ts';
-import type { ClosingInput } from './closing.ts';
-import type { Actor, Attribution, ClosingStatement, Episode, Id, Note } from './types.ts';
+import { closingStatement } from '../contract/closing.ts';
+import type { ClosingInput } from '../contract/closing.ts';
+import type { Actor, Attribution, ClosingStatement, Episode, Id, Note } from '../contract/types.ts';
 
 export interface NoteInput {
   /** The question the answer belongs to (on air or answered), or null for a free note. */
@@ -15,7 +15,7 @@ export interface NoteInput {
   text: string;
 }
 
-export type { ClosingInput } from './closing.ts';
+export type { ClosingInput } from '../contract/closing.ts';
 
 function writable(e: Episode, actor: Actor) {
   if (!can(actor, 'note.write')) return fail('not_allowed');

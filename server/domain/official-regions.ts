@@ -3,7 +3,7 @@
 // name", villages "code,district_code,name"; "districts" there are our kecamatan). Pure:
 // the shell reads the files and hands the text here.
 import { parse } from 'csv-parse/sync';
-import type { Kecamatan } from './types.ts';
+import type { Kecamatan } from '../contract/types.ts';
 
 export interface Province { code: string; name: string }
 export interface KabupatenRef { code: string; name: string; provinceCode: string }

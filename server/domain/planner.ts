@@ -2,51 +2,10 @@
 // and counts. Listener ids never leave the server; contact data only reaches the desk.
 import { ASPIRATION_OPEN, supportCount } from './aspiration.ts';
 import { desaName, dimensionName, kecamatanName } from './district.ts';
-import { dateInZone } from './notula/waktu.ts';
-import { EMPTY_PLAN } from './plan.ts';
-import type { Aspiration, AspirationNote, AspirationPlan, AspirationStatus, Channel, District, Episode, Id, NotulaAspiration } from './types.ts';
-
-/** An usulan as listeners and the studio see it: no listener ids, no contact. */
-export interface AspirationView {
-  id: Id;
-  episodeId: Id;
-  text: string;
-  problem: string;
-  dimension: string;
-  kecamatan: string;
-  desa: string;
-  rtRw: string | null;
-  channel: Channel;
-  status: AspirationStatus;
-  rejectReason: string | null;
-  mergedInto: Id | null;
-  supports: number;
-  questionId: Id | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface EpisodeRef {
-  id: Id;
-  series: string;
-  number: number | null;
-  title: string;
-  /** Broadcast date in the episode's zone, YYYY-MM-DD. */
-  date: string;
-}
-
-/** An usulan on the planner's desk: names resolved, notes, and contact where consented. */
-export interface DeskView extends AspirationView {
-  dimensionName: string;
-  kecamatanName: string;
-  desaName: string;
-  contact: { name: string | null; phone: string | null } | null;
-  notes: AspirationNote[];
-  mergedFrom: Id[];
-  episode: EpisodeRef | null;
-  /** Volume, satuan, perkiraan biaya, OPD tujuan: staff only, like the notes. */
-  plan: AspirationPlan;
-}
+import { dateInZone } from '../contract/zone.ts';
+import { EMPTY_PLAN } from '../contract/plan.ts';
+import type { Aspiration, AspirationNote, AspirationPlan, AspirationStatus, Channel, District, Episode, Id, NotulaAspiration } from '../contract/types.ts';
+import type { AspirationView, CountRow, DeskCounts, DeskView, EpisodeRef, Sort } from '../contract/planner.ts';
 
 export function aspirationView(a: Aspiration): AspirationView {
   return {
@@ -115,9 +74,6 @@ export function staffAspirations(list: readonly Aspiration[], episodeId: Id): As
 
 // ---- The desk ----
 
-export const SORTS = ['support', 'newest', 'oldest'] as const;
-export type Sort = (typeof SORTS)[number];
-
 export interface AspirationFilter {
   dimension?: string[];
   kecamatan?: string[];
@@ -166,22 +122,6 @@ export function sortAspirations(list: Aspiration[], sort: Sort): Aspiration[] {
   if (sort === 'newest') return list.sort((a, b) => -byTime(a, b));
   if (sort === 'oldest') return list.sort(byTime);
   return list.sort((a, b) => supportCount(b) - supportCount(a) || byTime(a, b));
-}
-
-export interface CountRow {
-  code: string;
-  name: string;
-  /** Usulan in the filtered list. */
-  count: number;
-  /** Their supports added up. */
-  supports: number;
-}
-
-export interface DeskCounts {
-  byDimension: CountRow[];
-  byKecamatan: CountRow[];
-  byStatus: Record<AspirationStatus, number>;
-  total: number;
 }
 
 /** Counts for the chart and table: every dimension and kecamatan of the district, zeros included. */

@@ -1,13 +1,14 @@
 // Polls during an episode: the host opens one at a time, listeners answer once and may
 // change their answer while it is open, the host closes it and chooses whether listeners
 // and the studio screen see the results. Listener ids stay on the server.
-import { fail } from './errors.ts';
-import { can } from './permissions.ts';
+import { fail } from '../contract/errors.ts';
+import { can } from '../contract/permissions.ts';
 import { largestRemainder } from './percent.ts';
 import { ok } from './result.ts';
 import type { Ctx, Result } from './result.ts';
-import { LIMITS, requiredLine } from './text.ts';
-import type { Actor, Episode, Id, Poll, PollKind } from './types.ts';
+import { LIMITS, requiredLine } from '../contract/text.ts';
+import type { Actor, Episode, Id, Poll, PollKind } from '../contract/types.ts';
+import type { PollView } from '../contract/views.ts';
 
 /** The station's standard satisfaction poll ("Bagaimana Tanggapan Anda?"), one click for the host. */
 export const SATISFACTION_POLL = {
@@ -18,23 +19,6 @@ export const SATISFACTION_POLL = {
 export type PollInput =
   | { kind: 'satisfaction'; showResults?: boolean }
   | { kind: PollKind; question: string; options?: string[]; scale?: number; showResults?: boolean };
-
-export interface PollView {
-  id: Id;
-  kind: PollKind;
-  preset: Poll['preset'];
-  question: string;
-  options: string[];
-  status: Poll['status'];
-  resultsVisible: boolean;
-  openedAt: string;
-  closedAt: string | null;
-  /** Per option; null for listeners while the host keeps the results hidden. */
-  counts: number[] | null;
-  /** Whole percentages that sum to 100 (largest remainder); null when hidden. */
-  percents: number[] | null;
-  total: number | null;
-}
 
 export function pollsOf(e: Episode): Poll[] {
   return e.polls ?? [];

@@ -1,11 +1,11 @@
-import { fail } from './errors.ts';
-import { can } from './permissions.ts';
+import { fail } from '../contract/errors.ts';
+import { can } from '../contract/permissions.ts';
 import { ok } from './result.ts';
 import type { Ctx, Result } from './result.ts';
-import { LIMITS, optionalLine, requiredLine } from './text.ts';
+import { LIMITS, optionalLine, requiredLine } from '../contract/text.ts';
 import { addMember, isMember } from './members.ts';
 import type { Change } from './changes.ts';
-import type { Actor, Channel, Episode, Id, Question } from './types.ts';
+import type { Actor, Channel, Episode, Id, Question } from '../contract/types.ts';
 
 export interface AskInput {
   text: string;

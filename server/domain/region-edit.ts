@@ -4,14 +4,14 @@
 // refusal changes nothing; usulan keep pointing at codes, so a rename reaches them all.
 import { MAX_REGIONS, blockingCodes, checkInUse, checkRegions, findDesa, findKecamatan, moveTo, normalizeRegionCode } from './district.ts';
 import type { InUse } from './district.ts';
-import { fail } from './errors.ts';
+import { fail } from '../contract/errors.ts';
 import type { OfficialKabupaten } from './official-regions.ts';
 import { provinceTimeZone } from './official-regions.ts';
-import { can } from './permissions.ts';
+import { can } from '../contract/permissions.ts';
 import { ok } from './result.ts';
 import type { Result } from './result.ts';
-import { LIMITS, requiredLine } from './text.ts';
-import type { Actor, District } from './types.ts';
+import { LIMITS, requiredLine } from '../contract/text.ts';
+import type { Actor, District } from '../contract/types.ts';
 
 function regionCount(d: District): number {
   return d.kecamatan.reduce((n, k) => n + 1 + k.desa.length, 0);

@@ -1,5 +1,5 @@
-import type { DomainError } from './errors.ts';
-import type { Id, Instant } from './types.ts';
+import type { DomainError } from '../contract/errors.ts';
+import type { Id, Instant } from '../contract/types.ts';
 import type { Change } from './changes.ts';
 
 export type Result<T> = { ok: true; value: T; changes: Change[] } | { ok: false; error: DomainError };

@@ -1,13 +1,13 @@
 // The sample a new station explores (server/sample/): two episodes, the usulan of the
 // finished one, and an invented district in province 99. "Hapus contoh" removes all of
 // it at once; what would go is told first, so the admin confirms knowing it.
-import { fail } from './errors.ts';
+import { fail } from '../contract/errors.ts';
 import { isSampleRegion } from './district.ts';
-import { can } from './permissions.ts';
+import { can } from '../contract/permissions.ts';
 import { ok } from './result.ts';
 import type { Result } from './result.ts';
 import type { AspirationChange } from './changes.ts';
-import type { Actor, Aspiration, District, Episode, EpisodeStatus, FormerDistrict, Id } from './types.ts';
+import type { Actor, Aspiration, District, Episode, EpisodeStatus, FormerDistrict, Id } from '../contract/types.ts';
 
 /** The ids the seed gives its episodes (server/sample/episodes.ts); no other episode has them. */
 export const SAMPLE_EPISODES = { finished: 'sample-finished-07', draft: 'sample-draft-08' } as const;

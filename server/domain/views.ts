@@ -1,72 +1,8 @@
 import { infoOf } from './episode.ts';
 import { isMember } from './members.ts';
-import { compareQueue } from './ranking.ts';
-import type { ClosingStatement, EditEntry, Episode, EpisodeInfo, EpisodeStatus, Id, Note, Question, QuestionStatus } from './types.ts';
-
-// What each audience may see. Listener tokens (askedBy, voters) never leave the server.
-
-export interface QuestionView {
-  id: Id;
-  text: string;
-  channel: Question['channel'];
-  askerName: string | null;
-  askerLocation: string | null;
-  status: QuestionStatus;
-  votes: number;
-  createdAt: string;
-  onAirAt: string | null;
-  answeredAt: string | null;
-  mergedInto: Id | null;
-  /** The notula's heading set after the show; absent: the notula prints `text`. */
-  heading?: string | null;
-}
-
-export interface EpisodeView extends EpisodeInfo {
-  id: Id;
-  code: string;
-  status: EpisodeStatus;
-  startedAt: string | null;
-  endedAt: string | null;
-  listenerCount: number;
-}
-
-export interface EpisodeSummary {
-  id: Id;
-  code: string;
-  status: EpisodeStatus;
-  series: string;
-  number: number | null;
-  title: string;
-  startsAt: string;
-  timeZone: string;
-}
-
-export interface ListenerSnapshot {
-  audience: 'listener';
-  episode: EpisodeView;
-  /**
-   * On-air and answered questions, and the first page of the approved queue in rank
-   * order (QUEUE_PAGE); the rest comes page by page through `episode:questions`.
-   */
-  questions: QuestionView[];
-  /** How many approved questions the queue holds in all (the page may hold fewer). */
-  queueTotal?: number;
-  /** The listener's own questions in any status, so they can follow moderation. */
-  mine: QuestionView[];
-  myVotes: Id[];
-  seq: number;
-}
-
-export interface StaffSnapshot {
-  audience: 'staff';
-  episode: EpisodeView;
-  questions: QuestionView[];
-  notes: Note[];
-  closing: ClosingStatement[];
-  /** Corrections made after the show, oldest first. */
-  edits?: EditEntry[];
-  seq: number;
-}
+import { compareQueue } from '../contract/ranking.ts';
+import type { ClosingStatement, EditEntry, Episode, EpisodeInfo, EpisodeStatus, Id, Note, Question, QuestionStatus } from '../contract/types.ts';
+import type { EpisodeSummary, EpisodeView, ListenerSnapshot, QuestionView, StaffSnapshot } from '../contract/views.ts';
 
 /** Statuses a listener may see for questions that are not their own. */
 export const LISTENER_VISIBLE: ReadonlySet<QuestionStatus> = new Set(['approved', 'on_air', 'answered']);

@@ -1,9 +1,9 @@
-import { fail } from './errors.ts';
+import { fail } from '../contract/errors.ts';
 import { ok } from './result.ts';
 import type { Result } from './result.ts';
 import { findQuestion } from './question.ts';
 import { addMember, isMember, removeMember } from './members.ts';
-import type { Actor, Episode, Id } from './types.ts';
+import type { Actor, Episode, Id } from '../contract/types.ts';
 
 // Listeners may support a question that listeners can see and that is still open.
 const VOTABLE = new Set(['approved', 'on_air']);

@@ -2,7 +2,7 @@ import express from 'express';
 import compression from 'compression';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fail } from '../domain/errors.ts';
+import { fail } from '../contract/errors.ts';
 import { errorHandler, sendError } from './errors.ts';
 import { originAllowed } from './security.ts';
 import { securityHeaders } from './headers.ts';

@@ -1,10 +1,10 @@
 import * as v from 'valibot';
 import type { NextFunction, Request, Response } from 'express';
 import { parse as parseCookie } from 'cookie';
-import { fail } from '../domain/errors.ts';
-import { can } from '../domain/permissions.ts';
-import type { Permission } from '../domain/permissions.ts';
-import type { Actor } from '../domain/types.ts';
+import { fail } from '../contract/errors.ts';
+import { can } from '../contract/permissions.ts';
+import type { Permission } from '../contract/permissions.ts';
+import type { Actor } from '../contract/types.ts';
 import type { StaffService } from '../auth/staff-service.ts';
 import { SESSION_COOKIE } from './security.ts';
 import { sendError } from './errors.ts';

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, Response } from 'express';
-import { fail } from '../domain/errors.ts';
-import type { DomainError, ErrorCode } from '../domain/errors.ts';
+import { fail } from '../contract/errors.ts';
+import type { DomainError, ErrorCode } from '../contract/errors.ts';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   invalid_payload: 400, text_empty: 400, text_too_long: 400, closing_empty: 400, invalid_time_zone: 400, invalid_date: 400,

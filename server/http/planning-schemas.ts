@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { ASPIRATION_STATUSES } from '../domain/types.ts';
-import { SORTS } from '../domain/planner.ts';
+import { ASPIRATION_STATUSES } from '../contract/types.ts';
+import { SORTS } from '../contract/planner.ts';
 
 // Bodies and queries of the district and planner's-desk routes: structure only; the
 // domain rules check meaning (known dimension, desa inside its kecamatan…).

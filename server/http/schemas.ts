@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { ROLES } from '../domain/types.ts';
-import { ID_PATTERN } from '../domain/ids.ts';
+import { ROLES } from '../contract/types.ts';
+import { ID_PATTERN } from '../contract/ids.ts';
 
 // HTTP bodies: structure only; meaning is checked by the domain rules.
 const line = (max = 1_000) => v.pipe(v.string(), v.maxLength(max));

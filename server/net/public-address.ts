@@ -4,16 +4,8 @@
 // settings; loopback only when nothing else is there (then phones cannot open it, and
 // the host console says so). Pure: the interface list and the port come in as values.
 import type { NetworkInterfaceInfo } from 'node:os';
-
-export type AddressSource = 'configured' | 'lan' | 'loopback';
-
-export interface PublicAddress {
-  /** Origin only, no trailing slash: "https://radio.example.id", "http://192.168.1.20:3000". */
-  url: string;
-  source: AddressSource;
-  /** True when the host name is localhost/loopback: a phone cannot open the link. */
-  loopback: boolean;
-}
+import { isLoopbackHost } from '../contract/public-address.ts';
+import type { PublicAddress } from '../contract/public-address.ts';
 
 export type Interfaces = NodeJS.Dict<NetworkInterfaceInfo[]>;
 
@@ -33,12 +25,6 @@ export function parsePublicUrl(raw: string): { ok: true; url: string } | { ok: f
   if (u.username || u.password) return { ok: false, reason: 'harus tanpa nama pengguna atau kata sandi' };
   if (u.pathname !== '/' || u.search || u.hash) return { ok: false, reason: 'harus tanpa path, ? atau #, karena Kentongan dilayani dari akar alamat, bukan dari /subfolder' };
   return { ok: true, url: u.origin };
-}
-
-/** localhost, *.localhost, 127.0.0.0/8, ::1, and the wildcard addresses nobody can open. */
-export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(h) || h === '::1' || h === '0.0.0.0' || h === '::';
 }
 
 function privateRank(address: string): number {

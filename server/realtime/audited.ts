@@ -1,5 +1,5 @@
 import type { AuditLog } from '../store/audit.ts';
-import type { ClientEventName } from './events.ts';
+import type { ClientEventName } from '../contract/events.ts';
 import type { Handler } from './handler.ts';
 
 /**

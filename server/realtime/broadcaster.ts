@@ -1,13 +1,13 @@
 import type { Server } from 'socket.io';
 import type { AspirationChange, Change } from '../domain/changes.ts';
-import type { Episode, Id } from '../domain/types.ts';
+import type { Episode, Id } from '../contract/types.ts';
 import { LISTENER_VISIBLE, episodeView, questionView } from '../domain/views.ts';
 import { pollView } from '../domain/poll.ts';
 import { ASPIRATION_OPEN, supportCount } from '../domain/aspiration.ts';
 import { aspirationView } from '../domain/planner.ts';
-import { rooms } from './events.ts';
+import { rooms } from '../contract/events.ts';
 import { SnapshotCache } from './snapshot.ts';
-import type { ClientToServerEvents, Delta, ServerToClientEvents } from './events.ts';
+import type { ClientToServerEvents, Delta, ServerToClientEvents } from '../contract/events.ts';
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents>;
 

@@ -1,12 +1,12 @@
 import * as v from 'valibot';
 import type { Socket } from 'socket.io';
 
-import { fail } from '../domain/errors.ts';
-import type { DomainError } from '../domain/errors.ts';
-import type { Actor } from '../domain/types.ts';
-import { rooms, schemas } from './events.ts';
+import { fail } from '../contract/errors.ts';
+import type { DomainError } from '../contract/errors.ts';
+import type { Actor } from '../contract/types.ts';
+import { rooms, schemas } from '../contract/events.ts';
 import { ackTiming } from './ack-timing.ts';
-import type { Ack, AckData, ClientEventName, ClientToServerEvents, Payload, ServerToClientEvents } from './events.ts';
+import type { Ack, AckData, ClientEventName, ClientToServerEvents, Payload, ServerToClientEvents } from '../contract/events.ts';
 
 export interface SocketData {
   listenerId: string;

@@ -1,6 +1,6 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { fail } from '../domain/errors.ts';
-import type { DomainError } from '../domain/errors.ts';
+import { fail } from '../contract/errors.ts';
+import type { DomainError } from '../contract/errors.ts';
 
 /** Events allowed per window, counted over all client events together. */
 export interface RateLimit {

@@ -1,8 +1,7 @@
-import type { Episode } from '../domain/types.ts';
-import type { ListenerSnapshot } from '../domain/views.ts';
+import type { Episode } from '../contract/types.ts';
+import type { ListenerSnapshot, PollView } from '../contract/views.ts';
 import { sharedListenerSnapshot } from '../domain/views.ts';
 import { pollView, pollsOf } from '../domain/poll.ts';
-import type { PollView } from '../domain/poll.ts';
 
 /** The part of a listener snapshot every listener of an episode gets alike. */
 export type SharedSnapshot = ListenerSnapshot & { polls: PollView[] };

@@ -2,8 +2,9 @@
 // not exist (Kemendagri numbers 11 to 96), so no code can be mistaken for a real one, and
 // the name says it is an example. It steps aside when the admin picks the real kabupaten
 // (domain/district.ts isSampleRegion), and "Hapus contoh" removes it (domain/sample.ts).
-import { NATIONAL_DIMENSIONS, SAMPLE_PROVINCE } from '../domain/district.ts';
-import type { District } from '../domain/types.ts';
+import { NATIONAL_DIMENSIONS } from '../contract/dimensions.ts';
+import { SAMPLE_PROVINCE } from '../domain/district.ts';
+import type { District } from '../contract/types.ts';
 
 export function sampleDistrict(): District {
   return {

@@ -5,7 +5,7 @@ import { airQuestion, approveQuestion, askQuestion, markAnswered, mergeQuestion,
 import { castVote } from '../domain/vote.ts';
 import { addNote, setClosing } from '../domain/note.ts';
 import type { Ctx, Result } from '../domain/result.ts';
-import type { Actor, Aspiration, Attribution, District, Episode } from '../domain/types.ts';
+import type { Actor, Aspiration, Attribution, District, Episode } from '../contract/types.ts';
 import { answerPoll, closePoll, openPoll } from '../domain/poll.ts';
 import {
   addAspirationNote, aspirationFromQuestion, enterAspiration, mergeAspirations, setAspirationStatus, submitAspiration, supportAspiration,

@@ -5,7 +5,7 @@ import { Committer } from './committer.ts';
 import * as v from 'valibot';
 import { DataFileError, Recovery, readJsonFile } from './recovery.ts';
 import { aspirationShape, aspirationsFileShape, shapeProblem } from './shapes.ts';
-import type { Aspiration } from '../domain/types.ts';
+import type { Aspiration } from '../contract/types.ts';
 
 interface AspirationsFile {
   version: 1;

@@ -2,32 +2,9 @@ import { open, readFile, truncate } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Committer } from './committer.ts';
-import type { Id, Instant, Role } from '../domain/types.ts';
+import type { Id, Instant, Role } from '../contract/types.ts';
+import type { AuditEntry } from '../contract/audit.ts';
 import { syncDir } from './durable-file.ts';
-
-/** Who did it: a staff member, a listener erasing their own data (never which), or the server itself. */
-export type AuditActor =
-  | { kind: 'staff'; staffId: Id; name: string; role: Role }
-  | { kind: 'listener' }
-  | { kind: 'system' };
-
-/**
- * One staff action. Ids, action names, counts and field names only: never listener text,
- * names, places or phone numbers (the log is kept longer than the data it describes).
- */
-export interface AuditEntry {
-  /** 1, 2, 3… in the order written; the page cursor. */
-  seq: number;
-  at: Instant;
-  by: AuditActor;
-  /** "question:approve", "episode.delete", "aspiration.removeContact", "listener.erase"… */
-  action: string;
-  episodeId?: Id;
-  /** The id the action was on (question, usulan, account, transcript file name…). */
-  target?: string;
-  /** Counts and field names, e.g. { fields: "role,password" } or { contactsRemoved: 2 }. */
-  detail?: Record<string, string | number | boolean>;
-}
 
 export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'at'>;
 

@@ -6,8 +6,8 @@ import { Committer } from './committer.ts';
 import { Recovery, readJsonFile } from './recovery.ts';
 import { districtShape, shapeProblem } from './shapes.ts';
 import { defaultDistrict } from '../domain/district.ts';
-import { DEFAULT_OPD } from '../domain/plan.ts';
-import type { District } from '../domain/types.ts';
+import { DEFAULT_OPD } from '../contract/plan.ts';
+import type { District } from '../contract/types.ts';
 
 interface DistrictFile {
   version: 1;

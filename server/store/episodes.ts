@@ -10,9 +10,10 @@ import { Committer } from './committer.ts';
 import { VoteJournal } from './journal.ts';
 import type { VoteEntry } from './journal.ts';
 import { castVote, withdrawVote } from '../domain/vote.ts';
-import type { Episode, EpisodeStatus, Id } from '../domain/types.ts';
-import { isId } from '../domain/ids.ts';
+import type { Episode, EpisodeStatus, Id } from '../contract/types.ts';
+import { isId } from '../contract/ids.ts';
 import { insideDir } from './paths.ts';
+import { normalizeCode } from '../contract/join-code.ts';
 
 /** The only file names an episode has: `episodes/<id>.json` with an id the server could have made. */
 const EPISODE_FILE = /^episodes\/[A-Za-z0-9_-]{1,40}\.json$/;
@@ -189,8 +190,8 @@ export class EpisodeStore {
       return db.write().then(() => journal.dropBefore(gen).catch((err) => this.#log(`kentongan: could not remove old vote journal of ${e.id}: ${short(err)}`)));
     }, { gapAfter: snapshotGap });
     this.#slots.set(e.id, { db, committer, journal });
-    // Upper-cased: an import on older code could store "sd7air" beside "SD7AIR".
-    this.#byCode.set(e.code.toUpperCase(), e.id);
+    // Normalised: an import on older code could store "sd7air" beside "SD7AIR".
+    this.#byCode.set(normalizeCode(e.code), e.id);
   }
 
   /**
@@ -236,15 +237,16 @@ export class EpisodeStore {
     return this.#slots.get(id)?.db.data;
   }
 
+  /** By a join code as typed or sent ("sd7 air"): normalised here, the one place lookups go through. */
   byCode(code: string): Episode | undefined {
-    const id = this.#byCode.get(code.toUpperCase());
+    const id = this.#byCode.get(normalizeCode(code));
     return id ? this.get(id) : undefined;
   }
 
-  /** Compared case-insensitively (codes are stored upper-case; older imports may not be). */
+  /** Compared normalised (codes are stored upper-case; older imports may not be). */
   codeTaken(code: string): boolean {
-    const upper = code.toUpperCase();
-    return this.#byCode.has(upper) || this.#index.data.episodes.some((e) => e.code.toUpperCase() === upper);
+    const wanted = normalizeCode(code);
+    return this.#byCode.has(wanted) || this.#index.data.episodes.some((e) => normalizeCode(e.code) === wanted);
   }
 
   /** True when an episode, loaded or damaged, already uses this id. */
@@ -321,7 +323,7 @@ export class EpisodeStore {
     await slot.journal.close();
     await slot.journal.dropBefore(Number.MAX_SAFE_INTEGER);
     this.#slots.delete(id);
-    this.#byCode.delete(slot.db.data.code.toUpperCase());
+    this.#byCode.delete(normalizeCode(slot.db.data.code));
     const entry = this.#index.data.episodes.find((x) => x.id === id);
     this.#index.data.episodes = this.#index.data.episodes.filter((x) => x.id !== id);
     await this.#indexCommitter.commit();

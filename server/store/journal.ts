@@ -2,8 +2,8 @@ import { open, readdir, readFile, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Committer } from './committer.ts';
-import type { Id } from '../domain/types.ts';
-import { isId } from '../domain/ids.ts';
+import type { Id } from '../contract/types.ts';
+import { isId } from '../contract/ids.ts';
 import { insideDir } from './paths.ts';
 import { syncDir } from './durable-file.ts';
 

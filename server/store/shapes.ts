@@ -4,8 +4,8 @@
 // in the middle of a show. Only polls and archivedAspirations are optional: episodes
 // written before polls existed lack them.
 import * as v from 'valibot';
-import { ASPIRATION_STATUSES, CHANNELS, EPISODE_STATUSES, POLL_KINDS, QUESTION_STATUSES, ROLES } from '../domain/types.ts';
-import { ID_PATTERN } from '../domain/ids.ts';
+import { ASPIRATION_STATUSES, CHANNELS, EPISODE_STATUSES, POLL_KINDS, QUESTION_STATUSES, ROLES } from '../contract/types.ts';
+import { ID_PATTERN } from '../contract/ids.ts';
 
 const str = v.string();
 const nstr = v.nullable(v.string());

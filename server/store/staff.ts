@@ -5,7 +5,7 @@ import { DurableJSONFile } from './durable-file.ts';
 import { Committer } from './committer.ts';
 import { DataFileError, readJsonFile } from './recovery.ts';
 import { shapeProblem, staffShape } from './shapes.ts';
-import type { Id, Role } from '../domain/types.ts';
+import type { Id, Role } from '../contract/types.ts';
 
 export interface StaffAccount {
   id: Id;

@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import { MAX_PAYLOAD_BYTES } from '../../server/realtime/events.ts';
+import { MAX_PAYLOAD_BYTES } from '../../server/contract/events.ts';
 
 const http = createServer();
 const io = new Server(http, { maxHttpBufferSize: MAX_PAYLOAD_BYTES, perMessageDeflate: false, serveClient: false });

@@ -6,7 +6,7 @@ import type { Socket } from 'socket.io-client';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { applyDelta, applyMine, fromSnapshot } from '../../web/src/lib/episode-state.ts';
 import type { EpisodeState } from '../../web/src/lib/episode-state.ts';
-import type { Delta } from '../../server/realtime/events.ts';
+import type { Delta } from '../../server/contract/events.ts';
 import { now, sleep } from './lib/stats.ts';
 import type { Command, ConnectResult, StormResult, VerifyResult, Truth } from './lib/protocol.ts';
 

@@ -5,7 +5,7 @@ import {
 } from '../../server/domain/aspiration.ts';
 import { endEpisode } from '../../server/domain/episode.ts';
 import { airQuestion, markAnswered } from '../../server/domain/question.ts';
-import type { Aspiration, Episode } from '../../server/domain/types.ts';
+import type { Aspiration, Episode } from '../../server/contract/types.ts';
 import {
   admin, approvedFromListener, draftEpisode, host, listener, liveEpisode, makeCtx, notulis, planner, screener, unwrap,
 } from './fixtures.ts';

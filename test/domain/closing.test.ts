@@ -2,8 +2,8 @@
 // a paragraph becomes points by lines or sentences, points become one paragraph, and no
 // character the notulis typed is lost either way.
 import { describe, expect, it } from 'vitest';
-import { closingStatement, paragraphToPoints, pointsToParagraph } from '../../server/domain/closing.ts';
-import { normalizeLine } from '../../server/domain/text.ts';
+import { closingStatement, paragraphToPoints, pointsToParagraph } from '../../server/contract/closing.ts';
+import { normalizeLine } from '../../server/contract/text.ts';
 
 /** Every non-space character, in order: what "nothing lost" means. */
 const ink = (s: string | readonly string[]) => [...(typeof s === 'string' ? s : s.join(''))].filter((ch) => !/\s/.test(ch)).join('');

@@ -4,7 +4,7 @@ import { correctClosing, correctHeading, correctNote, correctRecording, reassign
 import { endEpisode } from '../../server/domain/episode.ts';
 import { addNote, setClosing } from '../../server/domain/note.ts';
 import { airQuestion } from '../../server/domain/question.ts';
-import type { Actor, Episode } from '../../server/domain/types.ts';
+import type { Actor, Episode } from '../../server/contract/types.ts';
 import { admin, expectRefused, host, listener, liveEpisode, makeCtx, notulis, planner, screener, submitted, unwrap } from './fixtures.ts';
 import type { TestCtx } from './fixtures.ts';
 

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  NATIONAL_DIMENSIONS, defaultDistrict, importRegionCsv, normalizeRegionCode, parseRegionCsv, updateDistrict,
-} from '../../server/domain/district.ts';
+import { NATIONAL_DIMENSIONS } from '../../server/contract/dimensions.ts';
+import { defaultDistrict, importRegionCsv, normalizeRegionCode, parseRegionCsv, updateDistrict } from '../../server/domain/district.ts';
 import type { DistrictInput, InUse } from '../../server/domain/district.ts';
-import { ERROR_MESSAGES } from '../../server/domain/errors.ts';
+import { ERROR_MESSAGES } from '../../server/contract/errors.ts';
 import { admin, host, listener, planner } from './fixtures.ts';
 import { DESA_A1, KEC_A, expectRefusedState, testDistrict } from './planning-fixtures.ts';
 

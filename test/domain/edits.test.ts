@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { editEpisode, setPremoderation } from '../../server/domain/episode.ts';
 import { mergeQuestion, askQuestion } from '../../server/domain/question.ts';
 import { castVote } from '../../server/domain/vote.ts';
-import { normalizeLine } from '../../server/domain/text.ts';
+import { normalizeLine } from '../../server/contract/text.ts';
 import { approvedFromListener, expectRefused, host, listener, liveEpisode, makeCtx, screener, unwrap } from './fixtures.ts';
 
 describe('editEpisode with only some fields', () => {
@@ -49,7 +49,7 @@ describe('normalizeLine', () => {
 
 describe('times typed without an offset', () => {
   it('are read in the episode zone, not the server zone', async () => {
-    const { toInstant } = await import('../../server/domain/time.ts');
+    const { toInstant } = await import('../../server/contract/zone.ts');
     expect(toInstant('2019-03-16T19:00', 'Asia/Jakarta')).toBe('2019-03-16T12:00:00.000Z');
     expect(toInstant('2019-03-16T19:00', 'Asia/Makassar')).toBe('2019-03-16T11:00:00.000Z');
     expect(toInstant('2019-03-16 19:00:30', 'Asia/Jayapura')).toBe('2019-03-16T10:00:30.000Z');

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createEpisode, deleteEpisode, editEpisode, endEpisode, infoOf, isValidTimeZone, joinListener, setPremoderation, startEpisode,
-} from '../../server/domain/episode.ts';
+import { createEpisode, deleteEpisode, editEpisode, endEpisode, infoOf, joinListener, setPremoderation, startEpisode } from '../../server/domain/episode.ts';
+import { isValidTimeZone } from '../../server/contract/zone.ts';
 import { airQuestion, askQuestion, findQuestion } from '../../server/domain/question.ts';
 import { addNote, setClosing } from '../../server/domain/note.ts';
-import type { Actor, Episode } from '../../server/domain/types.ts';
+import type { Actor, Episode } from '../../server/contract/types.ts';
 import {
   T0, admin, draftEpisode, episodeInput, expectRefused, host, listener, liveEpisode, makeCtx, notulis, planner,
   screener, submitted, unwrap,

@@ -5,7 +5,7 @@ import {
   aspirationsOfDeletedEpisode, eraseListenerAspirations, eraseListenerQuestions, expireContacts, parseRetentionDays, removeContact,
 } from '../../server/domain/erasure.ts';
 import { mergeQuestion } from '../../server/domain/question.ts';
-import type { Aspiration } from '../../server/domain/types.ts';
+import type { Aspiration } from '../../server/contract/types.ts';
 import { approvedFromListener, host, liveEpisode, makeCtx, planner, q, screener, unwrap } from './fixtures.ts';
 
 function usulan(id: string, over: Partial<Aspiration> = {}): Aspiration {

@@ -2,11 +2,10 @@
 // domain functions themselves, with a clock and id counter the test controls.
 import { expect } from 'vitest';
 import { createEpisode, startEpisode } from '../../server/domain/episode.ts';
-import type { EpisodeInput } from '../../server/domain/episode.ts';
+import type { Actor, Channel, Episode, EpisodeInput, Id, Question, Role } from '../../server/contract/types.ts';
 import { approveQuestion, askQuestion, submitQuestion } from '../../server/domain/question.ts';
 import type { Ctx, Result } from '../../server/domain/result.ts';
-import type { ErrorCode } from '../../server/domain/errors.ts';
-import type { Actor, Channel, Episode, Id, Question, Role } from '../../server/domain/types.ts';
+import type { ErrorCode } from '../../server/contract/errors.ts';
 
 export const T0 = '2019-03-16T12:00:00.000Z';
 

@@ -4,7 +4,7 @@ import { submitAspiration, supportAspiration } from '../../server/domain/aspirat
 import { columnsFor, displayPhone, musrenbangCsv, musrenbangJson, musrenbangMarkdown, musrenbangRows } from '../../server/domain/musrenbang.ts';
 import type { MusrenbangRow } from '../../server/domain/musrenbang.ts';
 import { deskView } from '../../server/domain/planner.ts';
-import type { Aspiration } from '../../server/domain/types.ts';
+import type { Aspiration } from '../../server/contract/types.ts';
 import { listener, liveEpisode, makeCtx, unwrap } from './fixtures.ts';
 import { DESA_B1, FORMULAS, KEC_B, testDistrict, usulan } from './planning-fixtures.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { endEpisode } from '../../server/domain/episode.ts';
 import { airQuestion, askQuestion, markAnswered, requeueQuestion } from '../../server/domain/question.ts';
 import { addNote, deleteNote, editNote, removeClosing, setClosing } from '../../server/domain/note.ts';
-import type { Actor, Attribution } from '../../server/domain/types.ts';
+import type { Actor, Attribution } from '../../server/contract/types.ts';
 import {
   admin, draftEpisode, expectRefused, host, listener, liveEpisode, makeCtx, notulis, planner, screener, submitted, unwrap,
 } from './fixtures.ts';

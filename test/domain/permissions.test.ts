@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PERMISSIONS, can } from '../../server/domain/permissions.ts';
-import type { Permission } from '../../server/domain/permissions.ts';
-import { ROLES } from '../../server/domain/types.ts';
-import type { Role } from '../../server/domain/types.ts';
+import { PERMISSIONS, can } from '../../server/contract/permissions.ts';
+import type { Permission } from '../../server/contract/permissions.ts';
+import { ROLES } from '../../server/contract/types.ts';
+import type { Role } from '../../server/contract/types.ts';
 import { listener, staff } from './fixtures.ts';
 
 // The table as the product brief describes the roles for episodes, questions, notes and

@@ -6,9 +6,9 @@ import { opdInUse, setAspirationPlan, updateOpdList } from '../../server/domain/
 import { musrenbangCsv, musrenbangMarkdown, musrenbangRows } from '../../server/domain/musrenbang.ts';
 import {
   DEFAULT_OPD, checkPlan, EMPTY_PLAN, formatRupiah, formatVolume, parseOpd, parseRupiah, parseSatuan, parseVolume, readNumber,
-} from '../../server/domain/plan.ts';
+} from '../../server/contract/plan.ts';
 import { deskView, filterAspirations } from '../../server/domain/planner.ts';
-import type { Aspiration } from '../../server/domain/types.ts';
+import type { Aspiration } from '../../server/contract/types.ts';
 import { admin, listener, liveEpisode, makeCtx, planner, screener, unwrap } from './fixtures.ts';
 import { expectRefusedState, testDistrict, usulan } from './planning-fixtures.ts';
 

@@ -3,7 +3,7 @@ import { setAspirationStatus, submitAspiration, supportAspiration, mergeAspirati
 import {
   aspirationView, countAspirations, deskView, filterAspirations, fold, listenerAspirations, notulaAspirations, staffAspirations,
 } from '../../server/domain/planner.ts';
-import type { Aspiration } from '../../server/domain/types.ts';
+import type { Aspiration } from '../../server/contract/types.ts';
 import { listener, liveEpisode, makeCtx, planner, screener, unwrap } from './fixtures.ts';
 import { DESA_A1, DESA_A2, DESA_B1, KEC_A, KEC_B, testDistrict, usulan } from './planning-fixtures.ts';
 

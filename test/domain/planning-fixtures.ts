@@ -1,11 +1,11 @@
 // Fixtures for the polls, aspirations and district rules. The district is invented
 // (province 98 does not exist); every name is our own.
 import { expect } from 'vitest';
-import { NATIONAL_DIMENSIONS } from '../../server/domain/district.ts';
+import { NATIONAL_DIMENSIONS } from '../../server/contract/dimensions.ts';
 import type { AspirationInput } from '../../server/domain/aspiration.ts';
-import type { ErrorCode } from '../../server/domain/errors.ts';
+import type { ErrorCode } from '../../server/contract/errors.ts';
 import type { Result } from '../../server/domain/result.ts';
-import type { District } from '../../server/domain/types.ts';
+import type { District } from '../../server/contract/types.ts';
 
 export const KEC_A = '98.02.01'; // Sukamaju
 export const KEC_B = '98.02.02'; // Karangsari

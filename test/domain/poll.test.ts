@@ -3,7 +3,7 @@ import { endEpisode } from '../../server/domain/episode.ts';
 import {
   SATISFACTION_POLL, answerPoll, closePoll, findPoll, myPollAnswers, openPoll, pollCounts, pollView, setPollResultsVisible,
 } from '../../server/domain/poll.ts';
-import type { Episode, Poll } from '../../server/domain/types.ts';
+import type { Episode, Poll } from '../../server/contract/types.ts';
 import { ALL_STAFF, admin, draftEpisode, expectRefused, host, listener, liveEpisode, makeCtx, notulis, planner, screener, unwrap } from './fixtures.ts';
 import type { TestCtx } from './fixtures.ts';
 

@@ -6,8 +6,8 @@ import {
 } from '../../server/domain/question.ts';
 import { castVote } from '../../server/domain/vote.ts';
 import type { Result } from '../../server/domain/result.ts';
-import { CHANNELS } from '../../server/domain/types.ts';
-import type { Actor, Episode, Question, QuestionStatus } from '../../server/domain/types.ts';
+import { CHANNELS } from '../../server/contract/types.ts';
+import type { Actor, Episode, Question, QuestionStatus } from '../../server/contract/types.ts';
 import {
   admin, approvedFromListener, draftEpisode, expectRefused, host, listener, liveEpisode, makeCtx, notulis, planner, q,
   screener, submitted, unwrap,

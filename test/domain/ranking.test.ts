@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compareQueue, rankQueue } from '../../server/domain/ranking.ts';
+import { compareQueue, rankQueue } from '../../server/contract/ranking.ts';
 import { airQuestion, askQuestion, markAnswered, mergeQuestion, rejectQuestion } from '../../server/domain/question.ts';
 import { castVote } from '../../server/domain/vote.ts';
 import { questionView } from '../../server/domain/views.ts';
-import type { QuestionView } from '../../server/domain/views.ts';
+import type { QuestionView } from '../../server/contract/views.ts';
 import { host, listener, liveEpisode, makeCtx, screener, submitted, unwrap } from './fixtures.ts';
 
 function vote(e: Parameters<typeof castVote>[0], id: string, n: number) {

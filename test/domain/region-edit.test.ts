@@ -7,7 +7,7 @@ import { officialKabupaten, parseKabupaten, parseProvinces, provinceTimeZone } f
 import type { OfficialKabupaten } from '../../server/domain/official-regions.ts';
 import { addRegion, renameRegion, switchKabupaten } from '../../server/domain/region-edit.ts';
 import { checkSampleRemoval, removeSampleAspirations, removeSampleDistrict, samplePlan } from '../../server/domain/sample.ts';
-import type { Aspiration, District } from '../../server/domain/types.ts';
+import type { Aspiration, District } from '../../server/contract/types.ts';
 import { buildDraftSample, buildSampleShow } from '../../server/sample/episodes.ts';
 import { admin, planner } from './fixtures.ts';
 import { expectRefusedState, testDistrict } from './planning-fixtures.ts';

@@ -8,7 +8,7 @@ import { addNote, setClosing } from '../../server/domain/note.ts';
 import {
   LISTENER_VISIBLE, episodeSummary, episodeView, listenerSnapshot, questionView, staffSnapshot,
 } from '../../server/domain/views.ts';
-import type { Episode } from '../../server/domain/types.ts';
+import type { Episode } from '../../server/contract/types.ts';
 import { host, listener, liveEpisode, makeCtx, notulis, screener, submitted, unwrap } from './fixtures.ts';
 
 // Listener ids that could not appear in a snapshot by accident.

@@ -4,7 +4,7 @@ import {
   airQuestion, approveQuestion, askQuestion, markAnswered, mergeQuestion, rejectQuestion,
 } from '../../server/domain/question.ts';
 import { castVote, withdrawVote } from '../../server/domain/vote.ts';
-import type { Actor } from '../../server/domain/types.ts';
+import type { Actor } from '../../server/contract/types.ts';
 import {
   admin, approvedFromListener, draftEpisode, expectRefused, host, listener, liveEpisode, makeCtx, q, screener, submitted, unwrap,
 } from './fixtures.ts';

@@ -10,7 +10,7 @@ import { api, call, startServer } from '../support/server.ts';
 import type { TestServer } from '../support/server.ts';
 import { createLiveEpisode, crew } from '../support/show.ts';
 import type { Crew } from '../support/show.ts';
-import type { StaffSnapshot } from '../../server/domain/views.ts';
+import type { StaffSnapshot } from '../../server/contract/views.ts';
 
 const WAIT = { timeout: 10_000, interval: 50 };
 const PARAGRAPH = 'Pilah sampah dari rumah. Setor ke bank sampah terdekat, tiap Minggu pagi! Jl. Merdeka No. 5 buka jam 07.00.';

@@ -12,7 +12,7 @@ import type { Client, TestServer } from '../support/server.ts';
 import { createLiveEpisode, crew } from '../support/show.ts';
 import type { Crew } from '../support/show.ts';
 import { seriousA11yProblems } from '../support/axe.ts';
-import type { QuestionView, StaffSnapshot } from '../../server/domain/views.ts';
+import type { QuestionView, StaffSnapshot } from '../../server/contract/views.ts';
 
 const WAIT = { timeout: 10_000, interval: 50 };
 

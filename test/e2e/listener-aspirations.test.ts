@@ -12,8 +12,8 @@ import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
 import type { Crew } from '../support/show.ts';
 import { RELAXED_LIMITS } from '../support/planning.ts';
 import { seriousA11yProblems } from '../support/axe.ts';
-import type { StaffSnapshot } from '../../server/domain/views.ts';
-import type { StaffExtras } from '../../server/realtime/events.ts';
+import type { StaffSnapshot } from '../../server/contract/views.ts';
+import type { StaffExtras } from '../../server/contract/events.ts';
 
 const WAIT = { timeout: 10_000, interval: 50 };
 // The sample district's codes.

@@ -8,7 +8,7 @@ import { context, launchBrowser, screenshot, watchErrors } from '../support/brow
 import { api, listener, must, signIn, startServer } from '../support/server.ts';
 import type { Client, TestServer } from '../support/server.ts';
 import { plannerCookie } from '../support/planning.ts';
-import type { AspirationView, DeskView } from '../../server/domain/planner.ts';
+import type { AspirationView, DeskView } from '../../server/contract/planner.ts';
 
 const WAIT = { timeout: 10_000, interval: 50 };
 const EPISODE = 'sample-draft-08';

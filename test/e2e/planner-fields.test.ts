@@ -11,7 +11,7 @@ import { api, signIn, startServer } from '../support/server.ts';
 import type { TestServer } from '../support/server.ts';
 import { plannerCookie } from '../support/planning.ts';
 import { seriousA11yProblems } from '../support/axe.ts';
-import type { DeskView } from '../../server/domain/planner.ts';
+import type { DeskView } from '../../server/contract/planner.ts';
 
 const WAIT = { timeout: 10_000, interval: 50 };
 

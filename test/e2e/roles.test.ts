@@ -10,7 +10,7 @@ import { api, call, listener, must, signIn, staffSocket, startServer } from '../
 import type { Client, TestServer } from '../support/server.ts';
 import { createLiveEpisode } from '../support/show.ts';
 import { seriousA11yProblems } from '../support/axe.ts';
-import type { Role } from '../../server/domain/types.ts';
+import type { Role } from '../../server/contract/types.ts';
 
 const WAIT = { timeout: 10_000, interval: 50 };
 const ON_AIR = 'Kapan jalan desa Sukamaju diperbaiki?';

@@ -12,7 +12,7 @@ import type { TestServer } from '../support/server.ts';
 import { SHOW_EPISODE } from '../support/show.ts';
 import { seriousA11yProblems } from '../support/axe.ts';
 import { escapeInline } from '../../server/domain/notula/escape.ts';
-import type { StaffSnapshot } from '../../server/domain/views.ts';
+import type { StaffSnapshot } from '../../server/contract/views.ts';
 
 const WAIT = { timeout: 10_000, interval: 50 };
 

@@ -10,8 +10,8 @@ import { api, listener, must, startServer } from '../support/server.ts';
 import type { Client, TestServer } from '../support/server.ts';
 import { createLiveEpisode, crew, SHOW_EPISODE } from '../support/show.ts';
 import type { Crew } from '../support/show.ts';
-import { schemas } from '../../server/realtime/events.ts';
-import { normalizeLine } from '../../server/domain/text.ts';
+import { schemas } from '../../server/contract/events.ts';
+import { normalizeLine } from '../../server/contract/text.ts';
 
 const X = 'window.__xss=1';
 /** ≤ 80 characters each, so every payload fits every field (names are the shortest). */

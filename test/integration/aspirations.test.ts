@@ -12,8 +12,8 @@ import { testClock } from '../support/clock.ts';
 import { SHOW_EPISODE, createLiveEpisode, crew, joinStaff } from '../support/show.ts';
 import type { Crew } from '../support/show.ts';
 import { PLACE, RELAXED_LIMITS, plannerCookie, setupDistrict } from '../support/planning.ts';
-import type { AspirationView } from '../../server/domain/planner.ts';
-import type { Delta } from '../../server/realtime/events.ts';
+import type { AspirationView } from '../../server/contract/planner.ts';
+import type { Delta } from '../../server/contract/events.ts';
 
 const FORMULAS = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '@SUM(1+1)', '-2+3'];
 
@@ -188,8 +188,8 @@ describe('aspirations from the show to the musrenbang', () => {
     for (const cell of back.flatMap((r) => Object.values(r))) expect(cell).not.toMatch(/^[=+\-@]/);
     for (const f of FORMULAS.slice(0, 3)) expect(back.map((r) => r.Usulan)).toContain(`'${f}`);
     // Personal data only where consented.
-    expect(back.find((r) => r['ID Usulan'] === road.id)).toMatchObject({ 'Nama Pengusul': '', 'Telepon Pengusul': '' });
-    expect(back.find((r) => r['ID Usulan'] === sms.id)).toMatchObject({ 'Nama Pengusul': 'Pak Karto', 'Telepon Pengusul': '0813-9999-0000' });
+    expect(back.find((r) => r['ID Usulan'] === inert(road.id))).toMatchObject({ 'Nama Pengusul': '', 'Telepon Pengusul': '' });
+    expect(back.find((r) => r['ID Usulan'] === inert(sms.id))).toMatchObject({ 'Nama Pengusul': 'Pak Karto', 'Telepon Pengusul': '0813-9999-0000' });
     const anonymous = await api(server.url, '/api/aspirations/export.csv?personal=0&delimiter=semicolon', { cookie: planner });
     expect(anonymous.text).not.toMatch(/Bu Yati|0812|Pak Karto|0813|Nama Pengusul/);
     expect(anonymous.text.split('\r\n')[0]).toContain(';"Usulan";');

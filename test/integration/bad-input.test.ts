@@ -8,7 +8,7 @@ import { api, call, listener, must, startServer } from '../support/server.ts';
 import type { Client, TestServer } from '../support/server.ts';
 import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
 import type { Crew } from '../support/show.ts';
-import { ERROR_MESSAGES } from '../../server/domain/errors.ts';
+import { ERROR_MESSAGES } from '../../server/contract/errors.ts';
 
 describe('bad input over the socket protocol', () => {
   let server: TestServer;

@@ -8,7 +8,7 @@ import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { io as connect } from 'socket.io-client';
 import { api, call, listener, must, signIn, startServer, waitFor } from '../support/server.ts';
-import type { Delta } from '../../server/realtime/events.ts';
+import type { Delta } from '../../server/contract/events.ts';
 import type { Client, TestServer } from '../support/server.ts';
 import { testClock } from '../support/clock.ts';
 import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';

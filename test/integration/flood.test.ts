@@ -8,7 +8,7 @@ import { pct, runFlood } from '../support/flood.ts';
 import type { Client, TestServer } from '../support/server.ts';
 import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
 import type { Crew } from '../support/show.ts';
-import { ERROR_MESSAGES } from '../../server/domain/errors.ts';
+import { ERROR_MESSAGES } from '../../server/contract/errors.ts';
 import { SHOW_EPISODE } from '../support/show.ts';
 
 const ALLOWED_PER_SECOND = 5;

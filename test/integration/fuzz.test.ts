@@ -1,5 +1,5 @@
 // Property-based fuzzing of the whole protocol surface with fast-check: every socket event
-// in server/realtime/events.ts and every HTTP route under server/http, with thousands of
+// in server/contract/events.ts and every HTTP route under server/http, with thousands of
 // random, malformed and structurally valid payloads. Each must get an answer from the
 // closed set of errors (or a result, for valid input), the server must stay up, and a
 // refused request must leave every stored thing exactly as it was.
@@ -10,9 +10,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { io as connect } from 'socket.io-client';
 import { WebSocket } from 'ws';
-import { schemas } from '../../server/realtime/events.ts';
-import type { ClientEventName } from '../../server/realtime/events.ts';
-import { ERROR_MESSAGES } from '../../server/domain/errors.ts';
+import { schemas } from '../../server/contract/events.ts';
+import type { ClientEventName } from '../../server/contract/events.ts';
+import { ERROR_MESSAGES } from '../../server/contract/errors.ts';
 import { ADMIN_PASSWORD, api, listener, must, signIn, startServer } from '../support/server.ts';
 import type { Client, TestServer } from '../support/server.ts';
 import { createLiveEpisode, crew, joinStaff, SHOW_EPISODE } from '../support/show.ts';

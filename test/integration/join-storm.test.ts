@@ -9,7 +9,7 @@ import type { Crew } from '../support/show.ts';
 import { RELAXED_LIMITS } from '../support/planning.ts';
 import { applyDelta, fromSnapshot, queueMore } from '../../web/src/lib/episode-state.ts';
 import type { EpisodeState } from '../../web/src/lib/episode-state.ts';
-import { rankQueue } from '../../server/domain/ranking.ts';
+import { rankQueue } from '../../server/contract/ranking.ts';
 import { QUEUE_PAGE } from '../../server/domain/views.ts';
 
 // Waiting for what a socket handler applies: the shared, timing-free helper.

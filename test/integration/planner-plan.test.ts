@@ -12,9 +12,9 @@ import type { Client, TestServer } from '../support/server.ts';
 import { createLiveEpisode, crew } from '../support/show.ts';
 import type { Crew } from '../support/show.ts';
 import { PLACE, RELAXED_LIMITS, plannerCookie, setupDistrict } from '../support/planning.ts';
-import { ERROR_MESSAGES } from '../../server/domain/errors.ts';
-import type { ErrorCode } from '../../server/domain/errors.ts';
-import { DEFAULT_OPD } from '../../server/domain/plan.ts';
+import { ERROR_MESSAGES } from '../../server/contract/errors.ts';
+import type { ErrorCode } from '../../server/contract/errors.ts';
+import { DEFAULT_OPD } from '../../server/contract/plan.ts';
 
 describe('plan fields and the OPD list', { timeout: 60_000 }, () => {
   let server: TestServer;

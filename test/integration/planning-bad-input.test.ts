@@ -9,8 +9,8 @@ import type { Client, TestServer } from '../support/server.ts';
 import { createLiveEpisode, crew } from '../support/show.ts';
 import type { Crew } from '../support/show.ts';
 import { PLACE, RELAXED_LIMITS, plannerCookie, setupDistrict } from '../support/planning.ts';
-import { ERROR_MESSAGES } from '../../server/domain/errors.ts';
-import type { ErrorCode } from '../../server/domain/errors.ts';
+import { ERROR_MESSAGES } from '../../server/contract/errors.ts';
+import type { ErrorCode } from '../../server/contract/errors.ts';
 
 describe('bad input for aspirations, polls and the district', () => {
   let server: TestServer;

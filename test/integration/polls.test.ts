@@ -10,8 +10,8 @@ import type { Client, TestServer } from '../support/server.ts';
 import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
 import type { Crew } from '../support/show.ts';
 import { RELAXED_LIMITS } from '../support/planning.ts';
-import type { PollView } from '../../server/domain/poll.ts';
-import type { Delta } from '../../server/realtime/events.ts';
+import type { PollView } from '../../server/contract/views.ts';
+import type { Delta } from '../../server/contract/events.ts';
 
 // Waiting for what a socket handler applies: the shared, timing-free helper.
 import { until } from '../support/until.ts';

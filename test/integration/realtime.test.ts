@@ -4,7 +4,7 @@ import { listener, must, startServer } from '../support/server.ts';
 import type { TestServer } from '../support/server.ts';
 import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
 import type { Crew } from '../support/show.ts';
-import type { Delta } from '../../server/realtime/events.ts';
+import type { Delta } from '../../server/contract/events.ts';
 
 async function settle(ms = 300) {
   await new Promise((r) => setTimeout(r, ms));

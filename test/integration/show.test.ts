@@ -10,7 +10,7 @@ import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
 import type { Crew } from '../support/show.ts';
 import { applyDelta, applyMine, fromSnapshot } from '../../web/src/lib/episode-state.ts';
 import type { EpisodeState } from '../../web/src/lib/episode-state.ts';
-import { rankQueue } from '../../server/domain/ranking.ts';
+import { rankQueue } from '../../server/contract/ranking.ts';
 
 const QUESTIONS = [
   'Kapan TPS 3R di Pasar Mekarsari mulai beroperasi?',

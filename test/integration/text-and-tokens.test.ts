@@ -1,6 +1,6 @@
 // Issue 9, item 14: text that spoofs the studio screen, and tokens with a tail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeLine } from '../../server/domain/text.ts';
+import { normalizeLine } from '../../server/contract/text.ts';
 import { issueListenerToken, verifyListenerToken } from '../../server/auth/tokens.ts';
 import { io } from 'socket.io-client';
 import { listener, must, removeDir, signIn, startServer } from '../support/server.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TranscriptArchive } from '../../server/app/transcripts.ts';
 import { correctHeading } from '../../server/domain/correction.ts';
-import type { Actor } from '../../server/domain/types.ts';
+import type { Actor } from '../../server/contract/types.ts';
 import { sampleEpisode } from '../domain/notula/fixtures.ts';
 import { removeDir, tempDir } from '../support/server.ts';
 

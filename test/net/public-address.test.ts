@@ -1,7 +1,8 @@
 // The join address picker over injected interface lists: no real interface is read or contacted.
 import { describe, expect, it } from 'vitest';
 import type { NetworkInterfaceInfo } from 'node:os';
-import { isLoopbackHost, parsePublicUrl, pickLanAddress, resolvePublicAddress } from '../../server/net/public-address.ts';
+import { isLoopbackHost } from '../../server/contract/public-address.ts';
+import { parsePublicUrl, pickLanAddress, resolvePublicAddress } from '../../server/net/public-address.ts';
 import type { Interfaces } from '../../server/net/public-address.ts';
 
 function v4(address: string, internal = false): NetworkInterfaceInfo {

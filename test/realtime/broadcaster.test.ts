@@ -2,8 +2,8 @@
 // audience size of each room is set by hand.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Broadcaster, LISTENER_MESSAGES_PER_SECOND } from '../../server/realtime/broadcaster.ts';
-import type { Delta } from '../../server/realtime/events.ts';
-import { rooms } from '../../server/realtime/events.ts';
+import type { Delta } from '../../server/contract/events.ts';
+import { rooms } from '../../server/contract/events.ts';
 import { approveQuestion, rejectQuestion, submitQuestion } from '../../server/domain/question.ts';
 import { castVote } from '../../server/domain/vote.ts';
 import { draftEpisode, host, listener, makeCtx, screener, unwrap } from '../domain/fixtures.ts';

@@ -7,7 +7,7 @@ import { editEpisode, endEpisode, startEpisode } from '../../server/domain/episo
 import { addNote } from '../../server/domain/note.ts';
 import { airQuestion, askQuestion, approveQuestion } from '../../server/domain/question.ts';
 import { castVote } from '../../server/domain/vote.ts';
-import type { Episode } from '../../server/domain/types.ts';
+import type { Episode } from '../../server/contract/types.ts';
 import { draftEpisode, episodeInput, host, listener, makeCtx, notulis, screener, unwrap } from '../domain/fixtures.ts';
 import type { TestCtx } from '../domain/fixtures.ts';
 
@@ -132,11 +132,12 @@ describe('EpisodeStore: create, commit, reopen', () => {
     expect((await readJson(fileOf(a))).status).toBe('live');
   });
 
-  it('byCode finds an episode by its join code, typed in any case', async () => {
+  it('byCode finds an episode by its join code, typed in any case, with spaces or dashes', async () => {
     const store = await open();
     const a = draftEpisode(ctx, {}, 'KTG7QX');
     await store.create(a);
     expect(store.byCode('ktg7qx')?.id).toBe(a.id);
+    expect(store.byCode(' ktg7-qx ')?.id).toBe(a.id);
     expect(store.byCode('ZZZZZZ')).toBeUndefined();
     expect(store.codeTaken('KTG7QX')).toBe(true);
     expect(store.codeTaken('ZZZZZZ')).toBe(false);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { EpisodeStore } from '../../server/store/episodes.ts';
 import { castVote, withdrawVote } from '../../server/domain/vote.ts';
 import { mergeQuestion } from '../../server/domain/question.ts';
-import type { Episode } from '../../server/domain/types.ts';
+import type { Episode } from '../../server/contract/types.ts';
 import { listener, liveEpisode, makeCtx, screener, submitted, unwrap } from '../domain/fixtures.ts';
 
 let dir: string;

@@ -7,7 +7,7 @@ import { DistrictStore } from '../../server/store/district.ts';
 import { defaultDistrict } from '../../server/domain/district.ts';
 import { removeDir, tempDir } from '../support/server.ts';
 import { testDistrict } from '../domain/planning-fixtures.ts';
-import type { Aspiration } from '../../server/domain/types.ts';
+import type { Aspiration } from '../../server/contract/types.ts';
 
 const dirs: string[] = [];
 async function dir() {

@@ -6,7 +6,7 @@ import type { Socket } from 'socket.io-client';
 import { createApplication } from '../../server/application.ts';
 import type { AppConfig, Application } from '../../server/application.ts';
 import type { AddressLimits } from '../../server/realtime/rate-limit.ts';
-import type { Ack, AckData, ClientEventName, ClientToServerEvents, Payload, ServerToClientEvents } from '../../server/realtime/events.ts';
+import type { Ack, AckData, ClientEventName, ClientToServerEvents, Payload, ServerToClientEvents } from '../../server/contract/events.ts';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 export const ADMIN_PASSWORD = 'rahasia-admin-123';

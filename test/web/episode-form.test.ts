@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blankDraft, checkDraft, draftFromEpisode } from '../../web/src/routes/staff/episode-form.ts';
 import type { EpisodeDraft } from '../../web/src/routes/staff/episode-form.ts';
-import type { EpisodeView } from '../../server/domain/views.ts';
+import type { EpisodeView } from '../../server/contract/views.ts';
 
 function filled(over: Partial<EpisodeDraft> = {}): EpisodeDraft {
   return {

@@ -4,9 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   applyDelta, applyMyAspiration, aspirationList, fromSnapshot, openPoll, pollList, withMyAspiration, withPollAnswer, withSupport,
 } from '../../web/src/lib/episode-state.ts';
-import type { EpisodeView, ListenerSnapshot } from '../../server/domain/views.ts';
-import type { PollView } from '../../server/domain/poll.ts';
-import type { AspirationView } from '../../server/domain/planner.ts';
+import type { EpisodeView, ListenerSnapshot, PollView } from '../../server/contract/views.ts';
+import type { AspirationView } from '../../server/contract/planner.ts';
 
 const episode = { id: 'e1', title: 'Air bersih', listenerCount: 3 } as EpisodeView;
 

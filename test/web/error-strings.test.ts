@@ -1,8 +1,8 @@
 // Every error the server can send has English words: the table is a Record over the
 // closed set of codes, and this checks the words are really there and really English.
 import { describe, expect, it } from 'vitest';
-import { ERROR_MESSAGES } from '../../server/domain/errors.ts';
-import type { ErrorCode } from '../../server/domain/errors.ts';
+import { ERROR_MESSAGES } from '../../server/contract/errors.ts';
+import type { ErrorCode } from '../../server/contract/errors.ts';
 import { ERROR_EN } from '../../web/src/lib/error-strings.ts';
 
 const codes = Object.keys(ERROR_MESSAGES) as ErrorCode[];

@@ -1,20 +1,8 @@
-// Pure helpers behind the listener page: join codes as people type them, and votes as the server confirms them.
+// Pure helpers behind the listener page: votes as the server confirms them (join codes: test/contract/join-code.test.ts).
 import { describe, expect, it } from 'vitest';
-import { looksLikeCode, normalizeCode } from '../../web/src/lib/join-code.ts';
 import { withVote } from '../../web/src/routes/listener/votes.ts';
 import type { EpisodeState } from '../../web/src/lib/episode-state.ts';
-import type { QuestionView } from '../../server/domain/views.ts';
-
-describe('join codes', () => {
-  it('accepts what a phone keyboard produces', () => {
-    for (const typed of ['sd7air', 'SD7 AIR', ' sd7-air ', 'Sd7.Air', 'sd7\tair\n']) expect(normalizeCode(typed)).toBe('SD7AIR');
-  });
-  it('refuses what cannot be a code', () => {
-    expect(looksLikeCode('SD7AIR')).toBe(true);
-    expect(looksLikeCode('AB')).toBe(false);
-    expect(looksLikeCode('SD7AIR/../x')).toBe(false);
-  });
-});
+import type { QuestionView } from '../../server/contract/views.ts';
 
 describe('withVote', () => {
   const q: QuestionView = {

@@ -4,10 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PERMISSIONS, can } from '../../server/domain/permissions.ts';
-import type { Permission } from '../../server/domain/permissions.ts';
-import { ROLES } from '../../server/domain/types.ts';
-import type { Actor, Role } from '../../server/domain/types.ts';
+import { PERMISSIONS, can } from '../../server/contract/permissions.ts';
+import type { Permission } from '../../server/contract/permissions.ts';
+import { ROLES } from '../../server/contract/types.ts';
+import type { Actor, Role } from '../../server/contract/types.ts';
 import { CONSOLES, CONSOLE_NAMES, consoleAccess, consolePath, homeConsoles, roleCan, rolesWith } from '../../web/src/lib/permissions.ts';
 
 const staff = (role: Role): Actor => ({ kind: 'staff', staffId: `s-${role}`, role, name: role });

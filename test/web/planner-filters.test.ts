@@ -2,8 +2,6 @@
 // are one query, so a downloaded file holds exactly the rows shown.
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS, exportUrl, fromQuery, toQuery } from '../../web/src/routes/planner/filters.ts';
-import { NATIONAL_DIMENSIONS as WEB } from '../../web/src/routes/staff/national-dimensions.ts';
-import { NATIONAL_DIMENSIONS as SERVER } from '../../server/domain/district.ts';
 import { deskQuery } from '../../server/http/planning-schemas.ts';
 import * as v from 'valibot';
 
@@ -42,8 +40,4 @@ describe('desk filters', () => {
     expect(exportUrl(f, 'json', true)).toBe('/api/aspirations/export.json?dimension=living&personal=1');
     expect(exportUrl({ ...f, minSupport: '4' }, 'csv', false)).toBe('/api/aspirations/export.csv?dimension=living&minSupport=4&personal=0');
   });
-});
-
-it('the web\'s copy of the national dimensions is the server\'s', () => {
-  expect(WEB).toEqual(SERVER);
 });

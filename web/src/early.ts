@@ -2,7 +2,7 @@
 // step of "HTML → app → page → connect → join" costs a round trip or more; here the
 // socket handshake, the first join and the page's own code all start at once instead.
 import { startEarlyJoin } from './lib/early-join.ts';
-import { normalizeCode } from './lib/join-code.ts';
+import { normalizeCode } from '$contract/join-code.ts';
 
 export function startEarly(): void {
   const live = /^\/(j|studio)\/([^/]+)\/?$/.exec(location.pathname);

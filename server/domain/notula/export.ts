@@ -1,13 +1,14 @@
 // Episode → Markdown notula, in the order of the station's published minutes.
 // Every piece of listener or staff text passes through escapeInline; only the
 // fixed labels below and generated dates/numbers are written as they are.
-import type { ClosingStatement, Episode, Note, NotulaAspiration, Poll, Speaker } from '../types.ts';
+import type { ClosingStatement, Episode, Note, NotulaAspiration, Poll, Speaker } from '../../contract/types.ts';
 import { largestRemainder } from '../percent.ts';
 import { pollCounts, pollsOf } from '../poll.ts';
 import { escapeInline as esc } from './escape.ts';
 import { writeFrontMatter } from './frontmatter.ts';
 import { SECTION, SUMMARY, attributionLabel, byCreatedAt, notulaQuestions } from './layout.ts';
-import { dateInZone, formatUpdated, formatWaktu } from './waktu.ts';
+import { dateInZone } from '../../contract/zone.ts';
+import { formatUpdated, formatWaktu } from './waktu.ts';
 import { headingOf } from '../correction.ts';
 
 function upper(s: string): string {

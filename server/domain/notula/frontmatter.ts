@@ -1,12 +1,13 @@
 // The machine-readable half of a transcript. The body is for people; everything a
 // re-import needs that the body does not show lives here.
 import { LineCounter, parseDocument, stringify } from 'yaml';
-import { CHANNELS, EDIT_FIELDS, POLL_KINDS, ROLES } from '../types.ts';
-import type { Channel, EditEntry, EditField, Episode, NotulaAspiration, PollKind, Question, Role, Speaker } from '../types.ts';
+import { CHANNELS, EDIT_FIELDS, POLL_KINDS, ROLES } from '../../contract/types.ts';
+import type { Channel, EditEntry, EditField, Episode, NotulaAspiration, PollKind, Question, Role, Speaker } from '../../contract/types.ts';
 import { pollCounts, pollsOf } from '../poll.ts';
 import { FORMAT_VERSION, NotulaError } from './layout.ts';
-import { isId, normaliseCode } from '../ids.ts';
-import { isRecordingUrl } from '../episode.ts';
+import { isId } from '../../contract/ids.ts';
+import { parseJoinCode } from '../../contract/join-code.ts';
+import { isRecordingUrl } from '../../contract/recording-url.ts';
 
 /** The server never writes aliases (aliasDuplicateObjects: false); a few are tolerated, a "billion laughs" is not. */
 const MAX_ALIASES = 20;
@@ -214,7 +215,7 @@ export function readFrontMatter(text: string, firstLine: number): FrontMatter {
   if (number !== null && (typeof number !== 'number' || !Number.isInteger(number) || number < 0 || number > 100_000)) {
     fail(['number'], 'harus berupa bilangan bulat 0–100000 atau null');
   }
-  const code = normaliseCode(at(['code'])) ?? fail(['code'], 'harus berupa kode gabung: 6 huruf/angka tanpa 0, O, 1, I, L');
+  const code = parseJoinCode(at(['code'])) ?? fail(['code'], 'harus berupa kode gabung: 6 huruf/angka tanpa 0, O, 1, I, L');
   const recordingUrl = optStr(['recordingUrl']);
   if (recordingUrl !== null && !isRecordingUrl(recordingUrl)) fail(['recordingUrl'], 'harus berupa tautan http:// atau https://');
   const channel = (path: Path): Channel => {

@@ -1,7 +1,7 @@
 // Markdown notula → Episode, the inverse of exportNotula. The front matter is the
 // source of truth for metadata; the body gives back what people wrote: question
 // texts, notes with their attribution, closing statements.
-import type { Attribution, ClosingStatement, Episode, Id, Note, Poll, Question, Speaker } from '../types.ts';
+import type { Attribution, ClosingStatement, Episode, Id, Note, Poll, Question, Speaker } from '../../contract/types.ts';
 import { unescapeInline } from './escape.ts';
 import { readFrontMatter } from './frontmatter.ts';
 import { NotulaError, SECTION, joinNames } from './layout.ts';

@@ -1,5 +1,5 @@
 export { escapeInline, unescapeInline } from './escape.ts';
-export { dateInZone, formatWaktu } from './waktu.ts';
+export { formatWaktu } from './waktu.ts';
 export { exportNotula, transcriptFileName } from './export.ts';
 export { importNotula } from './import.ts';
 export type { ImportResult } from './import.ts';

@@ -1,6 +1,6 @@
 // The fixed vocabulary of the notula body, shared by export and import so the two
 // cannot drift apart.
-import type { Attribution, Episode, Question, Speaker } from '../types.ts';
+import type { Attribution, Episode, Question, Speaker } from '../../contract/types.ts';
 
 export const FORMAT_VERSION = 1;
 

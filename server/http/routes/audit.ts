@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import * as v from 'valibot';
-import { fail } from '../../domain/errors.ts';
+import { fail } from '../../contract/errors.ts';
 import { requireStaff } from '../context.ts';
 import { sendError } from '../errors.ts';
 import type { HttpDeps } from './deps.ts';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { fail } from '../../domain/errors.ts';
+import { fail } from '../../contract/errors.ts';
 import { sendError } from '../errors.ts';
 import { sameKey } from '../../store/backup-key.ts';
 import type { BackupManifest } from '../../store/backup.ts';

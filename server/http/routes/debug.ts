@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { EventLoopUtilization } from 'node:perf_hooks';
-import { fail } from '../../domain/errors.ts';
+import { fail } from '../../contract/errors.ts';
 import { sendError } from '../errors.ts';
 import type { EpisodeStore } from '../../store/episodes.ts';
 import { enableAckTiming } from '../../realtime/ack-timing.ts';

@@ -5,7 +5,7 @@ import type { AspirationService } from '../../app/aspiration-service.ts';
 import type { ErasureService } from '../../app/erasure-service.ts';
 import type { AuditLog } from '../../store/audit.ts';
 import type { AddressLimiter } from '../../realtime/rate-limit.ts';
-import type { PublicAddress } from '../../net/public-address.ts';
+import type { PublicAddress } from '../../contract/public-address.ts';
 
 export interface HttpDeps {
   episodes: EpisodeService;

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { SAFE_CSV } from '../../domain/csv.ts';
 import { importRegionCsv, updateDistrict } from '../../domain/district.ts';
 import type { DistrictInput } from '../../domain/district.ts';
-import { fail } from '../../domain/errors.ts';
+import { fail } from '../../contract/errors.ts';
 import { body, guard, requireStaff } from '../context.ts';
 import { sendError } from '../errors.ts';
 import { districtInput } from '../planning-schemas.ts';

@@ -1,14 +1,15 @@
 import { Router } from 'express';
-import { fail } from '../../domain/errors.ts';
+import { fail } from '../../contract/errors.ts';
 import { createEpisode, editEpisode, endEpisode, startEpisode } from '../../domain/episode.ts';
-import type { EpisodeInput } from '../../domain/episode.ts';
-import { can } from '../../domain/permissions.ts';
+import type { EpisodeInput } from '../../contract/types.ts';
+import { can } from '../../contract/permissions.ts';
 import { episodeSummary, episodeView, staffSnapshot } from '../../domain/views.ts';
 import { actorOf, body, requireStaff } from '../context.ts';
 import { sendError } from '../errors.ts';
 import { episodeInput, episodePatch } from '../schemas.ts';
 import type { HttpDeps } from './deps.ts';
-import { isId, normaliseCode } from '../../domain/ids.ts';
+import { isId } from '../../contract/ids.ts';
+import { parseJoinCode } from '../../contract/join-code.ts';
 import { clientAddress } from '../../net/client-address.ts';
 
 export function episodeRoutes({ episodes, aspirations, staff, transcripts, erasure, log, addressLimit, trustProxy }: HttpDeps): Router {
@@ -35,7 +36,7 @@ export function episodeRoutes({ episodes, aspirations, staff, transcripts, erasu
       res.setHeader('Retry-After', String(refused.retryAfter));
       return sendError(res, refused.error);
     }
-    const code = normaliseCode(req.params.code);
+    const code = parseJoinCode(req.params.code);
     const e = code ? episodes.store.byCode(code) : undefined;
     if (!e) return sendError(res, fail('episode_not_found').error);
     // A draft's code is given out before the show, so it is found, but its title and series

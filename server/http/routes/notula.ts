@@ -1,14 +1,14 @@
 import express, { Router } from 'express';
-import { fail } from '../../domain/errors.ts';
-import { can } from '../../domain/permissions.ts';
+import { fail } from '../../contract/errors.ts';
+import { can } from '../../contract/permissions.ts';
 import { exportNotula, importNotula, renderNotulaHtml, transcriptFileName } from '../../domain/notula/index.ts';
 import { episodeView } from '../../domain/views.ts';
-import type { Episode, NotulaAspiration } from '../../domain/types.ts';
+import type { Episode, NotulaAspiration } from '../../contract/types.ts';
 import { actorOf, guard, requireStaff } from '../context.ts';
 import { sendError } from '../errors.ts';
 import type { HttpDeps } from './deps.ts';
 import { nanoid } from 'nanoid';
-import { isId } from '../../domain/ids.ts';
+import { isId } from '../../contract/ids.ts';
 
 const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 

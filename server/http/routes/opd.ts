@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { updateOpdList } from '../../domain/aspiration-plan.ts';
-import { SATUAN_SUGGESTED } from '../../domain/plan.ts';
+import { SATUAN_SUGGESTED } from '../../contract/plan.ts';
 import { body, requireStaff } from '../context.ts';
 import { sendError } from '../errors.ts';
 import { opdInput } from '../planning-schemas.ts';

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Response } from 'express';
 import { serialize } from 'cookie';
-import { fail } from '../../domain/errors.ts';
+import { fail } from '../../contract/errors.ts';
 import { clientAddress } from '../../net/client-address.ts';
 import { sendError } from '../errors.ts';
 import { body, sessionToken } from '../context.ts';

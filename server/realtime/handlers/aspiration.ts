@@ -1,4 +1,4 @@
-import { fail } from '../../domain/errors.ts';
+import { fail } from '../../contract/errors.ts';
 import * as rules from '../../domain/aspiration.ts';
 import { aspirationView } from '../../domain/planner.ts';
 import { hasJoined } from '../handler.ts';

@@ -1,4 +1,4 @@
-import { fail } from '../../domain/errors.ts';
+import { fail } from '../../contract/errors.ts';
 import { correctHeading, correctRecording, reassignClosing } from '../../domain/correction.ts';
 import { episodeView, questionView } from '../../domain/views.ts';
 import type { Handler } from '../handler.ts';

@@ -1,20 +1,20 @@
-import { fail } from '../../domain/errors.ts';
+import { fail } from '../../contract/errors.ts';
 import { joinListener, setPremoderation } from '../../domain/episode.ts';
-import { can } from '../../domain/permissions.ts';
+import { can } from '../../contract/permissions.ts';
 import { isMember } from '../../domain/members.ts';
 import { QUEUE_PAGE, QUEUE_PAGE_MAX, episodeView, listenerOwn, queuePage, staffSnapshot } from '../../domain/views.ts';
 import { myPollAnswers, pollView, pollsOf } from '../../domain/poll.ts';
 import { listenerJoin } from '../snapshot.ts';
 import { listenerAspirations, staffAspirations } from '../../domain/planner.ts';
-import { rooms } from '../events.ts';
+import { rooms } from '../../contract/events.ts';
 import type { Handler } from '../handler.ts';
-import type { AckData } from '../events.ts';
+import type { AckData } from '../../contract/events.ts';
 import type { RealtimeDeps } from './deps.ts';
 
 export function episodeHandlers({ episodes, broadcaster, aspirations }: RealtimeDeps) {
   /** Joining returns a full snapshot; a client that reconnects simply joins again. */
   const join: Handler<'episode:join'> = async (p, ctx) => {
-    const e = p.episodeId ? episodes.find(p.episodeId) : p.code ? episodes.store.byCode(p.code.trim().toUpperCase()) : undefined;
+    const e = p.episodeId ? episodes.find(p.episodeId) : p.code ? episodes.store.byCode(p.code) : undefined;
     if (!e) return fail('episode_not_found');
     if (p.as === 'staff') {
       const staff = ctx.staff();

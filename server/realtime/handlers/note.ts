@@ -1,4 +1,4 @@
-import { fail } from '../../domain/errors.ts';
+import { fail } from '../../contract/errors.ts';
 import { addNote, deleteNote, editNote, removeClosing, setClosing } from '../../domain/note.ts';
 import { correctClosing, correctNote } from '../../domain/correction.ts';
 import type { Handler } from '../handler.ts';
@@ -13,7 +13,7 @@ export function noteHandlers({ episodes, corrections }: RealtimeDeps) {
   const edit: Handler<'note:edit'> = async (p, ctx) => {
     const staff = ctx.staff();
     if (!staff) return fail('not_signed_in');
-    const present = (n: import('../../domain/types.ts').Note) => ({ ...n, by: structuredClone(n.by) });
+    const present = (n: import('../../contract/types.ts').Note) => ({ ...n, by: structuredClone(n.by) });
     // After the show the same event is a correction: logged, and the archived notula rewritten.
     if (corrections.isEnded(p.episodeId)) return corrections.run(p.episodeId, (e, c) => correctNote(e, staff, p.noteId, p.by, p.text, c), present);
     return episodes.run(p.episodeId, (e, c) => editNote(e, staff, p.noteId, p, c), present);

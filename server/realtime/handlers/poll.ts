@@ -1,4 +1,4 @@
-import { fail } from '../../domain/errors.ts';
+import { fail } from '../../contract/errors.ts';
 import { answerPoll, closePoll, openPoll, pollView, setPollResultsVisible } from '../../domain/poll.ts';
 import type { Handler } from '../handler.ts';
 import type { RealtimeDeps } from './deps.ts';

@@ -1,14 +1,14 @@
-import { fail } from '../../domain/errors.ts';
+import { fail } from '../../contract/errors.ts';
 import * as rules from '../../domain/question.ts';
 import type { Result } from '../../domain/result.ts';
 import type { Ctx } from '../../domain/result.ts';
-import type { Actor, Episode, Question } from '../../domain/types.ts';
+import type { Actor, Episode, Question } from '../../contract/types.ts';
 import { questionView } from '../../domain/views.ts';
-import type { QuestionView } from '../../domain/views.ts';
+import type { QuestionView } from '../../contract/views.ts';
 import type { Handler, HandlerContext } from '../handler.ts';
 import type { RealtimeDeps } from './deps.ts';
 
-type Outcome = { ok: true; value: QuestionView } | { ok: false; error: import('../../domain/errors.ts').DomainError };
+type Outcome = { ok: true; value: QuestionView } | { ok: false; error: import('../../contract/errors.ts').DomainError };
 
 async function asStaff(
   deps: RealtimeDeps, ctx: HandlerContext, episodeId: string,

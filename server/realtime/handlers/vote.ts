@@ -1,4 +1,4 @@
-import { fail } from '../../domain/errors.ts';
+import { fail } from '../../contract/errors.ts';
 import { castVote, withdrawVote } from '../../domain/vote.ts';
 import { hasJoined } from '../handler.ts';
 import type { Handler, HandlerContext } from '../handler.ts';

@@ -2,7 +2,7 @@
 // which builds the whole application in process: the bench only talks to a server process.
 import { io as connect } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import type { Ack, AckData, ClientEventName, ClientToServerEvents, Payload, ServerToClientEvents } from '../../../server/realtime/events.ts';
+import type { Ack, AckData, ClientEventName, ClientToServerEvents, Payload, ServerToClientEvents } from '../../../server/contract/events.ts';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 export const ADMIN_PASSWORD = 'rahasia-admin-bench-123';

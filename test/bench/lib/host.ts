@@ -3,8 +3,8 @@
 // screener typing in questions that came by SMS.
 import { applyDelta, fromSnapshot } from '../../../web/src/lib/episode-state.ts';
 import type { EpisodeState } from '../../../web/src/lib/episode-state.ts';
-import { rankQueue } from '../../../server/domain/ranking.ts';
-import type { Delta } from '../../../server/realtime/events.ts';
+import { rankQueue } from '../../../server/contract/ranking.ts';
+import type { Delta } from '../../../server/contract/events.ts';
 import { call, must } from './client.ts';
 import type { Client } from './client.ts';
 import { now } from './stats.ts';

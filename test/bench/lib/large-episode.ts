@@ -4,7 +4,7 @@ import { addNote, setClosing } from '../../../server/domain/note.ts';
 import { airQuestion, markAnswered, rejectQuestion, submitQuestion } from '../../../server/domain/question.ts';
 import { castVote } from '../../../server/domain/vote.ts';
 import type { Ctx } from '../../../server/domain/result.ts';
-import type { Actor, Aspiration, Channel, District, Episode } from '../../../server/domain/types.ts';
+import type { Actor, Aspiration, Channel, District, Episode } from '../../../server/contract/types.ts';
 import { submitAspiration, supportAspiration } from '../../../server/domain/aspiration.ts';
 import { sampleDistrict } from '../../../server/sample/district.ts';
 

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { correctClosing, correctHeading, correctNote, correctRecording } from '../../../server/domain/correction.ts';
 import { exportNotula, importNotula } from '../../../server/domain/notula/index.ts';
-import type { Actor, Episode } from '../../../server/domain/types.ts';
+import type { Actor, Episode } from '../../../server/contract/types.ts';
 import { sampleEpisode } from './fixtures.ts';
 
 const goldenUrl = new URL('./golden/sample-corrected.md', import.meta.url);

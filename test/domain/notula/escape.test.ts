@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeInline, unescapeInline } from '../../../server/domain/notula/index.ts';
-import { normalizeLine } from '../../../server/domain/text.ts';
+import { normalizeLine } from '../../../server/contract/text.ts';
 import { NASTY } from './fixtures.ts';
 import { tagsOf, textOf, toHtml } from './render.ts';
 

@@ -1,5 +1,5 @@
 // Invented episodes for the notula tests. All names, places and words are our own.
-import type { Attribution, ClosingStatement, Episode, Note, Question } from '../../../server/domain/types.ts';
+import type { Attribution, ClosingStatement, Episode, Note, Question } from '../../../server/contract/types.ts';
 
 type QuestionSeed = Partial<Question> & Pick<Question, 'id' | 'text' | 'status' | 'createdAt'>;
 

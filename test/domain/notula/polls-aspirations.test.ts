@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportNotula, importNotula, renderNotulaHtml } from '../../../server/domain/notula/index.ts';
-import { normalizeLine } from '../../../server/domain/text.ts';
-import type { Episode, NotulaAspiration, Poll } from '../../../server/domain/types.ts';
+import { normalizeLine } from '../../../server/contract/text.ts';
+import type { Episode, NotulaAspiration, Poll } from '../../../server/contract/types.ts';
 import { NASTY, sampleEpisode } from './fixtures.ts';
 import { tagsOf, textOf, toHtml } from './render.ts';
 

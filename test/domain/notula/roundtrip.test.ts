@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportNotula, importNotula } from '../../../server/domain/notula/index.ts';
-import { normalizeLine } from '../../../server/domain/text.ts';
-import type { Episode } from '../../../server/domain/types.ts';
+import { normalizeLine } from '../../../server/contract/text.ts';
+import type { Episode } from '../../../server/contract/types.ts';
 import { NASTY, awkwardEpisode, note, sampleEpisode } from './fixtures.ts';
 
 function ids() {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateInZone, formatWaktu } from '../../../server/domain/notula/index.ts';
+import { dateInZone } from '../../../server/contract/zone.ts';
+import { formatWaktu } from '../../../server/domain/notula/index.ts';
 
 describe('formatWaktu', () => {
   it('writes an open end as "selesai" in WIB', () => {

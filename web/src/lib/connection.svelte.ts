@@ -1,6 +1,6 @@
-import type { Ack, AckData, ClientEventName, Payload } from '../../../server/realtime/events.ts';
+import type { Ack, AckData, ClientEventName, Payload } from '$contract/events.ts';
 import { bootSocket, handshakeRefusal, onHandshakeRefusal } from './socket-boot.ts';
-import type { DomainError } from '../../../server/domain/errors.ts';
+import type { DomainError } from '$contract/errors.ts';
 import type { AppSocket } from './socket-boot.ts';
 
 export type Status = 'connecting' | 'online' | 'offline';

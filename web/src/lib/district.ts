@@ -2,7 +2,7 @@
 // is enough, and a settings page that changes them asks for a fresh copy.
 import { api } from './api.ts';
 import type { ApiResult } from './api.ts';
-import type { District, Kecamatan } from '../../../server/domain/types.ts';
+import type { District, Kecamatan } from '$contract/types.ts';
 
 export interface DistrictSummary {
   district: District;

@@ -1,6 +1,6 @@
-import type { Ack, AckData, Delta, Payload } from '../../../server/realtime/events.ts';
-import type { QuestionView } from '../../../server/domain/views.ts';
-import type { AspirationView } from '../../../server/domain/planner.ts';
+import type { Ack, AckData, Delta, Payload } from '$contract/events.ts';
+import type { QuestionView } from '$contract/views.ts';
+import type { AspirationView } from '$contract/planner.ts';
 import { bootSocket } from './socket-boot.ts';
 
 // On a slow link the socket handshake and the join cost three round trips (1.2 s at

@@ -1,11 +1,10 @@
 // Pure client-side model of one episode: a snapshot, then deltas applied in order.
 // Shared by the Svelte stores and the protocol tests, so what the tests prove about
 // deltas is what the pages show.
-import type { ClosingStatement, EditEntry, Id, Note } from '../../../server/domain/types.ts';
-import type { EpisodeView, ListenerSnapshot, QuestionView, StaffSnapshot } from '../../../server/domain/views.ts';
-import type { Delta, ListenerExtras, QueuePage, StaffExtras } from '../../../server/realtime/events.ts';
-import type { PollView } from '../../../server/domain/poll.ts';
-import type { AspirationView } from '../../../server/domain/planner.ts';
+import type { ClosingStatement, EditEntry, Id, Note } from '$contract/types.ts';
+import type { EpisodeView, ListenerSnapshot, PollView, QuestionView, StaffSnapshot } from '$contract/views.ts';
+import type { Delta, ListenerExtras, QueuePage, StaffExtras } from '$contract/events.ts';
+import type { AspirationView } from '$contract/planner.ts';
 
 export interface EpisodeState {
   audience: 'listener' | 'staff';

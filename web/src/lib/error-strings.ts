@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../../server/domain/errors.ts';
+import type { ErrorCode } from '$contract/errors.ts';
 
 // The server's messages are Indonesian; English speakers get these by code. A Record over
 // every code, so a code added on the server without its English fails the type check.

@@ -1,4 +1,4 @@
-import type { DomainError, ErrorCode } from '../../../server/domain/errors.ts';
+import type { DomainError, ErrorCode } from '$contract/errors.ts';
 import { ERROR_EN } from './error-strings.ts';
 import { language } from './i18n.svelte.ts';
 

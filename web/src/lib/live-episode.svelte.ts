@@ -2,11 +2,11 @@ import { applyDelta, applyMine, applyMyAspiration, applyQueuePage, aspirationLis
 import type { EpisodeState } from './episode-state.ts';
 import { connection } from './connection.svelte.ts';
 import { takeEarlyJoin, takeEmbeddedSnapshot } from './early-join.ts';
-import type { Payload } from '../../../server/realtime/events.ts';
-import type { DomainError } from '../../../server/domain/errors.ts';
-import type { QuestionView } from '../../../server/domain/views.ts';
-import type { AspirationView } from '../../../server/domain/planner.ts';
-import { compareQueue } from '../../../server/domain/ranking.ts';
+import type { Payload } from '$contract/events.ts';
+import type { DomainError } from '$contract/errors.ts';
+import type { QuestionView } from '$contract/views.ts';
+import type { AspirationView } from '$contract/planner.ts';
+import { compareQueue } from '$contract/ranking.ts';
 
 /**
  * One episode followed live: joins, applies deltas, and joins again after a reconnect

@@ -1,11 +1,11 @@
 // What the signed-in role may do on each staff page, read from the server's own table
-// (server/domain/permissions.ts), never from role lists written here: when the table
+// (server/contract/permissions.ts), never from role lists written here: when the table
 // changes, the pages follow. The page only hides what the server would refuse anyway;
 // the server still checks every action. Pure (no Svelte, no i18n) so it is unit-tested.
-import { PERMISSIONS } from '../../../server/domain/permissions.ts';
-import type { Permission } from '../../../server/domain/permissions.ts';
-import { ROLES } from '../../../server/domain/types.ts';
-import type { Role } from '../../../server/domain/types.ts';
+import { PERMISSIONS } from '$contract/permissions.ts';
+import type { Permission } from '$contract/permissions.ts';
+import { ROLES } from '$contract/types.ts';
+import type { Role } from '$contract/types.ts';
 
 export type { Permission };
 

@@ -1,7 +1,7 @@
 // Which address the join link and QR show, from what the server reports (GET /api/address)
 // and where this browser itself reached the server. Pure, so it is unit-tested.
-import type { PublicAddress } from '../../../server/net/public-address.ts';
-import { isLoopbackHost } from '../../../server/net/public-address.ts';
+import type { PublicAddress } from '$contract/public-address.ts';
+import { isLoopbackHost } from '$contract/public-address.ts';
 
 export type { PublicAddress };
 

@@ -1,7 +1,7 @@
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../../server/realtime/events.ts';
-import type { DomainError } from '../../../server/domain/errors.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from '$contract/events.ts';
+import type { DomainError } from '$contract/errors.ts';
 
 // Plain TypeScript, no Svelte: the early script (web/src/early.ts) opens the socket with
 // this before the app's code has arrived, and the app's Connection adopts the same one.

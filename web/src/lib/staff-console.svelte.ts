@@ -6,8 +6,8 @@ import { connection } from './connection.svelte.ts';
 import { errorText } from './errors.ts';
 import { LiveEpisode } from './live-episode.svelte.ts';
 import { session } from './staff-session.svelte.ts';
-import type { Ack, AckData, ClientEventName, Payload } from '../../../server/realtime/events.ts';
-import type { EpisodeView } from '../../../server/domain/views.ts';
+import type { Ack, AckData, ClientEventName, Payload } from '$contract/events.ts';
+import type { EpisodeView } from '$contract/views.ts';
 
 export interface Flash {
   kind: 'error' | 'ok';

@@ -2,7 +2,7 @@
 // cannot read, so the server is asked.
 import { api } from './api.ts';
 import type { ApiResult } from './api.ts';
-import type { Role } from '../../../server/domain/types.ts';
+import type { Role } from '$contract/types.ts';
 
 /** A staff account as the server shows it (never with its password hash). */
 export interface StaffMember {

@@ -1,8 +1,8 @@
 // An usulan as it is being typed, shared by the listener's form and the screener's
 // type-in: what the page checks before sending (the server checks the rest: RT/RW,
 // phone, the district's lists), which field a refusal is about, and what is sent.
-import { LIMITS, normalizeLine } from '../../../server/domain/text.ts';
-import type { Payload } from '../../../server/realtime/events.ts';
+import { LIMITS, normalizeLine } from '$contract/text.ts';
+import type { Payload } from '$contract/events.ts';
 
 export interface UsulanDraft {
   text: string;

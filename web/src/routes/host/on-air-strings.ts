@@ -1,6 +1,6 @@
 // The on-air box's words (beside strings.ts, so the box can change on its own).
 import { translator } from '../../lib/i18n.svelte.ts';
-import type { Channel } from '../../../../server/domain/types.ts';
+import type { Channel } from '$contract/types.ts';
 
 type Key =
   | 'asker' | 'anonymous' | 'place' | 'noPlace' | 'channel' | 'onAirFor' | 'onAirForLong'

@@ -1,10 +1,10 @@
 import { LiveEpisode } from '../../lib/live-episode.svelte.ts';
 import { connection } from '../../lib/connection.svelte.ts';
 import { applyMine } from '../../lib/episode-state.ts';
-import type { Ack } from '../../../../server/realtime/events.ts';
-import type { DomainError } from '../../../../server/domain/errors.ts';
-import type { Id } from '../../../../server/domain/types.ts';
-import type { QuestionView } from '../../../../server/domain/views.ts';
+import type { Ack } from '$contract/events.ts';
+import type { DomainError } from '$contract/errors.ts';
+import type { Id } from '$contract/types.ts';
+import type { QuestionView } from '$contract/views.ts';
 import { withVote } from './votes.ts';
 import { Participation } from './participation.svelte.ts';
 

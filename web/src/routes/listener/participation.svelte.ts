@@ -1,10 +1,10 @@
 import { connection } from '../../lib/connection.svelte.ts';
 import { withMyAspiration, withPollAnswer, withSupport } from '../../lib/episode-state.ts';
 import type { LiveEpisode } from '../../lib/live-episode.svelte.ts';
-import type { Ack } from '../../../../server/realtime/events.ts';
-import type { DomainError } from '../../../../server/domain/errors.ts';
-import type { Id } from '../../../../server/domain/types.ts';
-import type { AspirationView } from '../../../../server/domain/planner.ts';
+import type { Ack } from '$contract/events.ts';
+import type { DomainError } from '$contract/errors.ts';
+import type { Id } from '$contract/types.ts';
+import type { AspirationView } from '$contract/planner.ts';
 import type { UsulanPayload } from '../../lib/usulan-draft.ts';
 
 type Notify = (kind: 'answer' | 'support', error: DomainError) => void;

@@ -1,6 +1,6 @@
 import { loadDistrict } from '../../lib/district.ts';
-import type { District } from '../../../../server/domain/types.ts';
-import type { AspirationView } from '../../../../server/domain/planner.ts';
+import type { District } from '$contract/types.ts';
+import type { AspirationView } from '$contract/planner.ts';
 
 /**
  * The district's dimensions, kecamatan and desa, asked for only when the listener opens

@@ -1,5 +1,5 @@
 import type { EpisodeState } from '../../lib/episode-state.ts';
-import type { Id } from '../../../../server/domain/types.ts';
+import type { Id } from '$contract/types.ts';
 
 /**
  * Records what the server said about this listener's vote. Deltas carry counts but not

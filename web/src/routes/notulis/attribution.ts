@@ -1,5 +1,5 @@
 // Who a note is attributed to, as the notulis picks it with chips.
-import type { Attribution, Speaker } from '../../../../server/domain/types.ts';
+import type { Attribution, Speaker } from '$contract/types.ts';
 
 /** Tapping a speaker: adds or removes them when speakers are already chosen, otherwise starts afresh. */
 export function toggleSpeaker(by: Attribution, speakerId: string): Attribution {

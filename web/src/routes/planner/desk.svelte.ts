@@ -4,10 +4,10 @@
 import { api } from '../../lib/api.ts';
 import type { ApiResult } from '../../lib/api.ts';
 import { loadDistrict } from '../../lib/district.ts';
-import type { AspirationNote, AspirationStatus, District, Id } from '../../../../server/domain/types.ts';
-import type { DeskCounts, DeskView } from '../../../../server/domain/planner.ts';
-import type { EpisodeSummary } from '../../../../server/domain/views.ts';
-import type { PlanInput } from '../../../../server/domain/plan.ts';
+import type { AspirationNote, AspirationStatus, District, Id } from '$contract/types.ts';
+import type { DeskCounts, DeskView } from '$contract/planner.ts';
+import type { EpisodeSummary } from '$contract/views.ts';
+import type { PlanInput } from '$contract/plan.ts';
 import { NO_FILTERS, toQuery } from './filters.ts';
 import type { DeskFilters } from './filters.ts';
 

@@ -1,8 +1,8 @@
 // The desk's filters as the page holds them and as the API (and the address bar) reads
 // them. One function builds the query for the list and the exports, so a downloaded file
 // always holds exactly the rows on screen, in the same order.
-import { ASPIRATION_STATUSES } from '../../../../server/domain/types.ts';
-import type { Sort } from '../../../../server/domain/planner.ts';
+import { ASPIRATION_STATUSES } from '$contract/types.ts';
+import type { Sort } from '$contract/planner.ts';
 
 export interface DeskFilters {
   q: string;

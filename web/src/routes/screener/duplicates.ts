@@ -1,6 +1,6 @@
 // Which questions a screener might merge a question into. The newer of two look-alikes
 // goes into the older one, so the question that has gathered votes longer keeps them.
-import type { QuestionView } from '../../../../server/domain/views.ts';
+import type { QuestionView } from '$contract/views.ts';
 import { likelyDuplicates } from '../../lib/similarity.ts';
 
 /** Statuses a question can be merged into (the server refuses rejected and merged ones). */

@@ -1,9 +1,9 @@
 // The episode form as plain data: what the inputs hold, what the page checks before
 // sending, and the body the server expects. The server checks again and has the last
 // word (e.g. speakers' on-air names must differ); the page catches what it can see.
-import type { EpisodeInput } from '../../../../server/domain/episode.ts';
-import type { EpisodeView } from '../../../../server/domain/views.ts';
-import { fromInstant, toInstant } from '../../lib/zoned-time.ts';
+import type { EpisodeInput } from '$contract/types.ts';
+import type { EpisodeView } from '$contract/views.ts';
+import { fieldsToInstant, instantToFields } from '$contract/zone.ts';
 
 export interface SpeakerDraft {
   /** Kept when editing, so notes already attributed to the speaker stay theirs. */
@@ -42,17 +42,17 @@ export function blankSpeaker(): SpeakerDraft {
 export function blankDraft(now: Date, timeZone = 'Asia/Jakarta'): EpisodeDraft {
   return {
     series: '', partners: '', number: '', title: '', place: '',
-    date: fromInstant(now.toISOString(), timeZone).date, time: '19:00', timeZone,
+    date: instantToFields(now.toISOString(), timeZone).date, time: '19:00', timeZone,
     openEnd: true, endTime: '21:00', recordingUrl: '', hosts: [''], speakers: [blankSpeaker()], premoderation: true,
   };
 }
 
 export function draftFromEpisode(e: EpisodeView): EpisodeDraft {
-  const start = fromInstant(e.startsAt, e.timeZone);
+  const start = instantToFields(e.startsAt, e.timeZone);
   return {
     series: e.series, partners: e.partners, number: e.number === null ? '' : String(e.number), title: e.title, place: e.place,
     date: start.date, time: start.time, timeZone: e.timeZone,
-    openEnd: e.endsAt === null, endTime: e.endsAt ? fromInstant(e.endsAt, e.timeZone).time : '21:00',
+    openEnd: e.endsAt === null, endTime: e.endsAt ? instantToFields(e.endsAt, e.timeZone).time : '21:00',
     recordingUrl: e.recordingUrl ?? '', hosts: e.hosts.length ? [...e.hosts] : [''],
     speakers: e.speakers.map((s) => ({ ...s })), premoderation: e.premoderation,
   };
@@ -75,7 +75,7 @@ export function checkDraft(d: EpisodeDraft): { problems: Problems; input: Episod
     number = Number(d.number.trim());
     if (!Number.isInteger(number) || number < 0 || number > 100_000) problems.number = 'badNumber';
   }
-  const startsAt = toInstant(d.date, d.time, d.timeZone);
+  const startsAt = fieldsToInstant(d.date, d.time, d.timeZone);
   if (!/^\d{2}:\d{2}$/.test(d.time)) problems.time = 'badTime';
   else if (!startsAt) problems.date = 'badDate';
   let endsAt: string | null = null;
@@ -83,7 +83,7 @@ export function checkDraft(d: EpisodeDraft): { problems: Problems; input: Episod
     if (!/^\d{2}:\d{2}$/.test(d.endTime)) problems.endTime = 'badTime';
     else if (d.endTime === d.time) problems.endTime = 'endSame';
     // A show that ends "at 01.00" after starting at 22.00 ends the next day.
-    else if (startsAt) endsAt = toInstant(d.endTime < d.time ? nextDay(d.date) : d.date, d.endTime, d.timeZone);
+    else if (startsAt) endsAt = fieldsToInstant(d.endTime < d.time ? nextDay(d.date) : d.date, d.endTime, d.timeZone);
   }
   const recordingUrl = d.recordingUrl.trim();
   if (recordingUrl && !/^https?:\/\/[^\s<>"'`]+$/i.test(recordingUrl)) problems.recordingUrl = 'badUrl';

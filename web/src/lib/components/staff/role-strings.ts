@@ -1,9 +1,9 @@
 // Words for what a role may do on a staff page (RoleNote.svelte). The actions are named
-// after the permissions in server/domain/permissions.ts, so a sentence can be built for
+// after the permissions in server/contract/permissions.ts, so a sentence can be built for
 // any page from the table: "Menaruh pertanyaan di udara butuh peran Pemandu atau Admin."
 import { language, translator } from '../../i18n.svelte.ts';
 import type { ConsoleName, Permission } from '../../permissions.ts';
-import type { Role } from '../../../../../server/domain/types.ts';
+import type { Role } from '$contract/types.ts';
 import { roleName } from './strings.ts';
 import { isNamedAction, t as tAction } from './action-strings.ts';
 

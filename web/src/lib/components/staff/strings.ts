@@ -1,7 +1,7 @@
 // Words every staff page shares: episode statuses, the connection line, the frame.
 import { translator } from '../../i18n.svelte.ts';
 import { label } from '../../labels.ts';
-import type { AspirationStatus, Channel, EpisodeStatus, QuestionStatus, Role } from '../../../../../server/domain/types.ts';
+import type { AspirationStatus, Channel, EpisodeStatus, QuestionStatus, Role } from '$contract/types.ts';
 
 type Key =
   | 'episode.draft' | 'episode.live' | 'episode.ended'

@@ -3,16 +3,14 @@
 // Schemas check structure only (types, sizes); the domain rules check meaning and
 // give the Indonesian message a host reads.
 import * as v from 'valibot';
-import { ASPIRATION_STATUSES, CHANNELS } from '../domain/types.ts';
-import type { ClosingStatement, EditEntry, Id, Note } from '../domain/types.ts';
-import type { DomainError } from '../domain/errors.ts';
-import type { EpisodeView, ListenerSnapshot, QuestionView, StaffSnapshot } from '../domain/views.ts';
-import type { PollView } from '../domain/poll.ts';
-import type { AspirationView } from '../domain/planner.ts';
-import type { ErasureSummary } from '../domain/erasure.ts';
-import { ID_PATTERN } from '../domain/ids.ts';
+import { ASPIRATION_STATUSES, CHANNELS } from './types.ts';
+import type { ClosingStatement, EditEntry, Id, Note } from './types.ts';
+import type { DomainError } from './errors.ts';
+import type { EpisodeView, ErasureSummary, ListenerSnapshot, PollView, QuestionView, StaffSnapshot } from './views.ts';
+import type { AspirationView } from './planner.ts';
+import { ID_PATTERN } from './ids.ts';
 
-/** Every id the server makes matches this (server/domain/ids.ts); anything else is refused at the edge. */
+/** Every id the server makes matches this (ids.ts); anything else is refused at the edge. */
 const id = v.pipe(v.string(), v.regex(ID_PATTERN));
 const text = v.pipe(v.string(), v.maxLength(10_000));
 const shortText = v.nullish(v.pipe(v.string(), v.maxLength(1_000)));

@@ -282,3 +282,19 @@ export interface NotulaAspiration {
   rtRw: string | null;
   supports: number;
 }
+
+/** Episode fields as a client sends them: structure already checked by the schema at the edge. */
+export interface EpisodeInput {
+  series: string;
+  partners?: string;
+  number?: number | null;
+  title: string;
+  place?: string;
+  startsAt: string;
+  timeZone: string;
+  endsAt?: string | null;
+  recordingUrl?: string | null;
+  hosts?: string[];
+  speakers?: Array<Omit<Speaker, 'id'> & { id?: string }>;
+  premoderation?: boolean;
+}

@@ -1,0 +1,64 @@
+// What listeners, the studio and the planner's desk see of aspirations (usulan), and the
+// desk's sorts and counts. Types and the sort names; server/domain/planner.ts builds them.
+import type { AspirationNote, AspirationPlan, AspirationStatus, Channel, Id } from './types.ts';
+
+/** An usulan as listeners and the studio see it: no listener ids, no contact. */
+export interface AspirationView {
+  id: Id;
+  episodeId: Id;
+  text: string;
+  problem: string;
+  dimension: string;
+  kecamatan: string;
+  desa: string;
+  rtRw: string | null;
+  channel: Channel;
+  status: AspirationStatus;
+  rejectReason: string | null;
+  mergedInto: Id | null;
+  supports: number;
+  questionId: Id | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EpisodeRef {
+  id: Id;
+  series: string;
+  number: number | null;
+  title: string;
+  /** Broadcast date in the episode's zone, YYYY-MM-DD. */
+  date: string;
+}
+
+/** An usulan on the planner's desk: names resolved, notes, and contact where consented. */
+export interface DeskView extends AspirationView {
+  dimensionName: string;
+  kecamatanName: string;
+  desaName: string;
+  contact: { name: string | null; phone: string | null } | null;
+  notes: AspirationNote[];
+  mergedFrom: Id[];
+  episode: EpisodeRef | null;
+  /** Volume, satuan, perkiraan biaya, OPD tujuan: staff only, like the notes. */
+  plan: AspirationPlan;
+}
+
+export const SORTS = ['support', 'newest', 'oldest'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export interface CountRow {
+  code: string;
+  name: string;
+  /** Usulan in the filtered list. */
+  count: number;
+  /** Their supports added up. */
+  supports: number;
+}
+
+export interface DeskCounts {
+  byDimension: CountRow[];
+  byKecamatan: CountRow[];
+  byStatus: Record<AspirationStatus, number>;
+  total: number;
+}

@@ -1,0 +1,99 @@
+// What the server sends each audience of an episode: the snapshots, question and poll
+// views, and an erasure's counts. Types only; the server builds them in
+// server/domain/views.ts, poll.ts and erasure.ts, the web reads them as $contract/views.ts.
+import type { ClosingStatement, EditEntry, EpisodeInfo, EpisodeStatus, Id, Note, Poll, PollKind, Question, QuestionStatus } from './types.ts';
+
+// Listener tokens (askedBy, voters) never leave the server.
+export interface QuestionView {
+  id: Id;
+  text: string;
+  channel: Question['channel'];
+  askerName: string | null;
+  askerLocation: string | null;
+  status: QuestionStatus;
+  votes: number;
+  createdAt: string;
+  onAirAt: string | null;
+  answeredAt: string | null;
+  mergedInto: Id | null;
+  /** The notula's heading set after the show; absent: the notula prints `text`. */
+  heading?: string | null;
+}
+
+export interface EpisodeView extends EpisodeInfo {
+  id: Id;
+  code: string;
+  status: EpisodeStatus;
+  startedAt: string | null;
+  endedAt: string | null;
+  listenerCount: number;
+}
+
+export interface EpisodeSummary {
+  id: Id;
+  code: string;
+  status: EpisodeStatus;
+  series: string;
+  number: number | null;
+  title: string;
+  startsAt: string;
+  timeZone: string;
+}
+
+export interface ListenerSnapshot {
+  audience: 'listener';
+  episode: EpisodeView;
+  /**
+   * On-air and answered questions, and the first page of the approved queue in rank
+   * order (QUEUE_PAGE); the rest comes page by page through `episode:questions`.
+   */
+  questions: QuestionView[];
+  /** How many approved questions the queue holds in all (the page may hold fewer). */
+  queueTotal?: number;
+  /** The listener's own questions in any status, so they can follow moderation. */
+  mine: QuestionView[];
+  myVotes: Id[];
+  seq: number;
+}
+
+export interface StaffSnapshot {
+  audience: 'staff';
+  episode: EpisodeView;
+  questions: QuestionView[];
+  notes: Note[];
+  closing: ClosingStatement[];
+  /** Corrections made after the show, oldest first. */
+  edits?: EditEntry[];
+  seq: number;
+}
+
+export interface PollView {
+  id: Id;
+  kind: PollKind;
+  preset: Poll['preset'];
+  question: string;
+  options: string[];
+  status: Poll['status'];
+  resultsVisible: boolean;
+  openedAt: string;
+  closedAt: string | null;
+  /** Per option; null for listeners while the host keeps the results hidden. */
+  counts: number[] | null;
+  /** Whole percentages that sum to 100 (largest remainder); null when hidden. */
+  percents: number[] | null;
+  total: number | null;
+}
+
+/** What an erasure did (or, as a preview, would do): counts only. */
+export interface ErasureSummary {
+  /** Questions deleted. */
+  questionsWithdrawn: number;
+  /** Questions kept (on air, answered, referred to) with name and place removed. */
+  questionsAnonymised: number;
+  /** Usulan deleted. */
+  aspirationsWithdrawn: number;
+  /** Usulan kept (forwarded, merged) without contact and no longer linked to the listener. */
+  aspirationsAnonymised: number;
+  /** Name/phone contacts removed (withdrawn usulan included). */
+  contactsRemoved: number;
+}
