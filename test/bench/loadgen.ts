@@ -72,14 +72,14 @@ async function connect(cmd: Extract<Command, { type: 'connect' }>): Promise<Conn
       conn.listenerId = p.token.split('.')[0]!;
     });
     socket.on('episode:delta', (d: Delta) => {
-      if (conn.state && conn.tracked) applyDelta(conn.state, d);
+      if (conn.state && conn.tracked) conn.state = applyDelta(conn.state, d);
       if (conn.obs && d.votes) {
         const t = now();
         for (const [q, n] of Object.entries(d.votes)) conn.obs.push([q, n, t]);
       }
     });
     socket.on('question:mine', (p: { question: any }) => {
-      if (conn.state && conn.tracked) applyMine(conn.state, p.question);
+      if (conn.state && conn.tracked) conn.state = applyMine(conn.state, p.question);
     });
     let first = true;
     done.push(new Promise<void>((resolve) => {

@@ -8,7 +8,7 @@ import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
 import type { Crew } from '../support/show.ts';
 import { PLACE, RELAXED_LIMITS, plannerCookie, setupDistrict } from '../support/planning.ts';
 import {
-  applyDelta, applyMyAspiration, aspirationList, fromSnapshot, pollList, withMyAspiration, withPollAnswer, withSupport,
+  applyDelta, applyMyAspiration, aspirationList, fromSnapshot, pollList, withPollAnswer, withSupport,
 } from '../../web/src/lib/episode-state.ts';
 import type { EpisodeState } from '../../web/src/lib/episode-state.ts';
 
@@ -44,11 +44,11 @@ describe('the client model follows polls and usulan', () => {
   it('matches a fresh snapshot after polls, answers, usulan, supports, a merge and a rejection', async () => {
     const ep = await createLiveEpisode(server.url, c.admin);
     let host = fromSnapshot(await joinStaff(c.host, ep.id));
-    c.host.on('episode:delta', (d) => void applyDelta(host, d));
+    c.host.on('episode:delta', (d) => void (host = applyDelta(host, d)));
     const { socket: me, token } = await listener(server.url);
     let mine = fromSnapshot(await must(me, 'episode:join', { episodeId: ep.id }));
-    me.on('episode:delta', (d) => void applyDelta(mine, d));
-    me.on('aspiration:mine', (p) => void applyMyAspiration(mine, p.aspiration));
+    me.on('episode:delta', (d) => void (mine = applyDelta(mine, d)));
+    me.on('aspiration:mine', (p) => void (mine = applyMyAspiration(mine, p.aspiration)));
     const others: Client[] = [];
     for (let i = 0; i < 2; i++) others.push((await listener(server.url)).socket);
     for (const o of others) await must(o, 'episode:join', { episodeId: ep.id }); // supports need the episode joined
@@ -62,7 +62,7 @@ describe('the client model follows polls and usulan', () => {
 
     const where = { dimension: 'living', kecamatan: PLACE.sukamaju, desa: PLACE.mekarjaya };
     const a = await must(me, 'aspiration:submit', { episodeId: ep.id, text: 'Sumur bor di Mekarjaya', problem: 'Kemarau panjang', ...where });
-    mine = withMyAspiration(mine, a);
+    mine = applyMyAspiration(mine, a);
     const b = await must(o1, 'aspiration:submit', { episodeId: ep.id, text: 'Sumur bor Mekarjaya', problem: 'Air habis', ...where });
     const spam = await must(o2, 'aspiration:submit', { episodeId: ep.id, text: 'Jual pulsa', problem: 'Promo', ...where });
     const supported = await must(me, 'aspiration:support', { aspirationId: b.id });

@@ -101,8 +101,8 @@ describe('join storm on a long queue', () => {
 
   it('votes, a rejection and a new question beyond the first page reach the client model', async () => {
     const me = await listenerSocket();
-    const model = fromSnapshot(await must(me, 'episode:join', { episodeId, packed: true }));
-    me.on('episode:delta', (d) => void applyDelta(model, d));
+    let model = fromSnapshot(await must(me, 'episode:join', { episodeId, packed: true }));
+    me.on('episode:delta', (d) => void (model = applyDelta(model, d)));
     const ranking = await fullRanking();
     const last = ranking[ranking.length - 1]!;
     const beyond = ranking[ranking.length - 2]!;

@@ -33,8 +33,8 @@ describe('restart', () => {
     let joins = 0;
     const socket: Client = connect(server.url, { transports: ['websocket'], auth: (cb) => cb({ token }), reconnectionDelay: 100, reconnectionDelayMax: 300, forceNew: true });
     socket.on('listener:token', (p) => (token = p.token));
-    socket.on('episode:delta', (d) => state && applyDelta(state, d));
-    socket.on('question:mine', (p) => state && applyMine(state, p.question));
+    socket.on('episode:delta', (d) => void (state &&= applyDelta(state, d)));
+    socket.on('question:mine', (p) => void (state &&= applyMine(state, p.question)));
     socket.on('connect', async () => {
       const snap = await must(socket, 'episode:join', { episodeId: ep.id });
       joins++;
@@ -95,7 +95,7 @@ describe('a short drop', () => {
     const connects: boolean[] = [];
     // A slow reconnect, so the change below goes out while this listener is away.
     const socket: Client = connect(server.url, { transports: ['websocket'], reconnectionDelay: 1_500, randomizationFactor: 0, forceNew: true });
-    socket.on('episode:delta', (d) => state && applyDelta(state, d));
+    socket.on('episode:delta', (d) => void (state &&= applyDelta(state, d)));
     socket.on('connect', async () => {
       connects.push(Boolean(socket.recovered));
       state = fromSnapshot(await must(socket, 'episode:join', { episodeId: ep.id }));

@@ -32,10 +32,12 @@ function range(n: number): number[] {
 // Waiting for what a socket handler applies: the shared, timing-free helper.
 import { until } from '../support/until.ts';
 
-function follow(socket: Client, state: EpisodeState): EpisodeState {
-  socket.on('episode:delta', (d) => applyDelta(state, d));
-  socket.on('question:mine', (p) => applyMine(state, p.question));
-  return state;
+/** The state a client holds as it follows the socket (each change is a new state, so read it anew). */
+function follow(socket: Client, initial: EpisodeState): () => EpisodeState {
+  let state = initial;
+  socket.on('episode:delta', (d) => (state = applyDelta(state, d)));
+  socket.on('question:mine', (p) => (state = applyMine(state, p.question)));
+  return () => state;
 }
 
 /** Ids and join codes are random; everything a reader sees must match exactly. */
@@ -71,7 +73,7 @@ describe('a whole episode with 50 listeners', () => {
 
     const people = await Promise.all(range(50).map(() => listener(server.url)));
     const views = await Promise.all(people.map(async (p) => follow(p.socket, fromSnapshot(await must(p.socket, 'episode:join', { code: ep.code.toLowerCase() })))));
-    await until(() => host.episode.listenerCount === 50);
+    await until(() => host().episode.listenerCount === 50);
 
     // Ten listeners ask; with pre-moderation on, nobody else sees them yet.
     const asked: string[] = [];
@@ -81,9 +83,9 @@ describe('a whole episode with 50 listeners', () => {
       expect(q.status).toBe('pending');
       asked.push(q.id);
     }
-    await until(() => screener.questions.size === 10);
-    expect(views[20]!.questions.size).toBe(0);
-    expect(views[3]!.mine.get(asked[3]!)?.status).toBe('pending');
+    await until(() => screener().questions.size === 10);
+    expect(views[20]!().questions.size).toBe(0);
+    expect(views[3]!().mine.get(asked[3]!)?.status).toBe('pending');
 
     for (const id of asked.slice(0, 8).concat(asked[9]!)) await must(c.screener, 'question:approve', { episodeId: ep.id, questionId: id });
     await must(c.screener, 'question:reject', { episodeId: ep.id, questionId: asked[8]! });
@@ -105,17 +107,17 @@ describe('a whole episode with 50 listeners', () => {
       [asked[5]!, 8], [asked[6]!, 7], [asked[7]!, 6], [phone.id, 0],
     ]);
     const matches = (s: EpisodeState) => [...expected].every(([id, n]) => s.questions.get(id)?.votes === n);
-    await until(() => matches(host) && views.every(matches));
+    await until(() => matches(host()) && views.every((v) => matches(v())));
     expect(q1Voters.size).toBe(20);
-    expect(views.every((v) => !v.questions.has(asked[8]!) && !v.questions.has(asked[9]!))).toBe(true);
-    expect(views[9]!.mine.get(asked[9]!)?.status).toBe('merged');
-    expect(views[8]!.mine.get(asked[8]!)?.status).toBe('rejected');
+    expect(views.every((v) => !v().questions.has(asked[8]!) && !v().questions.has(asked[9]!))).toBe(true);
+    expect(views[9]!().mine.get(asked[9]!)?.status).toBe('merged');
+    expect(views[8]!().mine.get(asked[8]!)?.status).toBe('rejected');
 
-    const queue = rankQueue([...host.questions.values()]).map((q) => q.id);
+    const queue = rankQueue([...host().questions.values()]).map((q) => q.id);
     expect(queue).toEqual([asked[0], asked[1], asked[2], asked[3], asked[4], asked[5], asked[6], asked[7], phone.id]);
 
     // The show: top three, then the caller. Notes go under the question on air.
-    const [pakH, buL] = host.episode.speakers.map((s) => s.id) as [string, string];
+    const [pakH, buL] = host().episode.speakers.map((s) => s.id) as [string, string];
     const answers: Record<string, Array<[object, string]>> = {
       [asked[0]!]: [[{ kind: 'speakers', speakerIds: [pakH] }, 'TPS 3R mulai beroperasi Januari; pedagang akan dilatih memilah dulu selama dua pekan.']],
       [asked[1]!]: [
@@ -134,7 +136,7 @@ describe('a whole episode with 50 listeners', () => {
         expect(second.ok ? null : second.error.code).toBe('another_on_air');
         first = false;
       }
-      await until(() => views.every((v) => v.questions.get(id)?.status === 'on_air'));
+      await until(() => views.every((v) => v().questions.get(id)?.status === 'on_air'));
       for (const [by, text] of answers[id]!) {
         clock.advance(2);
         await must(c.notulis, 'note:add', { episodeId: ep.id, questionId: id, by: by as never, text });
@@ -148,7 +150,7 @@ describe('a whole episode with 50 listeners', () => {
     clock.advance(20);
     const ended = await api(server.url, `/api/episodes/${ep.id}/end`, { method: 'POST', cookie: c.hostCookie });
     expect(ended.status).toBe(200);
-    await until(() => views.every((v) => v.episode.status === 'ended'));
+    await until(() => views.every((v) => v().episode.status === 'ended'));
 
     const files = await readdir(server.transcriptsDir);
     expect(files).toEqual([ended.json.transcript]);

@@ -24,7 +24,7 @@ export class Studio {
     this.#episodeId = episodeId;
     socket.on('episode:delta', (d: Delta) => {
       const t = now();
-      if (this.state) applyDelta(this.state, d);
+      if (this.state) this.state = applyDelta(this.state, d);
       if (this.observing && d.votes) {
         for (const [q, n] of Object.entries(d.votes)) {
           let list = this.seen.get(q);

@@ -75,16 +75,11 @@ export function fromSnapshot(packedOrNot: JoinSnapshot): EpisodeState {
 }
 
 /**
- * Adds a page of the approved queue (`episode:questions`) in place. The page was read
- * after every delta this socket has received, so it is at least as new as what is held.
+ * Adds a page of the approved queue (`episode:questions`). The page was read after
+ * every delta this socket has received, so it is at least as new as what is held.
  */
 export function applyQueuePage(state: EpisodeState, page: QueuePage): EpisodeState {
-  for (const q of page.questions) {
-    state.questions.set(q.id, q);
-    if (state.mine.has(q.id)) state.mine.set(q.id, q);
-  }
-  state.queueTotal = page.total;
-  return state;
+  return { ...state, ...upsertQuestions(state, page.questions), queueTotal: page.total };
 }
 
 /** How many approved questions the listener may still load; 0 when all are held. */
@@ -95,76 +90,97 @@ export function queueMore(state: EpisodeState): number {
   return Math.max(0, state.queueTotal - held);
 }
 
-/** Applies a delta in place. Deltas are upserts and absolute counts, so a repeat is harmless. */
+// Every apply* and with* function returns a new state and leaves the one given as it
+// was: a Map or Set in a state is never changed once the state exists, only replaced
+// by a changed copy (and only when something in it changes), so a store can tell what
+// changed by comparing references.
+
+/** A changed copy of `map`, or `map` itself when `change` is not needed. */
+function copied<K, V>(map: Map<K, V>, needed: boolean, change: (copy: Map<K, V>) => void): Map<K, V> {
+  if (!needed) return map;
+  const copy = new Map(map);
+  change(copy);
+  return copy;
+}
+
+/** Upserts questions; the listener's own copies follow. */
+function upsertQuestions(state: EpisodeState, list: readonly QuestionView[]): Pick<EpisodeState, 'questions' | 'mine'> {
+  return {
+    questions: copied(state.questions, list.length > 0, (m) => list.forEach((q) => m.set(q.id, q))),
+    mine: copied(state.mine, list.some((q) => state.mine.has(q.id)), (m) => list.forEach((q) => m.has(q.id) && m.set(q.id, q))),
+  };
+}
+
+/** Applies a delta. Deltas are upserts and absolute counts, so a repeat is harmless (and returns `state` itself). */
 export function applyDelta(state: EpisodeState, d: Delta): EpisodeState {
   if (d.seq <= state.seq) return state;
-  state.seq = d.seq;
-  if (d.episode) state.episode = d.episode;
-  if (d.listenerCount !== undefined) state.episode = { ...state.episode, listenerCount: d.listenerCount };
-  if (d.queueTotal !== undefined) state.queueTotal = d.queueTotal;
-  for (const q of d.questions ?? []) {
-    state.questions.set(q.id, q);
-    if (state.mine.has(q.id)) state.mine.set(q.id, q);
-  }
-  for (const id of d.removed ?? []) state.questions.delete(id);
-  for (const [id, votes] of Object.entries(d.votes ?? {})) {
-    const q = state.questions.get(id);
-    if (q) state.questions.set(id, { ...q, votes });
-  }
-  for (const n of d.notes ?? []) state.notes.set(n.id, n);
-  for (const id of d.notesRemoved ?? []) state.notes.delete(id);
-  if (d.closing) state.closing = d.closing;
-  if (d.edits) state.edits = d.edits;
-  if (d.polls) {
-    const polls = (state.polls ??= new Map());
-    for (const p of d.polls) polls.set(p.id, p);
-  }
-  applyAspirations(state, d);
-  return state;
+  const next: EpisodeState = { ...state, seq: d.seq, ...upsertQuestions(state, d.questions ?? []) };
+  if (d.episode) next.episode = d.episode;
+  if (d.listenerCount !== undefined) next.episode = { ...next.episode, listenerCount: d.listenerCount };
+  if (d.queueTotal !== undefined) next.queueTotal = d.queueTotal;
+  const votes = Object.entries(d.votes ?? {});
+  next.questions = copied(next.questions, (d.removed?.length ?? 0) > 0 || votes.length > 0, (m) => {
+    for (const id of d.removed ?? []) m.delete(id);
+    for (const [id, count] of votes) {
+      const q = m.get(id);
+      if (q) m.set(id, { ...q, votes: count });
+    }
+  });
+  next.notes = copied(state.notes, (d.notes?.length ?? 0) > 0 || (d.notesRemoved?.length ?? 0) > 0, (m) => {
+    for (const n of d.notes ?? []) m.set(n.id, n);
+    for (const id of d.notesRemoved ?? []) m.delete(id);
+  });
+  if (d.closing) next.closing = d.closing;
+  if (d.edits) next.edits = d.edits;
+  if (d.polls) next.polls = copied(state.polls ?? new Map(), true, (m) => d.polls?.forEach((p) => m.set(p.id, p)));
+  return applyAspirations(next, d);
 }
 
 /** The server's order: removals, upserts, then the latest support counts. */
-function applyAspirations(state: EpisodeState, d: Delta): void {
-  if (!d.aspirationsRemoved && !d.aspirations && !d.supports) return;
-  const list = (state.aspirations ??= new Map());
-  const mine = (state.myAspirations ??= new Map());
-  for (const id of d.aspirationsRemoved ?? []) list.delete(id);
-  for (const a of d.aspirations ?? []) {
-    list.set(a.id, a);
-    if (mine.has(a.id)) mine.set(a.id, a);
-  }
-  for (const [id, supports] of Object.entries(d.supports ?? {})) {
-    const a = list.get(id);
-    if (a) list.set(id, { ...a, supports });
-    const m = mine.get(id);
-    if (m) mine.set(id, { ...m, supports });
-  }
+function applyAspirations(state: EpisodeState, d: Delta): EpisodeState {
+  if (!d.aspirationsRemoved && !d.aspirations && !d.supports) return state;
+  const supports = Object.entries(d.supports ?? {});
+  const aspirations = copied(state.aspirations ?? new Map(), true, (list) => {
+    for (const id of d.aspirationsRemoved ?? []) list.delete(id);
+    for (const a of d.aspirations ?? []) list.set(a.id, a);
+    for (const [id, n] of supports) {
+      const a = list.get(id);
+      if (a) list.set(id, { ...a, supports: n });
+    }
+  });
+  const held = state.myAspirations ?? new Map<Id, AspirationView>();
+  const touched = (d.aspirations ?? []).some((a) => held.has(a.id)) || supports.some(([id]) => held.has(id));
+  const myAspirations = copied(held, touched, (mine) => {
+    for (const a of d.aspirations ?? []) if (mine.has(a.id)) mine.set(a.id, a);
+    for (const [id, n] of supports) {
+      const m = mine.get(id);
+      if (m) mine.set(id, { ...m, supports: n });
+    }
+  });
+  return { ...state, aspirations, myAspirations };
 }
 
-/** The listener's own question changed (approved, rejected, merged, on air…). */
+/** The listener's own question changed (approved, rejected, merged, on air…), or was just asked. */
 export function applyMine(state: EpisodeState, q: QuestionView): EpisodeState {
-  state.mine.set(q.id, q);
-  return state;
+  return { ...state, mine: new Map(state.mine).set(q.id, q) };
 }
 
 /**
- * One of the listener's own usulan changed (`aspiration:mine`, from any episode). In
- * place, like applyMine. A listener's list of this episode keeps only open ones.
+ * One of the listener's own usulan changed (`aspiration:mine`, from any episode), or was
+ * just submitted. A listener's list of this episode keeps only open ones.
  */
 export function applyMyAspiration(state: EpisodeState, a: AspirationView): EpisodeState {
-  (state.myAspirations ??= new Map()).set(a.id, a);
-  if (a.episodeId === state.episode.id) {
-    const list = (state.aspirations ??= new Map());
-    if (state.audience === 'staff' || OPEN_ASPIRATION.has(a.status)) list.set(a.id, a);
-    else list.delete(a.id);
-  }
-  return state;
+  const next: EpisodeState = { ...state, myAspirations: new Map(state.myAspirations ?? []).set(a.id, a) };
+  if (a.episodeId !== state.episode.id) return next;
+  const keep = state.audience === 'staff' || OPEN_ASPIRATION.has(a.status);
+  next.aspirations = copied(state.aspirations ?? new Map(), true, (list) => (keep ? list.set(a.id, a) : list.delete(a.id)));
+  return next;
 }
 
 // ---- What the server answered to this listener's own actions ----
 // Deltas carry counts, never who answered or supported; these record the listener's
-// side from the acks. They return a new state (the old one is left as it was), like
-// withVote on the listener page.
+// side from the acks (with withVote on the listener page, and applyMine /
+// applyMyAspiration for what the listener sent).
 
 /** After `poll:answer` answered `{ pollId, option }`. */
 export function withPollAnswer(state: EpisodeState, pollId: Id, option: number): EpisodeState {
@@ -184,12 +200,6 @@ export function withSupport(state: EpisodeState, aspirationId: Id, supports?: nu
     if (a && a.supports !== supports) next[key] = new Map(state[key]).set(aspirationId, { ...a, supports });
   }
   return next;
-}
-
-/** After `aspiration:submit` answered with the new usulan. */
-export function withMyAspiration(state: EpisodeState, a: AspirationView): EpisodeState {
-  const next: EpisodeState = { ...state, myAspirations: new Map(state.myAspirations ?? []), aspirations: new Map(state.aspirations ?? []) };
-  return applyMyAspiration(next, a);
 }
 
 // ---- Selectors ----

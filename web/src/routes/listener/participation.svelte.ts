@@ -1,5 +1,5 @@
 import { connection } from '../../lib/connection.svelte.ts';
-import { withMyAspiration, withPollAnswer, withSupport } from '../../lib/episode-state.ts';
+import { applyMyAspiration, withPollAnswer, withSupport } from '../../lib/episode-state.ts';
 import type { LiveEpisode } from '../../lib/live-episode.svelte.ts';
 import type { Ack } from '$contract/events.ts';
 import type { DomainError } from '$contract/errors.ts';
@@ -93,7 +93,7 @@ export class Participation {
     const episodeId = this.#live.episodeId;
     if (!episodeId) return { ok: false, error: { code: 'episode_not_found', message: 'Episode tidak ditemukan.' } };
     const r = await connection().send('aspiration:submit', { episodeId, ...input });
-    if (r.ok && this.#live.state) this.#live.state = withMyAspiration(this.#live.state, r.data);
+    if (r.ok && this.#live.state) this.#live.state = applyMyAspiration(this.#live.state, r.data);
     return r;
   }
 }
