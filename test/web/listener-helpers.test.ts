@@ -1,6 +1,6 @@
 // Pure helpers behind the listener page: votes as the server confirms them (join codes: test/contract/join-code.test.ts).
 import { describe, expect, it } from 'vitest';
-import { withVote } from '../../web/src/routes/listener/votes.ts';
+import { withVote } from '../../web/src/lib/episode-state.ts';
 import type { EpisodeState } from '../../web/src/lib/episode-state.ts';
 import type { QuestionView } from '../../server/contract/views.ts';
 

@@ -179,8 +179,17 @@ export function applyMyAspiration(state: EpisodeState, a: AspirationView): Episo
 
 // ---- What the server answered to this listener's own actions ----
 // Deltas carry counts, never who answered or supported; these record the listener's
-// side from the acks (with withVote on the listener page, and applyMine /
-// applyMyAspiration for what the listener sent).
+// side from the acks (and applyMine / applyMyAspiration for what the listener sent).
+
+/** After `vote:cast` / `vote:withdraw` answered (or said `already_voted` / `not_voted`, without a count). */
+export function withVote(state: EpisodeState, id: Id, voted: boolean, votes?: number): EpisodeState {
+  const myVotes = new Set(state.myVotes);
+  if (voted) myVotes.add(id);
+  else myVotes.delete(id);
+  const q = state.questions.get(id);
+  const recount = q !== undefined && votes !== undefined && q.votes !== votes;
+  return { ...state, myVotes, questions: copied(state.questions, recount, (m) => q && m.set(id, { ...q, votes: votes ?? q.votes })) };
+}
 
 /** After `poll:answer` answered `{ pollId, option }`. */
 export function withPollAnswer(state: EpisodeState, pollId: Id, option: number): EpisodeState {

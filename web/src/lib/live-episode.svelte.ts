@@ -1,17 +1,34 @@
-import { applyDelta, applyMine, applyMyAspiration, applyQueuePage, aspirationList, fromSnapshot, openPoll, pollList, queueMore } from './episode-state.ts';
+import { applyDelta, applyMine, applyMyAspiration, applyQueuePage, aspirationList, fromSnapshot, openPoll, pollList, queueMore, withPollAnswer, withSupport, withVote } from './episode-state.ts';
 import type { EpisodeState } from './episode-state.ts';
 import { connection } from './connection.svelte.ts';
+import type { Connection } from './connection.svelte.ts';
+import type { AppSocket } from './socket-boot.ts';
 import { takeEarlyJoin, takeEmbeddedSnapshot } from './early-join.ts';
 import type { Payload } from '$contract/events.ts';
 import type { DomainError } from '$contract/errors.ts';
+import type { Id } from '$contract/types.ts';
 import type { QuestionView } from '$contract/views.ts';
 import type { AspirationView } from '$contract/planner.ts';
 import { compareQueue } from '$contract/ranking.ts';
 
+/** What a live episode needs of the page's connection; unit tests pass a transport of their own. */
+export type LiveConnection = Pick<Connection, 'onResync' | 'emit' | 'send'> & { readonly socket: Pick<AppSocket, 'connected' | 'on' | 'off'> };
+
+/** Where the listener's own votes and questions are kept between visits (localStorage in the page). */
+export type KeptStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+export interface LiveOptions {
+  /** Default: the page's one connection, opened on first use. */
+  connection?: LiveConnection;
+  /** Default: localStorage, if the browser allows it. */
+  storage?: KeptStorage | null;
+}
+
 /**
  * One episode followed live: joins, applies deltas, and joins again after a reconnect
  * that lost server state. Components read `state` and the derived views; only this
- * class talks to the socket.
+ * class talks to the socket, and only its methods change `state` (the record* ones
+ * take what the server answered to this listener's own actions).
  */
 export class LiveEpisode {
   /** Replaced wholesale on every change so every derived view re-runs. */
@@ -23,10 +40,6 @@ export class LiveEpisode {
     return this.#state;
   }
 
-  set state(next: EpisodeState | null) {
-    this.#state = next;
-    if (next && !this.#provisional) rememberMine(next);
-  }
   error = $state.raw<DomainError | null>(null);
 
   readonly queue = $derived(this.state ? [...this.state.questions.values()].filter((q) => q.status === 'approved').sort(compareQueue) : []);
@@ -45,9 +58,63 @@ export class LiveEpisode {
 
   #target: Payload<'episode:join'>;
   #off: Array<() => void> = [];
+  #conn: LiveConnection | null;
+  #storage: KeptStorage | null | undefined;
 
-  constructor(target: Payload<'episode:join'>) {
+  constructor(target: Payload<'episode:join'>, options: LiveOptions = {}) {
     this.#target = target;
+    this.#conn = options.connection ?? null;
+    this.#storage = options.storage;
+  }
+
+  /** The connection this episode follows; the page's actions go out on it too. */
+  get connection(): LiveConnection {
+    // Opened on first use, as before: constructing a page's stores opens no socket.
+    return (this.#conn ??= connection());
+  }
+
+  /**
+   * The one writer of `state`. The listener's own votes and questions are kept on the
+   * device only when they changed (apply* shares what a delta leaves alone), not on
+   * every delta, and never from the provisional snapshot.
+   */
+  #commit(next: EpisodeState): void {
+    const prev = this.#state;
+    this.#state = next;
+    if (!this.#provisional && (next.myVotes !== prev?.myVotes || next.mine !== prev?.mine)) rememberMine(next, this.#kept());
+  }
+
+  #kept(): KeptStorage | null {
+    return this.#storage === undefined ? (this.#storage = deviceStorage()) : this.#storage;
+  }
+
+  /** Applies `change` to the state held now (an ack may settle after the state was replaced). */
+  #update(change: (s: EpisodeState) => EpisodeState): void {
+    if (this.#state) this.#commit(change(this.#state));
+  }
+
+  /** The server confirmed (or, with `already_voted` / `not_voted`, corrected) this listener's vote. */
+  recordVote(id: Id, voted: boolean, votes?: number): void {
+    this.#update((s) => withVote(s, id, voted, votes));
+  }
+
+  /** The server took this listener's question. */
+  recordQuestion(q: QuestionView): void {
+    this.#update((s) => applyMine(s, q));
+  }
+
+  recordPollAnswer(pollId: Id, option: number): void {
+    this.#update((s) => withPollAnswer(s, pollId, option));
+  }
+
+  /** Without a count after `already_supported`: only "I support it" is known. */
+  recordSupport(aspirationId: Id, supports?: number): void {
+    this.#update((s) => withSupport(s, aspirationId, supports));
+  }
+
+  /** The server took this listener's usulan. */
+  recordAspiration(a: AspirationView): void {
+    this.#update((s) => applyMyAspiration(s, a));
   }
 
   get episodeId(): string | null {
@@ -55,17 +122,15 @@ export class LiveEpisode {
   }
 
   async start(): Promise<boolean> {
-    const conn = connection();
+    const conn = this.connection;
     const onDelta = (d: Parameters<typeof applyDelta>[1]) => {
-      if (this.state && d.episodeId === this.state.episode.id) this.state = { ...applyDelta(this.state, d) };
+      if (d.episodeId === this.#state?.episode.id) this.#update((s) => applyDelta(s, d));
     };
     const onMine = (p: { episodeId: string; question: QuestionView }) => {
-      if (this.state && p.episodeId === this.state.episode.id) this.state = { ...applyMine(this.state, p.question) };
+      if (p.episodeId === this.#state?.episode.id) this.#update((s) => applyMine(s, p.question));
     };
     // The listener's own usulan, from any episode (a planner may change it days later).
-    const onMyAspiration = (p: { aspiration: AspirationView }) => {
-      if (this.state) this.state = { ...applyMyAspiration(this.state, p.aspiration) };
-    };
+    const onMyAspiration = (p: { aspiration: AspirationView }) => this.#update((s) => applyMyAspiration(s, p.aspiration));
     conn.socket.on('episode:delta', onDelta);
     conn.socket.on('question:mine', onMine);
     conn.socket.on('aspiration:mine', onMyAspiration);
@@ -78,7 +143,7 @@ export class LiveEpisode {
     const embedded = this.state ? null : takeEmbeddedSnapshot(this.#target);
     if (embedded) {
       this.#provisional = true;
-      this.state = recallMine(fromSnapshot(embedded));
+      this.#commit(recallMine(fromSnapshot(embedded), this.#kept()));
     }
     // Before the first connect, the connect handler's resync performs the first join.
     const first = new Promise<boolean>((resolve) => (this.#firstJoin = resolve));
@@ -102,7 +167,7 @@ export class LiveEpisode {
     const answered = early ? await early : null;
     // One that got no answer at all (the link dropped) is simply made again.
     const got = answered && (answered.ack.ok || answered.ack.error.code !== 'internal') ? answered : null;
-    const r = got ? got.ack : await connection().emit('episode:join', this.#target);
+    const r = got ? got.ack : await this.connection.emit('episode:join', this.#target);
     if (!r.ok) {
       this.error = r.error;
       return false;
@@ -114,7 +179,7 @@ export class LiveEpisode {
     for (const m of got?.mine ?? []) if (m.episodeId === state.episode.id) state = applyMine(state, m.question);
     for (const m of got?.myAspirations ?? []) state = applyMyAspiration(state, m.aspiration);
     this.#provisional = false;
-    this.state = state;
+    this.#commit(state);
     this.#target = { ...this.#target, code: undefined, episodeId: state.episode.id };
     return true;
   }
@@ -132,9 +197,9 @@ export class LiveEpisode {
     try {
       let held = 0;
       for (const q of s.questions.values()) if (q.status === 'approved') held++;
-      const r = await connection().emit('episode:questions', { episodeId: s.episode.id, offset: held });
+      const r = await this.connection.emit('episode:questions', { episodeId: s.episode.id, offset: held });
       if (!r.ok) this.error = r.error;
-      else if (this.state && this.state.episode.id === r.data.episodeId) this.state = { ...applyQueuePage(this.state, r.data) };
+      else if (this.#state?.episode.id === r.data.episodeId) this.#update((now) => applyQueuePage(now, r.data));
     } finally {
       this.loadingMore = false;
     }
@@ -151,22 +216,31 @@ export class LiveEpisode {
 // their votes unpressed until the socket has joined.
 const MINE_KEY = (episodeId: string) => `kentongan.mine.${episodeId}`;
 
-function rememberMine(s: EpisodeState): void {
-  if (s.audience !== 'listener') return;
+function rememberMine(s: EpisodeState, storage: KeptStorage | null): void {
+  if (s.audience !== 'listener' || !storage) return;
   try {
-    localStorage.setItem(MINE_KEY(s.episode.id), JSON.stringify({ myVotes: [...s.myVotes], mine: [...s.mine.values()] }));
+    storage.setItem(MINE_KEY(s.episode.id), JSON.stringify({ myVotes: [...s.myVotes], mine: [...s.mine.values()] }));
   } catch {
     /* storage full or private mode: the socket's join still brings them */
   }
 }
 
-function recallMine(s: EpisodeState): EpisodeState {
+function recallMine(s: EpisodeState, storage: KeptStorage | null): EpisodeState {
+  if (!storage) return s;
   try {
-    const saved = JSON.parse(localStorage.getItem(MINE_KEY(s.episode.id)) ?? 'null') as { myVotes: string[]; mine: QuestionView[] } | null;
+    const saved = JSON.parse(storage.getItem(MINE_KEY(s.episode.id)) ?? 'null') as { myVotes: string[]; mine: QuestionView[] } | null;
     if (!saved) return s;
     return { ...s, myVotes: new Set(saved.myVotes), mine: new Map(saved.mine.map((q) => [q.id, q])) };
   } catch {
     return s;
+  }
+}
+
+function deviceStorage(): KeptStorage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null; // some browsers throw on reading localStorage at all when storage is blocked
   }
 }
 

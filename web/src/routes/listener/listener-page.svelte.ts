@@ -1,11 +1,9 @@
 import { LiveEpisode } from '../../lib/live-episode.svelte.ts';
-import { connection } from '../../lib/connection.svelte.ts';
-import { applyMine } from '../../lib/episode-state.ts';
+import type { LiveOptions } from '../../lib/live-episode.svelte.ts';
 import type { Ack } from '$contract/events.ts';
 import type { DomainError } from '$contract/errors.ts';
 import type { Id } from '$contract/types.ts';
 import type { QuestionView } from '$contract/views.ts';
-import { withVote } from './votes.ts';
 import { Participation } from './participation.svelte.ts';
 
 /** A guess shown while the server has not answered (possibly for minutes, when offline). */
@@ -38,8 +36,9 @@ export class ListenerPage {
   #optimistic = $state.raw(new Map<Id, Optimistic>());
   #nextNotice = 1;
 
-  constructor(code: string) {
-    this.live = new LiveEpisode({ code, packed: true });
+  /** `options` for unit tests: a transport and storage of their own (the page uses its defaults). */
+  constructor(code: string, options: LiveOptions = {}) {
+    this.live = new LiveEpisode({ code, packed: true }, options);
     this.act = new Participation(this.live, (kind, error) => this.#notify(kind, error));
   }
 
@@ -71,30 +70,29 @@ export class ListenerPage {
     if (!episodeId || !q || this.#optimistic.has(id)) return;
     const withdraw = this.voted(id);
     this.#setOptimistic(id, { voted: !withdraw, votes: Math.max(0, q.votes + (withdraw ? -1 : 1)) });
-    const r = await connection().send(withdraw ? 'vote:withdraw' : 'vote:cast', { episodeId, questionId: id });
+    const r = await this.live.connection.send(withdraw ? 'vote:withdraw' : 'vote:cast', { episodeId, questionId: id });
     this.#setOptimistic(id, null);
-    const state = this.live.state;
-    if (!state) return;
+    if (!this.live.state) return;
     if (r.ok) {
-      this.live.state = withVote(state, id, !withdraw, r.data.votes);
+      this.live.recordVote(id, !withdraw, r.data.votes);
       return;
     }
     // These two mean our idea of "did I vote" was stale (e.g. voted in another tab): take the server's.
-    if (r.error.code === 'already_voted') this.live.state = withVote(state, id, true);
-    if (r.error.code === 'not_voted') this.live.state = withVote(state, id, false);
+    if (r.error.code === 'already_voted') this.live.recordVote(id, true);
+    if (r.error.code === 'not_voted') this.live.recordVote(id, false);
     this.#notify(withdraw ? 'withdraw' : 'vote', r.error);
   }
 
   async ask(input: { text: string; name: string; location: string }): Promise<Ack<QuestionView>> {
     const episodeId = this.live.episodeId;
     if (!episodeId) return { ok: false, error: { code: 'episode_not_found', message: 'Episode tidak ditemukan.' } };
-    const r = await connection().send('question:ask', {
+    const r = await this.live.connection.send('question:ask', {
       episodeId,
       text: input.text,
       name: input.name.trim() || null,
       location: input.location.trim() || null,
     });
-    if (r.ok && this.live.state) this.live.state = { ...applyMine(this.live.state, r.data) };
+    if (r.ok) this.live.recordQuestion(r.data);
     if (!r.ok) this.#notify('ask', r.error);
     return r;
   }

@@ -1,5 +1,3 @@
-import { connection } from '../../lib/connection.svelte.ts';
-import { applyMyAspiration, withPollAnswer, withSupport } from '../../lib/episode-state.ts';
 import type { LiveEpisode } from '../../lib/live-episode.svelte.ts';
 import type { Ack } from '$contract/events.ts';
 import type { DomainError } from '$contract/errors.ts';
@@ -48,15 +46,14 @@ export class Participation {
     if (!episodeId) return;
     const seq = ++this.#seq;
     this.#answers = new Map(this.#answers).set(pollId, { option, seq });
-    const r = await connection().send('poll:answer', { episodeId, pollId, option });
+    const r = await this.#live.connection.send('poll:answer', { episodeId, pollId, option });
     const latest = this.#answers.get(pollId)?.seq === seq;
     if (latest) {
       const next = new Map(this.#answers);
       next.delete(pollId);
       this.#answers = next;
     }
-    const state = this.#live.state;
-    if (r.ok && state) this.#live.state = withPollAnswer(state, pollId, r.data.option);
+    if (r.ok) this.#live.recordPollAnswer(pollId, r.data.option);
     if (!r.ok && latest) this.#notify('answer', r.error);
   }
 
@@ -76,15 +73,14 @@ export class Participation {
   async support(a: AspirationView): Promise<void> {
     if (this.supported(a.id)) return;
     this.#supports = new Map(this.#supports).set(a.id, a.supports + 1);
-    const r = await connection().send('aspiration:support', { aspirationId: a.id });
+    const r = await this.#live.connection.send('aspiration:support', { aspirationId: a.id });
     const next = new Map(this.#supports);
     next.delete(a.id);
     this.#supports = next;
-    const state = this.#live.state;
-    if (!state) return;
-    if (r.ok) this.#live.state = withSupport(state, a.id, r.data.supports);
+    if (!this.#live.state) return;
+    if (r.ok) this.#live.recordSupport(a.id, r.data.supports);
     // Supported earlier (another tab, or before a reload that lost the answer): what was wanted is true.
-    else if (r.error.code === 'already_supported') this.#live.state = withSupport(state, a.id);
+    else if (r.error.code === 'already_supported') this.#live.recordSupport(a.id);
     else this.#notify('support', r.error);
   }
 
@@ -92,8 +88,8 @@ export class Participation {
   async submit(input: UsulanPayload): Promise<Ack<AspirationView>> {
     const episodeId = this.#live.episodeId;
     if (!episodeId) return { ok: false, error: { code: 'episode_not_found', message: 'Episode tidak ditemukan.' } };
-    const r = await connection().send('aspiration:submit', { episodeId, ...input });
-    if (r.ok && this.#live.state) this.#live.state = applyMyAspiration(this.#live.state, r.data);
+    const r = await this.#live.connection.send('aspiration:submit', { episodeId, ...input });
+    if (r.ok) this.#live.recordAspiration(r.data);
     return r;
   }
 }
