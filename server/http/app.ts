@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail } from '../contract/errors.ts';
 import { errorHandler, sendError } from './errors.ts';
-import { originAllowed } from './security.ts';
+import { originAllowed } from '../auth/origin.ts';
 import { securityHeaders } from './headers.ts';
 import { listenerPage } from './listener-html.ts';
 import type { Broadcaster } from '../realtime/broadcaster.ts';
