@@ -15,7 +15,7 @@ import type { SignInLimits } from './domain/signin-throttle.ts';
 import { EpisodeService } from './app/episode-service.ts';
 import { TranscriptArchive } from './app/transcripts.ts';
 import { CorrectionService } from './app/correction-service.ts';
-import { createRealtime } from './realtime/server.ts';
+import { createRealtime, serveRealtime } from './realtime/server.ts';
 import type { KServer } from './realtime/server.ts';
 import { createHttpApp } from './http/app.ts';
 import { seedSample } from './sample/seed.ts';
@@ -137,13 +137,18 @@ export async function createApplication(config: AppConfig): Promise<Application>
   const transcripts = new TranscriptArchive(config.transcriptsDir);
   for (const name of await transcripts.sweep()) log(`kentongan: berkas sementara dari penulisan yang gagal dihapus: ${config.transcriptsDir}/${name}`);
 
-  let broadcaster: Broadcaster | null = null;
-  const episodes = new EpisodeService({ store, publish: (e, changes) => broadcaster?.publish(e, changes), log, now: config.now });
+  const allowedOrigins = config.allowedOrigins ?? [];
+  const net = { publicUrl: config.publicUrl ? new URL(config.publicUrl) : null, trustProxy: config.trustProxy ?? 0 };
+  // The publisher exists before the services that publish through it (it sends nothing
+  // until a socket joins), so no service holds one that may be null.
+  const rt = createRealtime({ allowedOrigins, ...net, tickMs: config.tickMs });
+  const { broadcaster } = rt;
+  const episodes = new EpisodeService({ store, publish: (e, changes) => broadcaster.publish(e, changes), log, now: config.now });
   const districtStore = await DistrictStore.open({ dataDir: config.dataDir, fsync: config.fsync, recovery });
   const aspirationStore = await AspirationStore.open({ dataDir: config.dataDir, fsync: config.fsync, recovery });
   const aspirations = new AspirationService({
     store: aspirationStore, district: districtStore, episodes, log, now: config.now,
-    publish: (changes) => broadcaster?.publishAspirations(changes),
+    publish: (changes) => broadcaster.publishAspirations(changes),
   });
   if (store.fresh && config.sample !== false) {
     await seedSample(store);
@@ -199,8 +204,6 @@ export async function createApplication(config: AppConfig): Promise<Application>
   }
   const backupKey = await ensureBackupKey(config.dataDir);
 
-  const allowedOrigins = config.allowedOrigins ?? [];
-  const net = { publicUrl: config.publicUrl ? new URL(config.publicUrl) : null, trustProxy: config.trustProxy ?? 0 };
   // One limiter for both doors, so a by-code guess over HTTP and a join by code over the socket share nothing but the clock.
   const addressLimit = createAddressLimiter(config.addressLimits, config.now ? () => config.now!().getTime() : Date.now);
   // A station served over https (PUBLIC_URL) gets Secure cookies without a second setting.
@@ -208,7 +211,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
   // PUBLIC_URL is known now; a LAN address needs the port, so it is picked in listen().
   let address: PublicAddress = resolvePublicAddress({ configured: config.publicUrl ?? null, interfaces: {}, port: 0, host: '127.0.0.1' });
   const publicAddress = () => address;
-  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster: () => broadcaster, debugMetrics: config.debugMetrics, addressLimit, publicAddress, backup: { key: backupKey, snapshot: backup }, ...net });
+  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster, debugMetrics: config.debugMetrics, addressLimit, publicAddress, backup: { key: backupKey, snapshot: backup }, ...net });
   const files = openFilesLimit();
   const conn = config.connections ?? {};
   const headersTimeout = conn.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
@@ -229,11 +232,10 @@ export async function createApplication(config: AppConfig): Promise<Application>
       : `kentongan: sambungan ditolak: sudah ${counter.total} sambungan terbuka (sisa berkas untuk data)`);
   });
   const corrections = new CorrectionService({ episodes, aspirations, transcripts, log });
-  const rt = createRealtime(httpServer, { episodes, aspirations, staff, erasure, corrections, audit, listenerSecret: staffStore.data.listenerSecret, allowedOrigins, tickMs: config.tickMs, rateLimits: config.rateLimits, addressLimit, pendingCaps: config.pendingCaps, log, ...net });
-  broadcaster = rt.broadcaster;
+  serveRealtime(httpServer, rt, { episodes, aspirations, staff, erasure, corrections, audit, listenerSecret: staffStore.data.listenerSecret, rateLimits: config.rateLimits, addressLimit, pendingCaps: config.pendingCaps, log, trustProxy: net.trustProxy });
 
   return {
-    io: rt.io, broadcaster: rt.broadcaster, store, staff, episodes, aspirations, erasure, audit, firstAdmin, backup,
+    io: rt.io, broadcaster, store, staff, episodes, aspirations, erasure, audit, firstAdmin, backup,
     connections: { total: counter.total, perAddress: counter.perAddress, files, open: () => counter.count },
     publicAddress,
     listen(port, host = '0.0.0.0') {
@@ -251,8 +253,8 @@ export async function createApplication(config: AppConfig): Promise<Application>
     },
     async close() {
       if (sweeper) clearInterval(sweeper);
-      rt.broadcaster.flush();
-      rt.broadcaster.close();
+      broadcaster.flush();
+      broadcaster.close();
       await new Promise<void>((resolve) => rt.io.close(() => resolve()));
       await store.flush();
       await staffStore.flush();

@@ -202,6 +202,18 @@ export interface ServerToClientEvents {
   'listener:token': (payload: { token: string }) => void;
 }
 
+/**
+ * What the server keeps on each socket (Socket.IO's fourth type parameter), set once in the
+ * handshake (realtime/server.ts). Beside the events it types, so the socket's whole shape is
+ * in one file.
+ */
+export interface SocketData {
+  listenerId: string;
+  sessionToken: string | undefined;
+  /** The client's address (net/client-address.ts), the key of the per-address limits. */
+  address: string;
+}
+
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
 
 export const rooms = {

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail } from '../contract/errors.ts';
 import { errorHandler, sendError } from './errors.ts';
-import { originAllowed } from './security.ts';
+import { originAllowed } from '../auth/origin.ts';
 import { securityHeaders } from './headers.ts';
 import { listenerPage } from './listener-html.ts';
 import type { Broadcaster } from '../realtime/broadcaster.ts';
@@ -27,8 +27,8 @@ export interface HttpOptions extends HttpDeps {
   allowedOrigins: string[];
   /** Built web app (vite build output); served with an SPA fallback when present. */
   webDir: string;
-  /** The realtime broadcaster, once created: its sequence number goes into embedded snapshots. */
-  broadcaster?: () => Broadcaster | null;
+  /** The realtime broadcaster: its snapshot cache and sequence number go into the listener page. */
+  broadcaster: Broadcaster;
   /** Mounts /api/debug/metrics for the benchmark (loopback only). Off by default. */
   debugMetrics?: boolean;
   /** GET /api/backup (routes/backup.ts); absent: no such route. */
@@ -79,7 +79,7 @@ export function createHttpApp(opts: HttpOptions): express.Express {
     app.use(compression());
     app.use(express.static(opts.webDir, { index: false, maxAge: '1h' }));
     const indexHtml = join(opts.webDir, 'index.html');
-    app.get('/j/:code', listenerPage(indexHtml, opts.episodes, () => opts.broadcaster?.() ?? null));
+    app.get('/j/:code', listenerPage(indexHtml, opts.episodes, opts.broadcaster));
     app.get('/{*splat}', (_req, res) => res.sendFile(indexHtml));
   } else {
     app.get('/', (_req, res) => res.type('text').send('Kentongan: web app not built yet. Run `npm run build`.'));

@@ -6,7 +6,7 @@ import { can } from '../contract/permissions.ts';
 import type { Permission } from '../contract/permissions.ts';
 import type { Actor } from '../contract/types.ts';
 import type { StaffService } from '../auth/staff-service.ts';
-import { SESSION_COOKIE } from './security.ts';
+import { SESSION_COOKIE } from '../auth/session-cookie.ts';
 import { sendError } from './errors.ts';
 
 export function sessionToken(req: Request): string | undefined {

@@ -3,7 +3,6 @@ import { dirname, join } from 'node:path';
 import type { Request, Response } from 'express';
 import type { EpisodeService } from '../app/episode-service.ts';
 import type { Broadcaster } from '../realtime/broadcaster.ts';
-import { sharedListenerSnapshot } from '../domain/views.ts';
 
 /**
  * The listener page (/j/:code) arrives with the episode's public snapshot inside its
@@ -11,16 +10,15 @@ import { sharedListenerSnapshot } from '../domain/views.ts';
  * round trips for the socket; the socket's own join replaces it moments later.
  * Only what any listener may see goes in (no "mine", no votes of this listener).
  */
-export function listenerPage(indexHtmlPath: string, episodes: EpisodeService, seq: () => Broadcaster | null) {
+export function listenerPage(indexHtmlPath: string, episodes: EpisodeService, broadcaster: Broadcaster) {
   let html: string | null = null;
   return (req: Request, res: Response) => {
     html ??= withPreloads(readFileSync(indexHtmlPath, 'utf8'), join(dirname(indexHtmlPath), '.vite', 'manifest.json'));
     const e = episodes.store.byCode(String(req.params.code ?? ''));
     res.setHeader('Cache-Control', 'no-store');
     if (!e) return res.type('html').send(html);
-    const b = seq();
     // The same shared snapshot the socket join sends, serialised once per episode state.
-    const snapshot = b ? b.snapshots.shared(e, b.listenerSeq(e.id)).json : JSON.stringify(sharedListenerSnapshot(e, 0));
+    const snapshot = broadcaster.snapshots.shared(e, broadcaster.listenerSeq(e.id)).json;
     // JSON inside <script type="application/json"> is never run; escaping "<" keeps
     // listener text from closing the tag, and U+2028/9 keep it valid everywhere.
     const json = `{"code":${JSON.stringify(e.code)},"snapshot":${snapshot}}`

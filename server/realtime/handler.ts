@@ -6,14 +6,7 @@ import type { DomainError } from '../contract/errors.ts';
 import type { Actor } from '../contract/types.ts';
 import { rooms, schemas } from '../contract/events.ts';
 import { ackTiming } from './ack-timing.ts';
-import type { Ack, AckData, ClientEventName, ClientToServerEvents, Payload, ServerToClientEvents } from '../contract/events.ts';
-
-export interface SocketData {
-  listenerId: string;
-  sessionToken: string | undefined;
-  /** The client's address (net/client-address.ts), the key of the per-address limits. */
-  address: string;
-}
+import type { Ack, AckData, ClientEventName, ClientToServerEvents, Payload, ServerToClientEvents, SocketData } from '../contract/events.ts';
 
 export type KSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -74,18 +67,6 @@ export function compile<E extends ClientEventName>(event: E, handler: Handler<E>
       reply(fail('internal'));
     }
   };
-}
-
-/** Registers one event on one socket (see compile). */
-export function register<E extends ClientEventName>(
-  socket: KSocket,
-  event: E,
-  ctx: HandlerContext,
-  handler: Handler<E>,
-  log: (line: string) => void,
-): void {
-  const run = compile(event, handler, log);
-  (socket as unknown as { on(event: string, fn: (payload: unknown, ack: unknown) => void): void }).on(event, (payload, ack) => void run(ctx, payload, ack));
 }
 
 /**

@@ -6,9 +6,9 @@ import type { StaffService } from '../auth/staff-service.ts';
 import type { EpisodeService } from '../app/episode-service.ts';
 import { Broadcaster } from './broadcaster.ts';
 import { MAX_PAYLOAD_BYTES } from '../contract/events.ts';
-import type { ClientEventName, ClientToServerEvents, ServerToClientEvents } from '../contract/events.ts';
+import type { ClientEventName, ClientToServerEvents, ServerToClientEvents, SocketData } from '../contract/events.ts';
 import { compile, dispatch } from './handler.ts';
-import type { Compiled, Handler, HandlerContext, SocketData } from './handler.ts';
+import type { Compiled, Handler, HandlerContext } from './handler.ts';
 import { episodeHandlers } from './handlers/episode.ts';
 import { questionHandlers } from './handlers/question.ts';
 import { voteHandlers } from './handlers/vote.ts';
@@ -22,7 +22,9 @@ import { audited } from './audited.ts';
 import type { ErasureService } from '../app/erasure-service.ts';
 import type { AuditLog } from '../store/audit.ts';
 import type { AspirationService } from '../app/aspiration-service.ts';
-import { SESSION_COOKIE, originAllowed } from '../http/security.ts';
+import { SESSION_COOKIE } from '../auth/session-cookie.ts';
+import { originAllowed } from '../auth/origin.ts';
+import type { OriginPolicy } from '../auth/origin.ts';
 import { createLimiter } from './rate-limit.ts';
 import type { AddressLimitName, AddressLimiter, RateLimits } from './rate-limit.ts';
 import { clientAddress } from '../net/client-address.ts';
@@ -48,8 +50,6 @@ export interface RealtimeOptions {
   /** Successful staff events are written here (see audited.ts). */
   audit: AuditLog;
   listenerSecret: string;
-  allowedOrigins: string[];
-  tickMs?: number;
   /** Per listener token and per staff member; defaults in rate-limit.ts. */
   rateLimits?: RateLimits;
   /** Per client address (new tokens, joins, asks, votes, supports); shared with HTTP. */
@@ -57,16 +57,24 @@ export interface RealtimeOptions {
   /** Caps on listeners' questions waiting for a screener. */
   pendingCaps?: PendingCaps;
   log: (line: string) => void;
-  /** PUBLIC_URL, parsed; null when the station did not set one. */
-  publicUrl: URL | null;
   /** How many reverse proxies' X-Forwarded-For to believe (see net/client-address.ts). */
   trustProxy: number;
 }
 
 export type KServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-export function createRealtime(httpServer: HttpServer, opts: RealtimeOptions): { io: KServer; broadcaster: Broadcaster } {
-  const io: KServer = new Server(httpServer, {
+export interface Realtime {
+  io: KServer;
+  broadcaster: Broadcaster;
+}
+
+/**
+ * The socket server and its broadcaster, built before any service: each service is given
+ * the broadcaster's publish when it is constructed, so none holds a publisher that may be
+ * null. It serves nothing until serveRealtime attaches it to the HTTP server.
+ */
+export function createRealtime(opts: OriginPolicy & { tickMs?: number }): Realtime {
+  const io: KServer = new Server({
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
     perMessageDeflate: false,
     serveClient: false,
@@ -77,8 +85,12 @@ export function createRealtime(httpServer: HttpServer, opts: RealtimeOptions): {
     // Broadcaster), so a listener back from a short drop would be told "recovered" and miss
     // them. Every reconnect joins again and gets a fresh snapshot instead.
   });
-  const broadcaster = new Broadcaster(io, opts.tickMs);
+  return { io, broadcaster: new Broadcaster(io, opts.tickMs) };
+}
 
+/** Attaches the socket server to the HTTP server: the handshake, every event's handler, revocation. */
+export function serveRealtime(httpServer: HttpServer, { io, broadcaster }: Realtime, opts: RealtimeOptions): void {
+  io.attach(httpServer);
   io.use((socket, next) => {
     const cookies = parseCookie(socket.request.headers.cookie ?? '');
     socket.data.sessionToken = cookies[SESSION_COOKIE];
@@ -152,6 +164,4 @@ export function createRealtime(httpServer: HttpServer, opts: RealtimeOptions): {
       for (const room of socket.rooms) if (room.startsWith('staff:')) void socket.leave(room);
     }
   });
-
-  return { io, broadcaster };
 }

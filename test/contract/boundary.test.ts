@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CONTRACT = join(ROOT, 'server', 'contract');
 const WEB = join(ROOT, 'web', 'src');
+const SERVER = join(ROOT, 'server');
 
 /** Packages the contract may import: valibot runs in browsers and the web already uses it. */
 const CONTRACT_PACKAGES = new Set(['valibot']);
@@ -78,6 +79,23 @@ describe('the wire contract boundary', () => {
         } else if (!CONTRACT_PACKAGES.has(spec)) {
           wrong.push(`${rel(file)}: ${spec}`);
         }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('the server layers', () => {
+  it('server/realtime imports nothing of server/http: the two doors share auth/, not each other', () => {
+    // The session cookie and the Origin check live in server/auth/ (issue 11 move 3), so a
+    // socket change never has to open the HTTP layer and the HTTP layer can change alone.
+    const found = files(join(SERVER, 'realtime'), /\.ts$/);
+    expect(found.length).toBeGreaterThan(5);
+    const HTTP = join(SERVER, 'http');
+    const wrong: string[] = [];
+    for (const file of found) {
+      for (const spec of specifiers(readFileSync(file, 'utf8'))) {
+        if (spec.startsWith('.') && resolve(dirname(file), spec).startsWith(HTTP + sep)) wrong.push(`${rel(file)}: ${spec}`);
       }
     }
     expect(wrong).toEqual([]);

@@ -6,7 +6,7 @@ import { clientAddress } from '../../net/client-address.ts';
 import { sendError } from '../errors.ts';
 import { body, sessionToken } from '../context.ts';
 import { passwordChange, signIn } from '../schemas.ts';
-import { SESSION_COOKIE } from '../security.ts';
+import { SESSION_COOKIE } from '../../auth/session-cookie.ts';
 import type { HttpDeps } from './deps.ts';
 
 export function sessionRoutes({ staff, secureCookies, trustProxy }: HttpDeps): Router {

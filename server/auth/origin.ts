@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 
-export const SESSION_COOKIE = 'kentongan_session';
+// The browser-facing checks both doors make (HTTP and the socket handshake) live in auth/,
+// so the socket handshake never reaches into http/ (test/contract/boundary.test.ts).
 
 export interface OriginPolicy {
   /** ALLOWED_ORIGINS: accepted as well, compared as exact strings. */
