@@ -1,3 +1,4 @@
+import type { VoteCommand } from './vote.ts';
 import type { Aspiration, ClosingStatement, EditEntry, EpisodeInfo, EpisodeStatus, Id, Note, Poll, Question } from '../contract/types.ts';
 
 // What a successful command changed. The realtime layer projects each change for
@@ -5,7 +6,12 @@ import type { Aspiration, ClosingStatement, EditEntry, EpisodeInfo, EpisodeStatu
 export type Change =
   | { kind: 'episode'; info: EpisodeInfo; status: EpisodeStatus }
   | { kind: 'question'; question: Question }
-  | { kind: 'votes'; questionId: Id; count: number }
+  /**
+   * A question's vote count changed. `vote` is set when the change is exactly one vote:
+   * then one journal line makes it durable instead of a full write of the episode (the
+   * durability is a property of the change; see EpisodeService.run).
+   */
+  | { kind: 'votes'; questionId: Id; count: number; vote?: VoteCommand }
   | { kind: 'note'; note: Note }
   | { kind: 'noteRemoved'; noteId: Id }
   | { kind: 'closing'; closing: ClosingStatement[] }

@@ -8,23 +8,41 @@ import type { Actor, Episode, Id } from '../contract/types.ts';
 // Listeners may support a question that listeners can see and that is still open.
 const VOTABLE = new Set(['approved', 'on_air']);
 
-export function castVote(e: Episode, actor: Actor, questionId: Id): Result<number> {
-  if (actor.kind !== 'listener') return fail('not_allowed');
+/**
+ * One vote as a domain command: cast (+) or withdrawn (-) by one listener on one question.
+ * The socket handler applies it and the vote journal stores it; replaying the journal after
+ * a restart applies the same command with the same function, so both take the same rules
+ * (a repeat or a vote on a question no longer open is refused, which makes replay safe).
+ */
+export interface VoteCommand {
+  op: '+' | '-';
+  questionId: Id;
+  listenerId: Id;
+}
+
+export function applyVote(e: Episode, vote: VoteCommand): Result<number> {
   if (e.status !== 'live') return fail(e.status === 'ended' ? 'episode_ended' : 'episode_not_live');
-  const q = findQuestion(e, questionId);
+  const q = findQuestion(e, vote.questionId);
   if (!q) return fail('question_not_found');
   if (!VOTABLE.has(q.status)) return fail('question_not_open');
-  if (isMember(q.voters, actor.listenerId)) return fail('already_voted');
-  addMember(q.voters, actor.listenerId);
-  return ok(q.voters.length, [{ kind: 'votes', questionId: q.id, count: q.voters.length }]);
+  if (vote.op === '+') {
+    if (isMember(q.voters, vote.listenerId)) return fail('already_voted');
+    addMember(q.voters, vote.listenerId);
+  } else if (!removeMember(q.voters, vote.listenerId)) return fail('not_voted');
+  return ok(q.voters.length, [{ kind: 'votes', questionId: q.id, count: q.voters.length, vote }]);
+}
+
+/** The command of a vote by `actor`: only a listener votes (a staff laptop votes as its listener token). */
+export function voteBy(actor: Actor, op: VoteCommand['op'], questionId: Id): VoteCommand | null {
+  return actor.kind === 'listener' ? { op, questionId, listenerId: actor.listenerId } : null;
+}
+
+export function castVote(e: Episode, actor: Actor, questionId: Id): Result<number> {
+  const vote = voteBy(actor, '+', questionId);
+  return vote ? applyVote(e, vote) : fail('not_allowed');
 }
 
 export function withdrawVote(e: Episode, actor: Actor, questionId: Id): Result<number> {
-  if (actor.kind !== 'listener') return fail('not_allowed');
-  if (e.status !== 'live') return fail(e.status === 'ended' ? 'episode_ended' : 'episode_not_live');
-  const q = findQuestion(e, questionId);
-  if (!q) return fail('question_not_found');
-  if (!VOTABLE.has(q.status)) return fail('question_not_open');
-  if (!removeMember(q.voters, actor.listenerId)) return fail('not_voted');
-  return ok(q.voters.length, [{ kind: 'votes', questionId: q.id, count: q.voters.length }]);
+  const vote = voteBy(actor, '-', questionId);
+  return vote ? applyVote(e, vote) : fail('not_allowed');
 }

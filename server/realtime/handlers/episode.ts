@@ -14,7 +14,7 @@ import type { RealtimeDeps } from './deps.ts';
 export function episodeHandlers({ episodes, broadcaster, aspirations }: RealtimeDeps) {
   /** Joining returns a full snapshot; a client that reconnects simply joins again. */
   const join: Handler<'episode:join'> = async (p, ctx) => {
-    const e = p.episodeId ? episodes.find(p.episodeId) : p.code ? episodes.store.byCode(p.code) : undefined;
+    const e = p.episodeId ? episodes.find(p.episodeId) : p.code ? episodes.byCode(p.code) : undefined;
     if (!e) return fail('episode_not_found');
     if (p.as === 'staff') {
       const staff = ctx.staff();
