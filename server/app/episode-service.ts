@@ -5,6 +5,7 @@ import type { Change } from '../domain/changes.ts';
 import type { Ctx, Result } from '../domain/result.ts';
 import type { Episode, Id } from '../contract/types.ts';
 import type { EpisodeStore } from '../store/episodes.ts';
+import { undoVote } from '../domain/vote.ts';
 import type { VoteCommand } from '../domain/vote.ts';
 
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../contract/join-code.ts';
@@ -109,7 +110,15 @@ export class EpisodeService {
     const restsOn = [this.#unsettled.get(episodeId), ...votes.map((v) => this.#unsettled.get(`${episodeId}/${v.questionId}`))].filter((p) => p !== undefined);
     // A full write may be waiting out its gap (store/episodes.ts): a vote waiting on it should not.
     if (restsOn.length) this.deps.store.hurry(episodeId);
-    return Promise.all([...votes.map((v) => this.deps.store.journal(episodeId, v)), ...restsOn]);
+    const written = Promise.all(votes.map((v) => this.deps.store.journal(episodeId, v))).catch((err: unknown) => {
+      // The voter is told it was not saved: memory gives it back too (so memory equals the
+      // disk), and the corrected counts go out (a later vote's delta may have counted it).
+      const e = this.deps.store.get(episodeId);
+      const undone = e ? [...votes].reverse().map((v) => undoVote(e, v)).filter((c) => c !== null) : [];
+      if (e && undone.length) this.deps.publish(e, undone);
+      throw err;
+    });
+    return Promise.all([written, ...restsOn]);
   }
 
   #track(episodeId: Id, changes: Change[], saved: Promise<void>): Promise<void> {

@@ -4,6 +4,7 @@ import type { Result } from './result.ts';
 import { findQuestion } from './question.ts';
 import { addMember, isMember, removeMember } from './members.ts';
 import type { Actor, Episode, Id } from '../contract/types.ts';
+import type { Change } from './changes.ts';
 
 // Listeners may support a question that listeners can see and that is still open.
 const VOTABLE = new Set(['approved', 'on_air']);
@@ -45,4 +46,17 @@ export function castVote(e: Episode, actor: Actor, questionId: Id): Result<numbe
 export function withdrawVote(e: Episode, actor: Actor, questionId: Id): Result<number> {
   const vote = voteBy(actor, '-', questionId);
   return vote ? applyVote(e, vote) : fail('not_allowed');
+}
+
+/**
+ * Takes back a vote applied in memory whose journal line could not be written: the listener
+ * is told it was not saved, so memory must not keep it either. Skips the rules (the episode
+ * may have ended meanwhile); returns the question's corrected count, or null if it is gone.
+ */
+export function undoVote(e: Episode, vote: VoteCommand): Change | null {
+  const q = findQuestion(e, vote.questionId);
+  if (!q) return null;
+  if (vote.op === '+') removeMember(q.voters, vote.listenerId);
+  else if (!isMember(q.voters, vote.listenerId)) addMember(q.voters, vote.listenerId);
+  return { kind: 'votes', questionId: q.id, count: q.voters.length };
 }
