@@ -1,5 +1,16 @@
-import type { VoteCommand } from './vote.ts';
 import type { Aspiration, ClosingStatement, EditEntry, EpisodeInfo, EpisodeStatus, Id, Note, Poll, Question } from '../contract/types.ts';
+
+/**
+ * One vote as a domain command: cast (+) or withdrawn (-) by one listener on one question.
+ * The socket handler applies it and the vote journal stores it; replaying the journal after
+ * a restart applies the same command with the same function, so both take the same rules
+ * (a repeat or a vote on a question no longer open is refused, which makes replay safe).
+ */
+export interface VoteCommand {
+  op: '+' | '-';
+  questionId: Id;
+  listenerId: Id;
+}
 
 // What a successful command changed. The realtime layer projects each change for
 // each audience (listeners see less than staff) and coalesces them into deltas.

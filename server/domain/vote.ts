@@ -4,22 +4,13 @@ import type { Result } from './result.ts';
 import { findQuestion } from './question.ts';
 import { addMember, isMember, removeMember } from './members.ts';
 import type { Actor, Episode, Id } from '../contract/types.ts';
-import type { Change } from './changes.ts';
+import type { Change, VoteCommand } from './changes.ts';
 
 // Listeners may support a question that listeners can see and that is still open.
 const VOTABLE = new Set(['approved', 'on_air']);
 
-/**
- * One vote as a domain command: cast (+) or withdrawn (-) by one listener on one question.
- * The socket handler applies it and the vote journal stores it; replaying the journal after
- * a restart applies the same command with the same function, so both take the same rules
- * (a repeat or a vote on a question no longer open is refused, which makes replay safe).
- */
-export interface VoteCommand {
-  op: '+' | '-';
-  questionId: Id;
-  listenerId: Id;
-}
+// One vote as a domain command (see changes.ts, where the change that carries it lives).
+export type { VoteCommand };
 
 export function applyVote(e: Episode, vote: VoteCommand): Result<number> {
   if (e.status !== 'live') return fail(e.status === 'ended' ? 'episode_ended' : 'episode_not_live');
