@@ -5,7 +5,8 @@ import type { Change } from '../domain/changes.ts';
 import type { Ctx, Result } from '../domain/result.ts';
 import type { Episode, Id } from '../contract/types.ts';
 import type { EpisodeStore } from '../store/episodes.ts';
-import type { VoteEntry } from '../store/journal.ts';
+import { undoVote } from '../domain/vote.ts';
+import type { VoteCommand } from '../domain/vote.ts';
 
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../contract/join-code.ts';
 
@@ -42,12 +43,33 @@ export class EpisodeService {
     return { now: (this.deps.now?.() ?? new Date()).toISOString(), newId: () => nanoid(12) };
   }
 
-  get store(): EpisodeStore {
-    return this.deps.store;
-  }
-
   find(id: Id): Episode | undefined {
     return this.deps.store.get(id);
+  }
+
+  list(): Episode[] {
+    return this.deps.store.list();
+  }
+
+  /** By a join code as typed or sent ("sd7 air"); the store normalises it. */
+  byCode(code: string): Episode | undefined {
+    return this.deps.store.byCode(code);
+  }
+
+  /** Changes whenever the episode's state is made durable: a cache key (see routes/notula.ts). */
+  version(id: Id): number {
+    return this.deps.store.version(id);
+  }
+
+  /** What /api/health and the debug metrics report of the episode files. */
+  health() {
+    const store = this.deps.store;
+    return { episodes: store.list().length, damaged: store.damaged().map((d) => d.file), recovered: store.recovered(), writes: store.writes() };
+  }
+
+  /** Deletes the episode's files (the caller checked the rule: see ErasureService.deleteEpisode). */
+  remove(id: Id): Promise<void> {
+    return this.deps.store.delete(id);
   }
 
   newCode(): string {
@@ -57,7 +79,12 @@ export class EpisodeService {
     }
   }
 
-  /** Applies `rule` to the episode; on success waits for the disk, then publishes. */
+  /**
+   * Applies `rule` to the episode; on success waits for the disk, then publishes. How the
+   * change is made durable is a property of the change itself: a change that is only votes
+   * (each carrying its VoteCommand) is one journal line per vote (store/journal.ts); any
+   * other change is a full write of the episode file.
+   */
   async run<T, V = T>(episodeId: Id, rule: (e: Episode, ctx: Ctx) => Result<T>, present?: (value: T) => V): Promise<Outcome<V>> {
     const e = this.deps.store.get(episodeId);
     if (!e) return fail('episode_not_found');
@@ -67,37 +94,31 @@ export class EpisodeService {
     // sharing the same write can change the same object.
     const value = present ? present(result.value) : (result.value as unknown as V);
     if (result.changes.length === 0) return { ok: true, value };
+    const votes = journaled(result.changes);
     try {
-      await this.#track(episodeId, result.changes, this.deps.store.commit(episodeId));
+      await (votes ? this.#journal(episodeId, votes) : this.#track(episodeId, result.changes, this.deps.store.commit(episodeId)));
     } catch (err) {
-      this.deps.log?.(`kentongan: could not save episode ${episodeId}: ${(err as Error).message}`);
+      this.deps.log?.(`kentongan: could not save ${votes ? 'a vote in ' : ''}episode ${episodeId}: ${(err as Error).message}`);
       return fail('internal');
     }
     this.deps.publish(e, result.changes);
     return { ok: true, value };
   }
 
-  /**
-   * Like run, for a vote: made durable by one line in the episode's vote journal instead of
-   * a rewrite of the whole episode file (see store/journal.ts).
-   */
-  async vote(episodeId: Id, entry: VoteEntry, rule: (e: Episode) => Result<number>): Promise<Outcome<number>> {
-    const e = this.deps.store.get(episodeId);
-    if (!e) return fail('episode_not_found');
-    const result = rule(e);
-    if (!result.ok) return result;
-    if (result.changes.length === 0) return { ok: true, value: result.value };
-    const restsOn = [this.#unsettled.get(episodeId), this.#unsettled.get(`${episodeId}/${entry.q}`)].filter((p) => p !== undefined);
+  /** Journals the votes, held until any full write still under way that they rest on is on disk. */
+  #journal(episodeId: Id, votes: VoteCommand[]): Promise<unknown> {
+    const restsOn = [this.#unsettled.get(episodeId), ...votes.map((v) => this.#unsettled.get(`${episodeId}/${v.questionId}`))].filter((p) => p !== undefined);
     // A full write may be waiting out its gap (store/episodes.ts): a vote waiting on it should not.
     if (restsOn.length) this.deps.store.hurry(episodeId);
-    try {
-      await Promise.all([this.deps.store.journal(episodeId, entry), ...restsOn]);
-    } catch (err) {
-      this.deps.log?.(`kentongan: could not save a vote in episode ${episodeId}: ${(err as Error).message}`);
-      return fail('internal');
-    }
-    this.deps.publish(e, result.changes);
-    return { ok: true, value: result.value };
+    const written = Promise.all(votes.map((v) => this.deps.store.journal(episodeId, v))).catch((err: unknown) => {
+      // The voter is told it was not saved: memory gives it back too (so memory equals the
+      // disk), and the corrected counts go out (a later vote's delta may have counted it).
+      const e = this.deps.store.get(episodeId);
+      const undone = e ? [...votes].reverse().map((v) => undoVote(e, v)).filter((c) => c !== null) : [];
+      if (e && undone.length) this.deps.publish(e, undone);
+      throw err;
+    });
+    return Promise.all([written, ...restsOn]);
   }
 
   #track(episodeId: Id, changes: Change[], saved: Promise<void>): Promise<void> {
@@ -122,4 +143,21 @@ export class EpisodeService {
     await this.deps.store.create(result.value);
     return { ok: true, value: result.value };
   }
+
+  /** Adds an episode read from an archived notula, refused when its id or code is in use. */
+  async import(e: Episode): Promise<Outcome<Episode>> {
+    if (this.deps.store.idTaken(e.id) || this.deps.store.codeTaken(e.code)) return fail('episode_exists');
+    await this.deps.store.create(e);
+    return { ok: true, value: e };
+  }
+}
+
+/** The votes of a change made only of single votes (journaled), or null (a full write). */
+function journaled(changes: Change[]): VoteCommand[] | null {
+  const votes: VoteCommand[] = [];
+  for (const c of changes) {
+    if (c.kind !== 'votes' || !c.vote) return null;
+    votes.push(c.vote);
+  }
+  return votes;
 }

@@ -35,7 +35,7 @@ export class ErasureService {
     const { episodes, aspirations } = this.deps;
     let summary = { ...EMPTY_SUMMARY };
     const touched = new Set<Id>();
-    for (const e of episodes.store.list()) {
+    for (const e of episodes.list()) {
       if (!e.questions.some((q) => q.askedBy === listenerId)) continue;
       const out = dryRun
         ? eraseListenerQuestions(e, listenerId, aspirations.list, false)
@@ -87,7 +87,7 @@ export class ErasureService {
     if (!usulan.ok) return usulan;
     // The file's name is looked up before the episode (and what names it) is gone.
     const transcript = await transcripts.nameOf(e).catch(() => null);
-    await episodes.store.delete(e.id);
+    await episodes.remove(e.id);
     if (transcript) {
       await transcripts.remove(transcript).catch((err) => {
         this.deps.log(`kentongan: could not remove transcript ${transcript}: ${(err as Error).message}`);

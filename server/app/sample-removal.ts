@@ -17,7 +17,7 @@ export interface SampleDeps {
 }
 
 export function currentSample({ episodes, aspirations }: SampleDeps): SamplePlan | null {
-  return samplePlan(episodes.store.list(), aspirations.list, aspirations.district);
+  return samplePlan(episodes.list(), aspirations.list, aspirations.district);
 }
 
 export async function removeSample(deps: SampleDeps, actor: Actor): Promise<Outcome<SamplePlan & { transcripts: string[] }>> {
@@ -32,7 +32,7 @@ export async function removeSample(deps: SampleDeps, actor: Actor): Promise<Outc
     const e = episodes.find(id);
     if (!e) continue;
     const name = await transcripts.nameOf(e).catch(() => null);
-    await episodes.store.delete(id);
+    await episodes.remove(id);
     if (name) {
       const gone = await transcripts.remove(name).catch((err) => {
         log(`kentongan: could not remove the sample notula ${name}: ${(err as Error).message}`);

@@ -1,11 +1,28 @@
 import type { Aspiration, ClosingStatement, EditEntry, EpisodeInfo, EpisodeStatus, Id, Note, Poll, Question } from '../contract/types.ts';
 
+/**
+ * One vote as a domain command: cast (+) or withdrawn (-) by one listener on one question.
+ * The socket handler applies it and the vote journal stores it; replaying the journal after
+ * a restart applies the same command with the same function, so both take the same rules
+ * (a repeat or a vote on a question no longer open is refused, which makes replay safe).
+ */
+export interface VoteCommand {
+  op: '+' | '-';
+  questionId: Id;
+  listenerId: Id;
+}
+
 // What a successful command changed. The realtime layer projects each change for
 // each audience (listeners see less than staff) and coalesces them into deltas.
 export type Change =
   | { kind: 'episode'; info: EpisodeInfo; status: EpisodeStatus }
   | { kind: 'question'; question: Question }
-  | { kind: 'votes'; questionId: Id; count: number }
+  /**
+   * A question's vote count changed. `vote` is set when the change is exactly one vote:
+   * then one journal line makes it durable instead of a full write of the episode (the
+   * durability is a property of the change; see EpisodeService.run).
+   */
+  | { kind: 'votes'; questionId: Id; count: number; vote?: VoteCommand }
   | { kind: 'note'; note: Note }
   | { kind: 'noteRemoved'; noteId: Id }
   | { kind: 'closing'; closing: ClosingStatement[] }

@@ -53,8 +53,7 @@ export function createHttpApp(opts: HttpOptions): express.Express {
   app.use('/api', auditHook(opts.audit, opts.staff, opts.log));
 
   app.get('/api/health', (_req, res) => {
-    const store = opts.episodes.store;
-    res.json({ ok: true, episodes: store.list().length, damaged: store.damaged().map((d) => d.file), recovered: store.recovered(), writes: store.writes(), publicUrl: opts.publicAddress() });
+    res.json({ ok: true, ...opts.episodes.health(), publicUrl: opts.publicAddress() });
   });
   // What the host console, the studio screen and the overlay build the join link and QR from.
   app.get('/api/address', (_req, res) => {
@@ -71,7 +70,7 @@ export function createHttpApp(opts: HttpOptions): express.Express {
   app.use(opdRoutes(opts));
   app.use(auditRoutes(opts));
   if (opts.backup) app.use(backupRoutes(opts.backup));
-  if (opts.debugMetrics) app.use(debugRoutes(opts.episodes.store));
+  if (opts.debugMetrics) app.use(debugRoutes(opts.episodes));
   app.use('/api', (_req, res) => sendError(res, fail('unknown_route').error));
 
   if (existsSync(opts.webDir)) {

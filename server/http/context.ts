@@ -2,12 +2,12 @@ import * as v from 'valibot';
 import type { NextFunction, Request, Response } from 'express';
 import { parse as parseCookie } from 'cookie';
 import { fail } from '../contract/errors.ts';
-import { can } from '../contract/permissions.ts';
 import type { Permission } from '../contract/permissions.ts';
 import type { Actor } from '../contract/types.ts';
 import type { StaffService } from '../auth/staff-service.ts';
 import { SESSION_COOKIE } from '../auth/session-cookie.ts';
 import { sendError } from './errors.ts';
+import { staffGuard } from '../app/staff-guard.ts';
 
 export function sessionToken(req: Request): string | undefined {
   return parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
@@ -20,15 +20,11 @@ export function actorOf(req: Request, staff: StaffService): Actor | null {
 /** The staff actor if they hold the permission; otherwise sends 401/403 and returns null. */
 export function requireStaff(req: Request, res: Response, staff: StaffService, permission: Permission): Actor | null {
   const actor = actorOf(req, staff);
-  if (!actor) {
-    sendError(res, fail(staff.accountFor(sessionToken(req))?.mustChangePassword ? 'password_change_required' : 'not_signed_in').error);
-    return null;
-  }
-  if (!can(actor, permission)) {
-    sendError(res, fail('not_allowed').error);
-    return null;
-  }
-  return actor;
+  // Asked only when there is no actor: the account behind the cookie, to say why.
+  const guard = staffGuard(actor, permission, !actor && staff.accountFor(sessionToken(req))?.mustChangePassword === true);
+  if (guard.ok) return guard.value;
+  sendError(res, guard.error);
+  return null;
 }
 
 /** Validates a body; sends 400 naming the field and returns null when it does not fit. */

@@ -14,7 +14,7 @@ export function listenerPage(indexHtmlPath: string, episodes: EpisodeService, br
   let html: string | null = null;
   return (req: Request, res: Response) => {
     html ??= withPreloads(readFileSync(indexHtmlPath, 'utf8'), join(dirname(indexHtmlPath), '.vite', 'manifest.json'));
-    const e = episodes.store.byCode(String(req.params.code ?? ''));
+    const e = episodes.byCode(String(req.params.code ?? ''));
     res.setHeader('Cache-Control', 'no-store');
     if (!e) return res.type('html').send(html);
     // The same shared snapshot the socket join sends, serialised once per episode state.

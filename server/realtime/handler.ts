@@ -6,6 +6,7 @@ import type { DomainError } from '../contract/errors.ts';
 import type { Actor } from '../contract/types.ts';
 import { rooms, schemas } from '../contract/events.ts';
 import { ackTiming } from './ack-timing.ts';
+import { staffGuard } from '../app/staff-guard.ts';
 import type { Ack, AckData, ClientEventName, ClientToServerEvents, Payload, ServerToClientEvents, SocketData } from '../contract/events.ts';
 
 export type KSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -31,6 +32,19 @@ export function hasJoined(ctx: HandlerContext, episodeId: string): boolean {
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: DomainError };
 export type Handler<E extends ClientEventName> = (payload: Payload<E>, ctx: HandlerContext) => Promise<Outcome<AckData[E]>> | Outcome<AckData[E]>;
+
+/**
+ * A handler for signed-in staff only: the one staff guard (app/staff-guard.ts) runs first,
+ * and the handler gets the staff actor. Which permission it takes is the domain rule's to say.
+ */
+export function staffOnly<E extends ClientEventName>(
+  handler: (payload: Payload<E>, ctx: HandlerContext, staff: Actor) => Promise<Outcome<AckData[E]>> | Outcome<AckData[E]>,
+): Handler<E> {
+  return (payload, ctx) => {
+    const guard = staffGuard(ctx.staff());
+    return guard.ok ? handler(payload, ctx, guard.value) : guard;
+  };
+}
 
 /** One event's whole path for any socket: built once per event, not once per socket. */
 export type Compiled = (ctx: HandlerContext, payload: unknown, ack: unknown) => Promise<void>;

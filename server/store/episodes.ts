@@ -8,8 +8,8 @@ import type { RecoveredFile } from './recovery.ts';
 import { episodeShape, indexShape, shapeProblem } from './shapes.ts';
 import { Committer } from './committer.ts';
 import { VoteJournal } from './journal.ts';
-import type { VoteEntry } from './journal.ts';
-import { castVote, withdrawVote } from '../domain/vote.ts';
+import { applyVote } from '../domain/vote.ts';
+import type { VoteCommand } from '../domain/vote.ts';
 import type { Episode, EpisodeStatus, Id } from '../contract/types.ts';
 import { isId } from '../contract/ids.ts';
 import { insideDir } from './paths.ts';
@@ -165,11 +165,8 @@ export class EpisodeStore {
       for (const b of bad) {
         await this.#recovery.keep(VoteJournal.pathOf(folder, db.data.id, b.gen), `baris ${b.lines.join(', ')} tidak terbaca`, 'suara lain di berkas ini dipulihkan');
       }
-      for (const v of votes) {
-        const who = { kind: 'listener' as const, listenerId: v.l };
-        if (v.op === '+') castVote(db.data, who, v.q);
-        else withdrawVote(db.data, who, v.q);
-      }
+      // The same function the vote handler applied them with: a refused one is skipped.
+      for (const v of votes) applyVote(db.data, v);
       this.#adopt(db, gens.length ? gens[gens.length - 1]! + 1 : 0);
       // Fold them into the episode file now, so the journal starts empty.
       if (gens.length) await this.#slots.get(db.data.id)!.committer.commit();
@@ -298,11 +295,11 @@ export class EpisodeStore {
    * Makes one vote durable by appending it to the episode's vote journal (the in-memory
    * episode already holds it): a line instead of rewriting the whole file.
    */
-  async journal(id: Id, entry: VoteEntry): Promise<void> {
+  async journal(id: Id, vote: VoteCommand): Promise<void> {
     const slot = this.#slots.get(id);
     if (!slot) throw new Error(`unknown episode ${id}`);
     this.#bump(id);
-    const written = slot.journal.append(entry);
+    const written = slot.journal.append(vote);
     const j = slot.journal;
     if (j.pending >= COMPACT_AFTER_VOTES || Date.now() - j.rotatedAt > COMPACT_AFTER_MS) this.#compactSoon(slot, id);
     await written;

@@ -6,13 +6,17 @@ import type { Id } from '../contract/types.ts';
 import { isId } from '../contract/ids.ts';
 import { insideDir } from './paths.ts';
 import { syncDir } from './durable-file.ts';
+import type { VoteCommand } from '../domain/vote.ts';
 
-/** One vote cast (+) or withdrawn (-): question id and listener id. One JSON line each. */
-export interface VoteEntry {
+/** A vote command as one JSON line: short keys, as a storm writes tens of thousands of them. */
+interface VoteLine {
   op: '+' | '-';
   q: Id;
   l: Id;
 }
+
+const lineOf = (v: VoteCommand): VoteLine => ({ op: v.op, q: v.questionId, l: v.listenerId });
+const commandOf = (e: VoteLine): VoteCommand => ({ op: e.op, questionId: e.q, listenerId: e.l });
 
 /**
  * The votes of one episode since its last full write, appended to `episodes/<id>.<gen>.votes`.
@@ -77,9 +81,9 @@ export class VoteJournal {
   }
 
   /** Every complete line of every generation, oldest first. A torn last line (a crash mid-write) was never acknowledged and is skipped; an unreadable complete line is skipped and named in `bad` (1-based line numbers). */
-  static async read(dir: string, id: Id): Promise<{ entries: VoteEntry[]; gens: number[]; bad: Array<{ gen: number; lines: number[] }> }> {
+  static async read(dir: string, id: Id): Promise<{ entries: VoteCommand[]; gens: number[]; bad: Array<{ gen: number; lines: number[] }> }> {
     const gens = await VoteJournal.generations(dir, id);
-    const entries: VoteEntry[] = [];
+    const entries: VoteCommand[] = [];
     const bad: Array<{ gen: number; lines: number[] }> = [];
     for (const gen of gens) {
       const text = await readFile(VoteJournal.pathOf(dir, id, gen), 'utf8');
@@ -87,13 +91,13 @@ export class VoteJournal {
       lines.pop(); // after the last newline: empty, or a torn line
       const badLines: number[] = [];
       lines.forEach((line, i) => {
-        let e: VoteEntry | null = null;
+        let e: VoteLine | null = null;
         try {
-          e = JSON.parse(line) as VoteEntry;
+          e = JSON.parse(line) as VoteLine;
         } catch {
           /* reported below */
         }
-        if (e && (e.op === '+' || e.op === '-') && typeof e.q === 'string' && typeof e.l === 'string') entries.push(e);
+        if (e && (e.op === '+' || e.op === '-') && typeof e.q === 'string' && typeof e.l === 'string') entries.push(commandOf(e));
         else badLines.push(i + 1);
       });
       // Only a torn last line is normal; a bad complete line is damage the caller keeps and reports.
@@ -111,8 +115,8 @@ export class VoteJournal {
   }
 
   /** Resolves once the vote is on disk. */
-  append(entry: VoteEntry): Promise<void> {
-    this.#lines.push(`${JSON.stringify(entry)}\n`);
+  append(vote: VoteCommand): Promise<void> {
+    this.#lines.push(`${JSON.stringify(lineOf(vote))}\n`);
     this.pending++;
     return this.#committer.commit();
   }

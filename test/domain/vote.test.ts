@@ -21,7 +21,8 @@ describe('castVote', () => {
     const { e, open } = setup();
     const first = castVote(e, listener('L-1'), open.id);
     expect(unwrap(first)).toBe(1);
-    expect(first.ok && first.changes).toEqual([{ kind: 'votes', questionId: open.id, count: 1 }]);
+    // The change carries its vote command: one journal line makes it durable.
+    expect(first.ok && first.changes).toEqual([{ kind: 'votes', questionId: open.id, count: 1, vote: { op: '+', questionId: open.id, listenerId: 'L-1' } }]);
     expect(unwrap(castVote(e, listener('L-2'), open.id))).toBe(2);
     expect(q(e, open.id).voters).toEqual(['L-1', 'L-2']);
   });
@@ -84,7 +85,7 @@ describe('withdrawVote', () => {
     for (const v of ['L-1', 'L-2', 'L-3']) unwrap(castVote(e, listener(v), open.id));
     const r = withdrawVote(e, listener('L-2'), open.id);
     expect(unwrap(r)).toBe(2);
-    expect(r.ok && r.changes).toEqual([{ kind: 'votes', questionId: open.id, count: 2 }]);
+    expect(r.ok && r.changes).toEqual([{ kind: 'votes', questionId: open.id, count: 2, vote: { op: '-', questionId: open.id, listenerId: 'L-2' } }]);
     expect(q(e, open.id).voters).toEqual(['L-1', 'L-3']);
   });
 

@@ -4,7 +4,7 @@
 // start too). Writes fail for real: the file's path is made a directory, which a rename
 // cannot replace even as root.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { api, call, listener, must, signIn, startServer } from '../support/server.ts';
 import type { TestServer } from '../support/server.ts';
@@ -53,6 +53,34 @@ describe('a write that fails', () => {
     admin = await signIn(s.url);
     const after = (await api(s.url, `/api/episodes/${ep.id}`, { cookie: admin })).json.questions;
     expect(after.filter((q: { text: string }) => q.text === ask.text)).toHaveLength(1);
+  });
+
+  // Issue 11, move 2: a refused write must not leave the change in memory (where the next
+  // snapshot, delta or full write would show it) while the listener is told it was not saved.
+  it('a vote whose journal line cannot be written is taken back: memory equals the disk', async () => {
+    const ep = await createLiveEpisode(s.url, admin, { ...SHOW_EPISODE, premoderation: false, title: 'Suara saat disk penuh' });
+    const asker = await listener(s.url);
+    await must(asker.socket, 'episode:join', { code: ep.code });
+    const q = await must(asker.socket, 'question:ask', { episodeId: ep.id, text: 'Kapan jalan desa diperbaiki?', name: null, location: null });
+    const voter = await listener(s.url);
+    await must(voter.socket, 'episode:join', { code: ep.code });
+    // No vote was journaled in this episode yet, so every journal file is still to be opened:
+    // a directory in the way of each generation makes the append fail for real.
+    const dir = join(s.dataDir, 'episodes');
+    const blocked = Array.from({ length: 100 }, (_, g) => join(dir, `${ep.id}.${g}.votes`));
+    for (const path of blocked) await blockWith(path);
+    const failed = await call(voter.socket, 'vote:cast', { episodeId: ep.id, questionId: q.id });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'internal' } });
+    for (const path of blocked) await rm(path, { recursive: true });
+
+    const onDisk = JSON.parse(await readFile(join(dir, `${ep.id}.json`), 'utf8')) as { questions: Array<{ id: string; voters: string[] }> };
+    const inMemory = s.app.store.get(ep.id)!.questions.find((x) => x.id === q.id)!;
+    expect(onDisk.questions.find((x) => x.id === q.id)!.voters).toEqual([]);
+    expect(inMemory.voters).toEqual([]);
+    // And the same vote, once the disk takes it, counts once.
+    expect(await must(voter.socket, 'vote:cast', { episodeId: ep.id, questionId: q.id })).toMatchObject({ votes: 1 });
+    asker.socket.disconnect();
+    voter.socket.disconnect();
   });
 
   it('a retried usulan after a failed write is one usulan', async () => {

@@ -41,7 +41,7 @@ describe('a vote right after its question was approved', () => {
         order.push('approve');
         return r;
       });
-      const voting = server.app.episodes.vote(ep.id, { op: '+', q: q.id, l: voter.listenerId }, (e) => castVote(e, voter, q.id)).then(async (r) => {
+      const voting = server.app.episodes.run(ep.id, (e) => castVote(e, voter, q.id)).then(async (r) => {
         order.push('vote');
         const onDisk = JSON.parse(await readFile(file, 'utf8')) as { questions: Array<{ id: string; status: string }> };
         statusOnDiskAtAck = onDisk.questions.find((x) => x.id === q.id)?.status ?? 'missing';

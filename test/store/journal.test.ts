@@ -30,7 +30,7 @@ const journals = async () => (await readdir(join(dir, 'episodes'))).filter((f) =
 async function vote(store: EpisodeStore, e: Episode, l: string, q: string, op: '+' | '-' = '+') {
   const r = op === '+' ? castVote(e, listener(l), q) : withdrawVote(e, listener(l), q);
   if (!r.ok) throw new Error(r.error.code);
-  await store.journal(e.id, { op, q, l });
+  await store.journal(e.id, { op, questionId: q, listenerId: l });
 }
 
 async function setup() {

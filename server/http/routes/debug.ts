@@ -3,7 +3,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { EventLoopUtilization } from 'node:perf_hooks';
 import { fail } from '../../contract/errors.ts';
 import { sendError } from '../errors.ts';
-import type { EpisodeStore } from '../../store/episodes.ts';
+import type { EpisodeService } from '../../app/episode-service.ts';
 import { enableAckTiming } from '../../realtime/ack-timing.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -12,7 +12,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
  * Process figures for the benchmark (test/bench): event-loop delay, utilisation, memory,
  * store writes. Mounted only when DEBUG_METRICS=1, and answers loopback callers only.
  */
-export function debugRoutes(store: EpisodeStore): Router {
+export function debugRoutes(episodes: EpisodeService): Router {
   const r = Router();
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
@@ -35,7 +35,7 @@ export function debugRoutes(store: EpisodeStore): Router {
       ackMs: { count: acks.count, p50: acks.count ? acks.percentile(50) / 1000 : null, p95: acks.count ? acks.percentile(95) / 1000 : null, p99: acks.count ? acks.percentile(99) / 1000 : null, max: acks.count ? acks.max / 1000 : null },
       rssBytes: mem.rss, heapUsedBytes: mem.heapUsed,
       cpuMicros: { user: cpu.user, system: cpu.system },
-      writes: store.writes(),
+      writes: episodes.health().writes,
     });
   });
 

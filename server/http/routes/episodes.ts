@@ -21,7 +21,7 @@ export function episodeRoutes({ episodes, aspirations, staff, transcripts, erasu
   /** Staff see every episode; the public sees live and finished ones. */
   r.get('/api/episodes', (req, res) => {
     const actor = actorOf(req, staff);
-    const all = episodes.store.list().filter((e) => can(actor, 'episode.viewStaff') || e.status !== 'draft');
+    const all = episodes.list().filter((e) => can(actor, 'episode.viewStaff') || e.status !== 'draft');
     all.sort((a, b) => b.startsAt.localeCompare(a.startsAt));
     res.json({ episodes: all.map(episodeSummary) });
   });
@@ -37,7 +37,7 @@ export function episodeRoutes({ episodes, aspirations, staff, transcripts, erasu
       return sendError(res, refused.error);
     }
     const code = parseJoinCode(req.params.code);
-    const e = code ? episodes.store.byCode(code) : undefined;
+    const e = code ? episodes.byCode(code) : undefined;
     if (!e) return sendError(res, fail('episode_not_found').error);
     // A draft's code is given out before the show, so it is found, but its title and series
     // are the station's until it starts.

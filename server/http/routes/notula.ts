@@ -75,14 +75,14 @@ export function notulaRoutes({ episodes, aspirations, staff, transcripts }: Http
     if (!e) return;
     res.type('text/markdown; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${transcriptFileName(e)}"`);
-    res.send(markdownOf(e, episodes.store.version(e.id), aspirations.notulaFor(e)));
+    res.send(markdownOf(e, episodes.version(e.id), aspirations.notulaFor(e)));
   });
 
   r.get('/api/episodes/:id/notula.html', (req, res) => {
     const e = readable(req.params.id, req, res);
     if (!e) return;
     res.setHeader('Content-Security-Policy', PAGE_CSP);
-    res.type('html').send(page(e.title, htmlOf(markdownOf(e, episodes.store.version(e.id), aspirations.notulaFor(e)))));
+    res.type('html').send(page(e.title, htmlOf(markdownOf(e, episodes.version(e.id), aspirations.notulaFor(e)))));
   });
 
   r.get('/api/transcripts', async (_req, res) => {
@@ -101,10 +101,9 @@ export function notulaRoutes({ episodes, aspirations, staff, transcripts }: Http
     if (typeof req.body !== 'string') return sendError(res, fail('invalid_payload', 'Kirim berkas Markdown (Content-Type: text/markdown).').error);
     const parsed = importNotula(req.body, { newId: () => nanoid(12) });
     if (!parsed.ok) return sendError(res, fail('transcript_invalid', `Baris ${parsed.error.line}: ${parsed.error.message}`).error);
-    const e = parsed.episode;
-    if (episodes.store.idTaken(e.id) || episodes.store.codeTaken(e.code)) return sendError(res, fail('episode_exists').error);
-    await episodes.store.create(e);
-    res.status(201).json({ episode: episodeView(e) });
+    const out = await episodes.import(parsed.episode);
+    if (!out.ok) return sendError(res, out.error);
+    res.status(201).json({ episode: episodeView(out.value) });
   });
 
   return r;

@@ -1,25 +1,25 @@
 import { fail } from '../../contract/errors.ts';
 import { joinListener, setPremoderation } from '../../domain/episode.ts';
-import { can } from '../../contract/permissions.ts';
 import { isMember } from '../../domain/members.ts';
 import { QUEUE_PAGE, QUEUE_PAGE_MAX, episodeView, listenerOwn, queuePage, staffSnapshot } from '../../domain/views.ts';
 import { myPollAnswers, pollView, pollsOf } from '../../domain/poll.ts';
 import { listenerJoin } from '../snapshot.ts';
 import { listenerAspirations, staffAspirations } from '../../domain/planner.ts';
 import { rooms } from '../../contract/events.ts';
+import { staffOnly } from '../handler.ts';
 import type { Handler } from '../handler.ts';
 import type { AckData } from '../../contract/events.ts';
 import type { RealtimeDeps } from './deps.ts';
+import { staffGuard } from '../../app/staff-guard.ts';
 
 export function episodeHandlers({ episodes, broadcaster, aspirations }: RealtimeDeps) {
   /** Joining returns a full snapshot; a client that reconnects simply joins again. */
   const join: Handler<'episode:join'> = async (p, ctx) => {
-    const e = p.episodeId ? episodes.find(p.episodeId) : p.code ? episodes.store.byCode(p.code) : undefined;
+    const e = p.episodeId ? episodes.find(p.episodeId) : p.code ? episodes.byCode(p.code) : undefined;
     if (!e) return fail('episode_not_found');
     if (p.as === 'staff') {
-      const staff = ctx.staff();
-      if (!staff) return fail('not_signed_in');
-      if (!can(staff, 'episode.viewStaff')) return fail('not_allowed');
+      const guard = staffGuard(ctx.staff(), 'episode.viewStaff');
+      if (!guard.ok) return guard;
       await ctx.socket.join(rooms.staff(e.id));
       const polls = pollsOf(e).map((p) => pollView(p, 'staff'));
       return { ok: true, value: { ...staffSnapshot(e, broadcaster.seq(e.id)), polls, aspirations: staffAspirations(aspirations.list, e.id) } };
@@ -49,12 +49,10 @@ export function episodeHandlers({ episodes, broadcaster, aspirations }: Realtime
     return { ok: true, value: null };
   };
 
-  const moderation: Handler<'episode:moderation'> = async (p, ctx) => {
-    const staff = ctx.staff();
-    if (!staff) return fail('not_signed_in');
+  const moderation = staffOnly<'episode:moderation'>(async (p, ctx, staff) => {
     const out = await episodes.run(p.episodeId, (e) => setPremoderation(e, staff, p.premoderation));
     return out.ok ? { ok: true, value: episodeView(out.value) } : out;
-  };
+  });
 
   return { 'episode:join': join, 'episode:leave': leave, 'episode:moderation': moderation, 'episode:questions': questions };
 }

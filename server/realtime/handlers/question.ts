@@ -1,4 +1,3 @@
-import { fail } from '../../contract/errors.ts';
 import * as rules from '../../domain/question.ts';
 import type { Result } from '../../domain/result.ts';
 import type { Ctx } from '../../domain/result.ts';
@@ -7,6 +6,7 @@ import { questionView } from '../../domain/views.ts';
 import type { QuestionView } from '../../contract/views.ts';
 import type { Handler, HandlerContext } from '../handler.ts';
 import type { RealtimeDeps } from './deps.ts';
+import { staffGuard } from '../../app/staff-guard.ts';
 
 type Outcome = { ok: true; value: QuestionView } | { ok: false; error: import('../../contract/errors.ts').DomainError };
 
@@ -14,9 +14,9 @@ async function asStaff(
   deps: RealtimeDeps, ctx: HandlerContext, episodeId: string,
   rule: (e: Episode, staff: Actor, c: Ctx) => Result<Question>,
 ): Promise<Outcome> {
-  const staff = ctx.staff();
-  if (!staff) return fail('not_signed_in');
-  return deps.episodes.run(episodeId, (e, c) => rule(e, staff, c), questionView);
+  const guard = staffGuard(ctx.staff());
+  if (!guard.ok) return guard;
+  return deps.episodes.run(episodeId, (e, c) => rule(e, guard.value, c), questionView);
 }
 
 export function questionHandlers(deps: RealtimeDeps) {

@@ -1,5 +1,5 @@
 import { fail } from '../../contract/errors.ts';
-import { castVote, withdrawVote } from '../../domain/vote.ts';
+import { applyVote } from '../../domain/vote.ts';
 import { hasJoined } from '../handler.ts';
 import type { Handler, HandlerContext } from '../handler.ts';
 import type { RealtimeDeps } from './deps.ts';
@@ -9,17 +9,13 @@ export function voteHandlers({ episodes }: RealtimeDeps) {
   /** A vote needs the episode joined on this socket; an unknown episode still says so. */
   const notJoined = (ctx: HandlerContext, episodeId: string) =>
     hasJoined(ctx, episodeId) ? null : episodes.find(episodeId) ? fail('not_joined') : fail('episode_not_found');
-  const cast: Handler<'vote:cast'> = async (p, ctx) => {
+  /** One command, applied by the function journal replay uses too; run() journals it (the change says so). */
+  const vote = (op: '+' | '-'): Handler<'vote:cast' | 'vote:withdraw'> => async (p, ctx) => {
     const refused = notJoined(ctx, p.episodeId);
     if (refused) return refused;
-    const out = await episodes.vote(p.episodeId, { op: '+', q: p.questionId, l: ctx.listener.listenerId }, (e) => castVote(e, ctx.listener, p.questionId));
+    const command = { op, questionId: p.questionId, listenerId: ctx.listener.listenerId };
+    const out = await episodes.run(p.episodeId, (e) => applyVote(e, command));
     return out.ok ? { ok: true, value: { questionId: p.questionId, votes: out.value } } : out;
   };
-  const withdraw: Handler<'vote:withdraw'> = async (p, ctx) => {
-    const refused = notJoined(ctx, p.episodeId);
-    if (refused) return refused;
-    const out = await episodes.vote(p.episodeId, { op: '-', q: p.questionId, l: ctx.listener.listenerId }, (e) => withdrawVote(e, ctx.listener, p.questionId));
-    return out.ok ? { ok: true, value: { questionId: p.questionId, votes: out.value } } : out;
-  };
-  return { 'vote:cast': cast, 'vote:withdraw': withdraw };
+  return { 'vote:cast': vote('+') as Handler<'vote:cast'>, 'vote:withdraw': vote('-') as Handler<'vote:withdraw'> };
 }
