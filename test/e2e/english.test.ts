@@ -3,7 +3,7 @@
 // server errors (a taken username) shown in Indonesian on an English page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { context, launchBrowser, watchErrors } from '../support/browser.ts';
+import { context, launchBrowser, openListener, watchErrors } from '../support/browser.ts';
 import { ADMIN_PASSWORD, must, startServer } from '../support/server.ts';
 import type { TestServer } from '../support/server.ts';
 import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
@@ -32,11 +32,7 @@ async function phone(): Promise<{ page: Page; errors: string[] }> {
   return { page, errors: watchErrors(page) };
 }
 
-async function open(page: Page, code: string): Promise<void> {
-  await page.goto(`/j/${code}`);
-  await page.locator('main[data-ready]').waitFor({ timeout: 20_000 });
-  await page.locator('[data-testid=connection][data-status=online]').waitFor({ state: 'attached', timeout: 15_000 });
-}
+const open = openListener;
 
 describe('English', { timeout: 60_000 }, () => {
   it('counts supporters in the singular and plural, and words the status change anew after switching', async () => {

@@ -2,7 +2,7 @@
 // voting (also offline), following the show live, and listener text that stays text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { context, launchBrowser, screenshot, watchErrors } from '../support/browser.ts';
+import { context, launchBrowser, listenerOnline, openListener, screenshot, watchErrors } from '../support/browser.ts';
 import { must, startServer } from '../support/server.ts';
 import type { TestServer } from '../support/server.ts';
 import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
@@ -44,18 +44,8 @@ function real(errors: string[]): string[] {
   return errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED'));
 }
 
-async function open(page: Page, code: string): Promise<void> {
-  await page.goto(`/j/${code}`);
-  await page.locator('main[data-ready]').waitFor({ timeout: 20_000 }).catch(async (err: Error) => {
-    // Say what the listener would see instead (still connecting? an error?), not just "timeout".
-    throw new Error(`page not ready: "${(await page.locator('body').innerText()).slice(0, 300)}" (${err.message.split('\n')[0]})`);
-  });
-  await online(page);
-}
-
-async function online(page: Page): Promise<void> {
-  await page.locator('[data-testid=connection][data-status=online]').waitFor({ state: 'attached', timeout: 15_000 });
-}
+const open = openListener;
+const online = listenerOnline;
 
 function item(page: Page, text: string): Locator {
   return page.locator('#queue li', { hasText: text });

@@ -42,3 +42,17 @@ export function watchErrors(page: Page): string[] {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   return errors;
 }
+
+/** Waits until a listener page has loaded and its socket is online. */
+export async function listenerOnline(page: Page): Promise<void> {
+  await page.locator('[data-testid=connection][data-status=online]').waitFor({ state: 'attached', timeout: 15_000 });
+}
+
+/** Opens a listener page by its join link, ready and online; a page that never gets ready says what it shows instead. */
+export async function openListener(page: Page, code: string): Promise<void> {
+  await page.goto(`/j/${code}`);
+  await page.locator('main[data-ready]').waitFor({ timeout: 20_000 }).catch(async (err: Error) => {
+    throw new Error(`page not ready: "${(await page.locator('body').innerText()).slice(0, 300)}" (${err.message.split('\n')[0]})`);
+  });
+  await listenerOnline(page);
+}
