@@ -61,14 +61,9 @@ export class AspirationService {
     const result = rule(this.desk(), this.ctx());
     if (!result.ok) return result;
     if (result.changes.length === 0) return { ok: true, value: result.value };
-    try {
-      await this.deps.store.commit();
-    } catch (err) {
-      this.deps.log?.(`kentongan: could not save aspirations: ${(err as Error).message}`);
-      return fail('internal');
-    }
-    this.deps.publish(result.changes as AspirationChange[]);
-    return { ok: true, value: result.value };
+    const saved = await this.#saved(this.deps.store, 'aspirations', result.value);
+    if (saved.ok) this.deps.publish(result.changes as AspirationChange[]);
+    return saved;
   }
 
   /** Like run, for a rule that needs one episode (submitting during a show). */
@@ -81,14 +76,7 @@ export class AspirationService {
   /** Changes the district settings; they are checked against the codes aspirations use. */
   async changeDistrict(rule: (district: District, inUse: ReturnType<typeof codesInUse>) => Result<District>): Promise<Outcome<District>> {
     const result = rule(this.deps.district.district, codesInUse(this.deps.store.list));
-    if (!result.ok) return result;
-    try {
-      await this.deps.district.commit();
-    } catch (err) {
-      this.deps.log?.(`kentongan: could not save the district settings: ${(err as Error).message}`);
-      return fail('internal');
-    }
-    return { ok: true, value: result.value };
+    return result.ok ? this.#saved(this.deps.district, 'the district settings', result.value) : result;
   }
 
   get opd(): readonly string[] {
@@ -98,14 +86,18 @@ export class AspirationService {
   /** Changes the OPD list, kept in the district file; names that usulan use must stay. */
   async changeOpd(rule: (opd: string[], inUse: ReadonlySet<string>) => Result<string[]>): Promise<Outcome<string[]>> {
     const result = rule(this.deps.district.opd, opdInUse(this.deps.store.list));
-    if (!result.ok) return result;
+    return result.ok ? this.#saved(this.deps.district, 'the OPD list', [...result.value]) : result;
+  }
+
+  /** Waits for the disk. A failed write has put the store back as it is on disk (see JsonDocument): the change is gone, and the caller is told so. */
+  async #saved<T>(store: { commit(): Promise<void> }, what: string, value: T): Promise<Outcome<T>> {
     try {
-      await this.deps.district.commit();
+      await store.commit();
     } catch (err) {
-      this.deps.log?.(`kentongan: could not save the OPD list: ${(err as Error).message}`);
-      return fail('internal');
+      this.deps.log?.(`kentongan: could not save ${what}: ${(err as Error).message}`);
+      return fail('not_saved');
     }
-    return { ok: true, value: [...result.value] };
+    return { ok: true, value };
   }
 
   /** The notula's aspiration section: an imported episode brings its own. */

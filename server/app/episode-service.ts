@@ -6,6 +6,7 @@ import type { Ctx, Result } from '../domain/result.ts';
 import type { Episode, Id } from '../contract/types.ts';
 import type { EpisodeStore } from '../store/episodes.ts';
 import { undoVote } from '../domain/vote.ts';
+import { revertChanges } from '../domain/revert.ts';
 import type { VoteCommand } from '../domain/vote.ts';
 
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../contract/join-code.ts';
@@ -99,9 +100,17 @@ export class EpisodeService {
       await (votes ? this.#journal(episodeId, votes) : this.#track(episodeId, result.changes, this.deps.store.commit(episodeId)));
     } catch (err) {
       this.deps.log?.(`kentongan: could not save ${votes ? 'a vote in ' : ''}episode ${episodeId}: ${(err as Error).message}`);
-      return fail('internal');
+      // The store has put the episode back as it is on disk (a vote is taken back in
+      // #journal): screens that caught the change in a snapshot are told its state again.
+      const now = this.deps.store.get(episodeId);
+      if (!votes && now) {
+        const back = revertChanges(now, result.changes);
+        if (back.length) this.deps.publish(now, back);
+      }
+      return fail('not_saved');
     }
-    this.deps.publish(e, result.changes);
+    // The episode as it is now: a failed write of another command may have replaced it.
+    this.deps.publish(this.deps.store.get(episodeId) ?? e, result.changes);
     return { ok: true, value };
   }
 
@@ -140,16 +149,25 @@ export class EpisodeService {
   async create(build: (ctx: Ctx, code: string) => Result<Episode>): Promise<Outcome<Episode>> {
     const result = build(this.ctx(), this.newCode());
     if (!result.ok) return result;
-    await this.deps.store.create(result.value);
-    return { ok: true, value: result.value };
+    return this.#created(result.value);
   }
 
   /** Adds an episode read from an archived notula, refused when its id or code is in use. */
   async import(e: Episode): Promise<Outcome<Episode>> {
     if (this.deps.store.idTaken(e.id) || this.deps.store.codeTaken(e.code)) return fail('episode_exists');
-    await this.deps.store.create(e);
+    return this.#created(e);
+  }
+
+  async #created(e: Episode): Promise<Outcome<Episode>> {
+    try {
+      await this.deps.store.create(e);
+    } catch (err) {
+      this.deps.log?.(`kentongan: could not save new episode ${e.id}: ${(err as Error).message}`);
+      return fail('not_saved');
+    }
     return { ok: true, value: e };
   }
+
 }
 
 /** The votes of a change made only of single votes (journaled), or null (a full write). */

@@ -80,6 +80,7 @@ export const ERROR_MESSAGES = {
   unknown_opd: 'OPD tujuan tidak ada di daftar OPD yang disimpan admin.',
   opd_list_invalid: 'Daftar OPD tidak valid; tidak ada yang diubah.',
   opd_in_use: 'Masih ada usulan yang ditujukan ke OPD ini; tidak ada yang diubah.',
+  not_saved: 'Tidak tersimpan: server gagal menulis ke disk, jadi perubahan ini dibatalkan. Coba sekali lagi; jika tetap gagal, beri tahu admin (disk mungkin penuh).',
   internal: 'Terjadi kesalahan di server. Perubahan mungkin sudah tersimpan; periksa dulu sebelum mencoba lagi.',
 } as const;
 

@@ -1,8 +1,10 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import { fail } from '../contract/errors.ts';
 import type { DomainError, ErrorCode } from '../contract/errors.ts';
+import { WriteFailed } from '../store/document.ts';
 
-const STATUS: Partial<Record<ErrorCode, number>> = {
+// Every code has its status here, so the compiler names a new code that has none.
+const STATUS: Record<ErrorCode, number> = {
   invalid_payload: 400, text_empty: 400, text_too_long: 400, closing_empty: 400, invalid_time_zone: 400, invalid_date: 400,
   speaker_not_found: 400, transcript_invalid: 400,
   unknown_dimension: 400, unknown_kecamatan: 400, unknown_desa: 400, desa_outside_kecamatan: 400, invalid_rt_rw: 400,
@@ -18,12 +20,20 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   rate_limited: 429, address_limited: 429,
   server_busy: 503,
   not_joined: 409, too_many_pending: 429, queue_full: 429,
+  not_saved: 503,
   internal: 500,
+  // The state does not allow it (already live, ended, voted…).
+  episode_not_live: 409, episode_ended: 409, episode_not_draft: 409, episode_live: 409, episode_not_ended: 409, episode_exists: 409,
+  already_voted: 409, not_voted: 409, question_not_open: 409, another_on_air: 409, invalid_transition: 409, merge_invalid: 409,
+  no_question_on_air: 409, question_not_in_notula: 409, closing_not_found: 409, closing_taken: 409, no_change: 409, too_many_edits: 409,
+  username_taken: 409, last_admin: 409, poll_closed: 409, another_poll_open: 409,
+  aspiration_closed: 409, already_supported: 409, already_converted: 409, aspiration_merge_invalid: 409,
+  region_in_use: 409, region_exists: 409, opd_in_use: 409,
 };
 
-/** Domain errors map to HTTP statuses; everything about state (already live, ended…) is 409. */
+/** Domain errors map to HTTP statuses. */
 export function sendError(res: Response, error: DomainError): void {
-  res.status(STATUS[error.code] ?? 409).json({ error });
+  res.status(STATUS[error.code]).json({ error });
 }
 
 /** Express 5 forwards rejected promises here. Clients get a code and an Indonesian message, never a stack. */
@@ -33,6 +43,6 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
     if (e.type === 'entity.too.large') return sendError(res, fail('payload_too_large').error);
     if (e.type === 'entity.parse.failed' || e.status === 400) return sendError(res, fail('invalid_payload', 'JSON tidak valid.').error);
     log(`kentongan: HTTP handler failed: ${e.stack ?? String(err)}`);
-    sendError(res, fail('internal').error);
+    sendError(res, fail(err instanceof WriteFailed ? 'not_saved' : 'internal').error);
   };
 }

@@ -1,3 +1,4 @@
+import { WriteFailed } from '../store/document.ts';
 import * as v from 'valibot';
 import type { Socket } from 'socket.io';
 
@@ -78,7 +79,7 @@ export function compile<E extends ClientEventName>(event: E, handler: Handler<E>
       reply(out.ok ? { ok: true, data: out.value } : { ok: false, error: out.error });
     } catch (err) {
       log(`kentongan: ${event} failed: ${(err as Error)?.stack ?? String(err)}`);
-      reply(fail('internal'));
+      reply(fail(err instanceof WriteFailed ? 'not_saved' : 'internal'));
     }
   };
 }

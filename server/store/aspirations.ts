@@ -1,7 +1,5 @@
 import { join } from 'node:path';
-import { Low } from 'lowdb';
-import { DurableJSONFile } from './durable-file.ts';
-import { Committer } from './committer.ts';
+import { JsonDocument } from './document.ts';
 import * as v from 'valibot';
 import { DataFileError, Recovery, readJsonFile } from './recovery.ts';
 import { aspirationShape, aspirationsFileShape, shapeProblem } from './shapes.ts';
@@ -18,12 +16,10 @@ interface AspirationsFile {
  * like the episodes: many supports share one write, each acknowledged after it.
  */
 export class AspirationStore {
-  readonly #db: Low<AspirationsFile>;
-  readonly #committer: Committer;
+  readonly #doc: JsonDocument<AspirationsFile>;
 
   private constructor(dataDir: string, fsync: boolean) {
-    this.#db = new Low(new DurableJSONFile<AspirationsFile>(join(dataDir, 'aspirations.json'), { fsync }), { version: 1, aspirations: [] });
-    this.#committer = new Committer(() => this.#db.write());
+    this.#doc = new JsonDocument<AspirationsFile>(join(dataDir, 'aspirations.json'), () => ({ version: 1, aspirations: [] }), { fsync });
   }
 
   /**
@@ -55,7 +51,7 @@ export class AspirationStore {
     }
     const file = raw as { aspirations: unknown[] };
     const good = file.aspirations.filter((a) => v.is(aspirationShape, a)) as Aspiration[];
-    s.#db.data = { ...(raw as AspirationsFile), aspirations: good };
+    s.#doc.adopt({ ...(raw as AspirationsFile), aspirations: good });
     const bad = file.aspirations.length - good.length;
     if (bad > 0) {
       const first = file.aspirations.findIndex((a) => !v.is(aspirationShape, a));
@@ -68,23 +64,24 @@ export class AspirationStore {
 
   /** The live list; the domain rules change it in place. */
   get list(): Aspiration[] {
-    return this.#db.data.aspirations;
+    return this.#doc.data.aspirations;
   }
 
   /** The file as its next write would make it (the backup's snapshot, taken synchronously). */
   snapshot(): string {
-    return JSON.stringify(this.#db.data);
+    return this.#doc.snapshot();
   }
 
+  /** Rejects when the write fails, and then every usulan is back as it is on disk (see JsonDocument). */
   commit(): Promise<void> {
-    return this.#committer.commit();
+    return this.#doc.commit();
   }
 
   get writes(): number {
-    return this.#committer.writes;
+    return this.#doc.writes;
   }
 
   flush(): Promise<void> {
-    return this.#committer.idle();
+    return this.#doc.flush();
   }
 }

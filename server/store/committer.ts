@@ -61,6 +61,20 @@ export class Committer {
     }
   }
 
+  /**
+   * Rejects every commit still waiting for the next write: called by a write that failed and
+   * put the state back as it is on disk (see rollingBack), which took their changes away too.
+   */
+  failWaiting(err: unknown): void {
+    const waiting = this.#waiting;
+    this.#waiting = [];
+    if (this.#timer !== null) {
+      this.#clock.clearTimeout(this.#timer);
+      this.#timer = null;
+    }
+    for (const w of waiting) w.reject(err);
+  }
+
   /** Resolves once nothing is waiting or being written. */
   async idle(): Promise<void> {
     while (this.#running || this.#waiting.length) await this.commit();

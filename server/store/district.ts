@@ -1,8 +1,6 @@
 import { join } from 'node:path';
 import { mkdir, readdir } from 'node:fs/promises';
-import { Low } from 'lowdb';
-import { DurableJSONFile } from './durable-file.ts';
-import { Committer } from './committer.ts';
+import { JsonDocument } from './document.ts';
 import { Recovery, readJsonFile } from './recovery.ts';
 import { districtShape, shapeProblem } from './shapes.ts';
 import { defaultDistrict } from '../domain/district.ts';
@@ -21,14 +19,12 @@ interface DistrictFile {
  * one small lowdb file, changed in memory by the domain rules and made durable by commit().
  */
 export class DistrictStore {
-  readonly #db: Low<DistrictFile>;
-  readonly #committer: Committer;
+  readonly #doc: JsonDocument<DistrictFile>;
   /** True when data/district.json did not exist yet. */
   fresh = false;
 
   private constructor(dataDir: string, fsync: boolean) {
-    this.#db = new Low(new DurableJSONFile<DistrictFile>(join(dataDir, 'district.json'), { fsync }), { version: 1, district: defaultDistrict(), opd: [...DEFAULT_OPD] });
-    this.#committer = new Committer(() => this.#db.write());
+    this.#doc = new JsonDocument<DistrictFile>(join(dataDir, 'district.json'), () => ({ version: 1, district: defaultDistrict(), opd: [...DEFAULT_OPD] }), { fsync });
   }
 
   /**
@@ -54,7 +50,7 @@ export class DistrictStore {
       problem = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 160) : String(err);
     }
     if (!problem) {
-      s.#db.data = raw as DistrictFile;
+      s.#doc.adopt(raw as DistrictFile);
       return s;
     }
     await (opts.recovery ?? new Recovery(opts.dataDir)).keep(path, problem, 'dimulai dengan pengaturan wilayah bawaan; atur ulang di halaman admin');
@@ -63,7 +59,7 @@ export class DistrictStore {
   }
 
   get district(): District {
-    return this.#db.data.district;
+    return this.#doc.data.district;
   }
 
   /**
@@ -72,24 +68,25 @@ export class DistrictStore {
    * the list existed gets the default one, written with the next commit.
    */
   get opd(): string[] {
-    return (this.#db.data.opd ??= [...DEFAULT_OPD]);
+    return (this.#doc.data.opd ??= [...DEFAULT_OPD]);
   }
 
   /** Replaces the settings wholesale (the sample seed). */
   set(district: District): void {
-    this.#db.data.district = district;
+    this.#doc.data.district = district;
   }
 
   /** The file as its next write would make it (the backup's snapshot, taken synchronously). */
   snapshot(): string {
-    return JSON.stringify(this.#db.data);
+    return this.#doc.snapshot();
   }
 
+  /** Rejects when the write fails, and then the settings are back as they are on disk (see JsonDocument). */
   commit(): Promise<void> {
-    return this.#committer.commit();
+    return this.#doc.commit();
   }
 
   flush(): Promise<void> {
-    return this.#committer.idle();
+    return this.#doc.flush();
   }
 }

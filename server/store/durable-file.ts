@@ -17,6 +17,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
   readonly #path: string;
   readonly #fsync: boolean;
   #seq = 0;
+  #durable: string | null = null;
 
   constructor(path: string, opts: { fsync?: boolean } = {}) {
     this.#path = path;
@@ -31,7 +32,18 @@ export class DurableJSONFile<T> implements Adapter<T> {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw err;
     }
-    return JSON.parse(text) as T;
+    const data = JSON.parse(text) as T;
+    this.#durable = text;
+    return data;
+  }
+
+  /**
+   * The file's content as last read or written successfully: the state on disk, which the
+   * stores go back to when a later write fails (see rollingBack in committer.ts). Null
+   * before the first read or write.
+   */
+  get durable(): string | null {
+    return this.#durable;
   }
 
   async write(data: T): Promise<void> {
@@ -53,6 +65,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
       throw err;
     }
     if (this.#fsync) await syncDir(dirname(this.#path));
+    this.#durable = text;
   }
 }
 

@@ -3,6 +3,7 @@ import { error as logError } from '../log.ts';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJSONFile, DURABLE_TEMP } from './durable-file.ts';
+import { JsonDocument } from './document.ts';
 import { Recovery } from './recovery.ts';
 import type { RecoveredFile } from './recovery.ts';
 import { episodeShape, indexShape, shapeProblem } from './shapes.ts';
@@ -32,9 +33,14 @@ interface IndexFile {
 }
 
 interface Slot {
-  db: Low<Episode>;
-  committer: Committer;
+  doc: JsonDocument<Episode, number>;
   journal: VoteJournal;
+  /**
+   * The votes applied in memory since the state on disk was serialised, by the journal
+   * generation current when each run began: what a failed full write replays on top of
+   * the episode file to put memory back as a restart would find it.
+   */
+  since: Array<{ gen: number; votes: VoteCommand[] }>;
 }
 
 /**
@@ -142,12 +148,13 @@ export class EpisodeStore {
       // An index entry is data too: one naming a file outside episodes/ (an import on older
       // code could make one) is never opened, written or deleted.
       const path = EPISODE_FILE.test(file) ? insideDir(join(this.#dir, 'episodes'), file.slice('episodes/'.length)) : null;
-      const db = new Low<Episode>(new DurableJSONFile(path ?? '', { fsync: this.#fsync }), null as unknown as Episode);
+      const slot = this.#slot(path ?? '');
+      let data: Episode | null;
       try {
         if (!path) throw new Error('not a file name the server makes');
-        await db.read();
-        if (db.data === null) throw new Error('berkas tidak ada');
-        const problem = shapeProblem(episodeShape, db.data);
+        data = await slot.doc.read();
+        if (data === null) throw new Error('berkas tidak ada');
+        const problem = shapeProblem(episodeShape, data);
         if (problem) throw new Error(problem);
       } catch (err) {
         // Never written again: the slot is not kept, so nothing can overwrite the file.
@@ -160,33 +167,58 @@ export class EpisodeStore {
         continue;
       }
       // Votes since the last full write: replayed through the vote rules, so a repeat is skipped.
-      const { entries: votes, gens, bad } = await VoteJournal.read(folder, db.data.id);
+      const { entries: votes, gens, bad } = await VoteJournal.read(folder, data.id);
       // A garbage line in the middle is not a torn write: keep the file before the fold below deletes it.
       for (const b of bad) {
-        await this.#recovery.keep(VoteJournal.pathOf(folder, db.data.id, b.gen), `baris ${b.lines.join(', ')} tidak terbaca`, 'suara lain di berkas ini dipulihkan');
+        await this.#recovery.keep(VoteJournal.pathOf(folder, data.id, b.gen), `baris ${b.lines.join(', ')} tidak terbaca`, 'suara lain di berkas ini dipulihkan');
       }
       // The same function the vote handler applied them with: a refused one is skipped.
-      for (const v of votes) applyVote(db.data, v);
-      this.#adopt(db, gens.length ? gens[gens.length - 1]! + 1 : 0);
+      for (const v of votes) applyVote(data, v);
+      // Not in the file yet: a failed fold below replays them again.
+      slot.since = [{ gen: -1, votes }];
+      this.#adopt(slot, data, gens.length ? gens[gens.length - 1]! + 1 : 0);
       // Fold them into the episode file now, so the journal starts empty.
-      if (gens.length) await this.#slots.get(db.data.id)!.committer.commit();
-      entries.push(entryOf(db.data, file));
+      if (gens.length) await slot.doc.commit();
+      entries.push(entryOf(data, file));
     }
     this.#index.data = { version: 1, episodes: entries };
     // Write the rebuilt index now, so the next start neither copies nor logs the same damage again.
     if (rebuilt) await this.#indexCommitter.commit();
   }
 
-  #adopt(db: Low<Episode>, gen = 0): void {
-    const e = db.data;
-    const journal = new VoteJournal(join(this.#dir, 'episodes'), e.id, { fsync: this.#fsync, gen });
-    // A full write starts a new journal generation at the moment it serialises the episode
-    // (DurableJSONFile does so synchronously), then deletes the generations it covers.
-    const committer = new Committer(() => {
-      const gen = journal.rotate();
-      return db.write().then(() => journal.dropBefore(gen).catch((err) => this.#log(`kentongan: could not remove old vote journal of ${e.id}: ${short(err)}`)));
-    }, { gapAfter: snapshotGap });
-    this.#slots.set(e.id, { db, committer, journal });
+  /** An episode file's document; the journal is opened by #adopt once the episode's id is known. */
+  #slot(path: string): Slot {
+    const slot: Slot = {
+      // A full write starts a new journal generation at the moment it serialises the episode
+      // (DurableJSONFile does so synchronously), then deletes the generations it covers.
+      doc: new JsonDocument<Episode, number>(path, () => null as unknown as Episode, {
+        fsync: this.#fsync,
+        gapAfter: snapshotGap,
+        beforeWrite: () => {
+          const gen = slot.journal.rotate();
+          slot.since.push({ gen, votes: [] });
+          return gen;
+        },
+        written: (gen) => {
+          slot.since = slot.since.filter((run) => run.gen >= gen);
+          const id = slot.doc.data.id;
+          return slot.journal.dropBefore(gen).catch((err) => this.#log(`kentongan: could not remove old vote journal of ${id}: ${short(err)}`));
+        },
+        // As a restart would find it: the file, then the votes journaled since it was written.
+        restore: (onDisk) => {
+          for (const run of slot.since) for (const v of run.votes) applyVote(onDisk, v);
+          return onDisk;
+        },
+      }),
+      journal: null as unknown as VoteJournal,
+      since: [{ gen: -1, votes: [] }],
+    };
+    return slot;
+  }
+
+  #adopt(slot: Slot, e: Episode, gen = 0): void {
+    slot.journal = new VoteJournal(join(this.#dir, 'episodes'), e.id, { fsync: this.#fsync, gen });
+    this.#slots.set(e.id, slot);
     // Normalised: an import on older code could store "sd7air" beside "SD7AIR".
     this.#byCode.set(normalizeCode(e.code), e.id);
   }
@@ -201,7 +233,7 @@ export class EpisodeStore {
     const files = [{ name: 'index.json', text: JSON.stringify(this.#index.data) }];
     for (const entry of this.#index.data.episodes) {
       const slot = this.#slots.get(entry.id);
-      if (slot) files.push({ name: entry.file, text: JSON.stringify(slot.db.data) });
+      if (slot) files.push({ name: entry.file, text: slot.doc.snapshot() });
     }
     return { files, damaged: this.#damaged.map((d) => d.file) };
   }
@@ -227,11 +259,11 @@ export class EpisodeStore {
   }
 
   list(): Episode[] {
-    return [...this.#slots.values()].map((s) => s.db.data);
+    return [...this.#slots.values()].map((s) => s.doc.data);
   }
 
   get(id: Id): Episode | undefined {
-    return this.#slots.get(id)?.db.data;
+    return this.#slots.get(id)?.doc.data;
   }
 
   /** By a join code as typed or sent ("sd7 air"): normalised here, the one place lookups go through. */
@@ -258,10 +290,20 @@ export class EpisodeStore {
     const file = `episodes/${e.id}.json`;
     const path = isId(e.id) ? insideDir(join(this.#dir, 'episodes'), `${e.id}.json`) : null;
     if (!path) throw new Error(`episode id ${JSON.stringify(e.id).slice(0, 60)} is not one the server makes`);
-    const db = new Low<Episode>(new DurableJSONFile(path, { fsync: this.#fsync }), e);
-    this.#adopt(db);
+    const slot = this.#slot(path);
+    slot.doc.replace(e);
+    this.#adopt(slot, e);
     this.#index.data.episodes.push(entryOf(e, file));
-    await this.#slots.get(e.id)!.committer.commit();
+    try {
+      await slot.doc.commit();
+    } catch (err) {
+      // Never on disk: the episode does not exist, and its id and code are free again.
+      this.#slots.delete(e.id);
+      this.#byCode.delete(normalizeCode(e.code));
+      this.#index.data.episodes = this.#index.data.episodes.filter((x) => x.id !== e.id);
+      await slot.journal.close();
+      throw err;
+    }
     await this.#indexCommitter.commit();
   }
 
@@ -274,21 +316,33 @@ export class EpisodeStore {
     this.#versions.set(id, this.version(id) + 1);
   }
 
-  /** Makes the episode's current in-memory state durable. */
+  /**
+   * Makes the episode's current in-memory state durable. When the write fails, the
+   * episode in memory is put back as it is on disk (the file, then its journaled votes),
+   * and every commit waiting for the same write fails too (see JsonDocument): get(id)
+   * returns that restored episode from then on.
+   */
   async commit(id: Id): Promise<void> {
     const slot = this.#slots.get(id);
     if (!slot) throw new Error(`unknown episode ${id}`);
     this.#bump(id);
-    const e = slot.db.data;
+    const e = slot.doc.data;
     const entry = this.#index.data.episodes.find((x) => x.id === id);
     const indexChanged = entry && (entry.title !== e.title || entry.status !== e.status);
     if (entry && indexChanged) Object.assign(entry, { title: e.title, status: e.status });
-    await Promise.all([slot.committer.commit(), indexChanged ? this.#indexCommitter.commit() : undefined]);
+    try {
+      await Promise.all([slot.doc.commit(), indexChanged ? this.#indexCommitter.commit() : undefined]);
+    } catch (err) {
+      // The index mirrors the episode as it is now (the next index write carries it).
+      const now = slot.doc.data;
+      if (entry) Object.assign(entry, { title: now.title, status: now.status });
+      throw err;
+    }
   }
 
   /** The episode's next full write starts without waiting out its gap (see Committer.hurry). */
   hurry(id: Id): void {
-    this.#slots.get(id)?.committer.hurry();
+    this.#slots.get(id)?.doc.hurry();
   }
 
   /**
@@ -299,10 +353,17 @@ export class EpisodeStore {
     const slot = this.#slots.get(id);
     if (!slot) throw new Error(`unknown episode ${id}`);
     this.#bump(id);
+    const run = slot.since[slot.since.length - 1]!;
+    run.votes.push(vote);
     const written = slot.journal.append(vote);
     const j = slot.journal;
     if (j.pending >= COMPACT_AFTER_VOTES || Date.now() - j.rotatedAt > COMPACT_AFTER_MS) this.#compactSoon(slot, id);
-    await written;
+    await written.catch((err: unknown) => {
+      // Not on disk: a later rollback must not replay it (the caller takes it back from memory).
+      const at = run.votes.lastIndexOf(vote);
+      if (at >= 0) run.votes.splice(at, 1);
+      throw err;
+    });
   }
 
   readonly #compacting = new Set<Id>();
@@ -310,17 +371,17 @@ export class EpisodeStore {
   #compactSoon(slot: Slot, id: Id): void {
     if (this.#compacting.has(id)) return;
     this.#compacting.add(id);
-    slot.committer.commit().catch((err) => this.#log(`kentongan: could not save episode ${id}: ${short(err)}`)).finally(() => this.#compacting.delete(id));
+    slot.doc.commit().catch((err) => this.#log(`kentongan: could not save episode ${id}: ${short(err)}`)).finally(() => this.#compacting.delete(id));
   }
 
   async delete(id: Id): Promise<void> {
     const slot = this.#slots.get(id);
     if (!slot) return;
-    await slot.committer.idle();
+    await slot.doc.flush();
     await slot.journal.close();
     await slot.journal.dropBefore(Number.MAX_SAFE_INTEGER);
     this.#slots.delete(id);
-    this.#byCode.delete(normalizeCode(slot.db.data.code));
+    this.#byCode.delete(normalizeCode(slot.doc.data.code));
     const entry = this.#index.data.episodes.find((x) => x.id === id);
     this.#index.data.episodes = this.#index.data.episodes.filter((x) => x.id !== id);
     await this.#indexCommitter.commit();
@@ -331,7 +392,7 @@ export class EpisodeStore {
   /** Writes completed across all episode files since start. */
   writes(): number {
     let n = 0;
-    for (const s of this.#slots.values()) n += s.committer.writes + s.journal.writes;
+    for (const s of this.#slots.values()) n += s.doc.writes + s.journal.writes;
     return n;
   }
 
@@ -340,9 +401,9 @@ export class EpisodeStore {
     // Journaled votes first, then one full write that folds them in and empties the journal.
     await Promise.all([...this.#slots.values()].map(async (s) => {
       await s.journal.close();
-      if (s.journal.pending > 0) await s.committer.commit();
+      if (s.journal.pending > 0) await s.doc.commit();
     }));
-    await Promise.all([...this.#slots.values()].map((s) => s.committer.idle()));
+    await Promise.all([...this.#slots.values()].map((s) => s.doc.flush()));
     await this.#indexCommitter.idle();
   }
 }

@@ -1,8 +1,6 @@
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Low } from 'lowdb';
-import { DurableJSONFile } from './durable-file.ts';
-import { Committer } from './committer.ts';
+import { JsonDocument } from './document.ts';
 import { DataFileError, readJsonFile } from './recovery.ts';
 import { shapeProblem, staffShape } from './shapes.ts';
 import type { Id, Role } from '../contract/types.ts';
@@ -40,13 +38,12 @@ interface StaffFile {
 
 /** Staff accounts, sessions and the listener-token secret: one small lowdb file. */
 export class StaffStore {
-  readonly #db: Low<StaffFile>;
-  readonly #committer: Committer;
+  readonly #doc: JsonDocument<StaffFile>;
 
   private constructor(dataDir: string, fsync: boolean) {
-    const defaults: StaffFile = { version: 1, listenerSecret: randomBytes(32).toString('base64url'), staff: [], sessions: [] };
-    this.#db = new Low(new DurableJSONFile<StaffFile>(join(dataDir, 'staff.json'), { fsync }), defaults);
-    this.#committer = new Committer(() => this.#db.write());
+    // One secret per installation: made once here, so a failed first write goes back to the same one.
+    const listenerSecret = randomBytes(32).toString('base64url');
+    this.#doc = new JsonDocument<StaffFile>(join(dataDir, 'staff.json'), () => ({ version: 1, listenerSecret, staff: [], sessions: [] }), { fsync });
   }
 
   /**
@@ -74,24 +71,25 @@ export class StaffStore {
       );
     }
     if (raw === null) await s.commit();
-    else s.#db.data = raw as StaffFile;
+    else s.#doc.adopt(raw as StaffFile);
     return s;
   }
 
   get data(): StaffFile {
-    return this.#db.data;
+    return this.#doc.data;
   }
 
   /** The file as its next write would make it (the backup's snapshot, taken synchronously). */
   snapshot(): string {
-    return JSON.stringify(this.#db.data);
+    return this.#doc.snapshot();
   }
 
+  /** Rejects when the write fails, and then the accounts are back as they are on disk (see JsonDocument). */
   commit(): Promise<void> {
-    return this.#committer.commit();
+    return this.#doc.commit();
   }
 
   flush(): Promise<void> {
-    return this.#committer.idle();
+    return this.#doc.flush();
   }
 }

@@ -1,12 +1,13 @@
-// Issue 9, item 12: after a failed write the server says what is true ("mungkin sudah
-// tersimpan": the change stays in memory and a later write carries it), a retry of the same
-// ask or usulan does not make a second one, and failed writes leave no temp files (swept at
-// start too). Writes fail for real: the file's path is made a directory, which a rename
-// cannot replace even as root.
+// After a failed write the server says what is true: `not_saved` ("dibatalkan"), and the
+// change is gone from memory too (issue 11: it used to stay there, and the next write, a
+// snapshot or a page showed what the listener was told was not saved). Changes waiting for
+// the same write fail with it; votes already journaled stay. A retry makes one question or
+// usulan, and failed writes leave no temp files (swept at start too). Writes fail for real:
+// the file's path is made a directory, which a rename cannot replace even as root.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { api, call, listener, must, signIn, startServer } from '../support/server.ts';
+import { api, call, listener, must, signIn, staffSocket, startServer, waitFor } from '../support/server.ts';
 import type { TestServer } from '../support/server.ts';
 import { createLiveEpisode, SHOW_EPISODE } from '../support/show.ts';
 import { transcriptFileName } from '../../server/domain/notula/index.ts';
@@ -17,6 +18,16 @@ const temps = async (dir: string) => (await readdir(dir)).filter((f) => f.endsWi
 async function blockWith(path: string) {
   await rm(path, { force: true });
   await mkdir(join(path, 'blocked'), { recursive: true });
+}
+
+/** Like blockWith, but the file is kept aside and put back by the returned function: the disk is as it was. */
+async function blockKeeping(path: string): Promise<() => Promise<void>> {
+  await rename(path, `${path}.aside`);
+  await blockWith(path);
+  return async () => {
+    await rm(path, { recursive: true });
+    await rename(`${path}.aside`, path);
+  };
 }
 
 describe('a write that fails', () => {
@@ -30,7 +41,7 @@ describe('a write that fails', () => {
     await s?.stop();
   });
 
-  it('answers "mungkin sudah tersimpan", leaves no temp file, and a retry of the same ask gives one question', async () => {
+  it('answers "dibatalkan" and forgets the change, leaves no temp file, and a retry of the same ask gives one question', async () => {
     const ep = await createLiveEpisode(s.url, admin, { ...SHOW_EPISODE, premoderation: false });
     const l = await listener(s.url);
     await must(l.socket, 'episode:join', { code: ep.code });
@@ -40,9 +51,13 @@ describe('a write that fails', () => {
     const failed = await call(l.socket, 'question:ask', ask);
     expect(failed.ok).toBe(false);
     if (failed.ok) return;
-    expect(failed.error.code).toBe('internal');
-    expect(failed.error.message).toContain('mungkin sudah tersimpan');
+    expect(failed.error.code).toBe('not_saved');
+    expect(failed.error.message).toContain('dibatalkan');
     expect(await temps(join(s.dataDir, 'episodes'))).toEqual([]);
+    // Not in memory either: no snapshot, page or later write shows it.
+    expect(s.app.store.get(ep.id)!.questions.map((q) => q.text)).not.toContain(ask.text);
+    const joined = await must((await listener(s.url)).socket, 'episode:join', { code: ep.code });
+    expect(joined.questions.map((q) => q.text)).not.toContain(ask.text);
 
     await rm(file, { recursive: true });
     const retried = await must(l.socket, 'question:ask', ask);
@@ -53,6 +68,39 @@ describe('a write that fails', () => {
     admin = await signIn(s.url);
     const after = (await api(s.url, `/api/episodes/${ep.id}`, { cookie: admin })).json.questions;
     expect(after.filter((q: { text: string }) => q.text === ask.text)).toHaveLength(1);
+  });
+
+  it('changes waiting for the failed write fail with it; votes journaled before it stay, in memory and after a restart', async () => {
+    const ep = await createLiveEpisode(s.url, admin, { ...SHOW_EPISODE, premoderation: false, title: 'Tulis gagal, suara tetap' });
+    const l = await listener(s.url);
+    await must(l.socket, 'episode:join', { code: ep.code });
+    const q = await must(l.socket, 'question:ask', { episodeId: ep.id, text: 'Kapan pasar desa dibuka lagi?', name: null, location: null });
+    expect(await must(l.socket, 'vote:cast', { episodeId: ep.id, questionId: q.id })).toMatchObject({ votes: 1 });
+    const unblock = await blockKeeping(join(s.dataDir, 'episodes', `${ep.id}.json`));
+    const host = await staffSocket(s.url, admin);
+    await must(host, 'episode:join', { episodeId: ep.id, as: 'staff' });
+    // Sent together: the first starts a write, the other two wait for the next one.
+    const texts = ['Kapan sekolah diperbaiki?', 'Bagaimana dengan air bersih?', 'Apa kabar jembatan desa?'];
+    const answers = await Promise.all(texts.map((text) => call(l.socket, 'question:ask', { episodeId: ep.id, text, name: null, location: null })));
+    expect(answers.map((a) => (a.ok ? 'ok' : a.error.code))).toEqual(['not_saved', 'not_saved', 'not_saved']);
+    const inMemory = s.app.store.get(ep.id)!;
+    expect(inMemory.questions.map((x) => x.text)).toEqual(['Kapan pasar desa dibuka lagi?']);
+    expect(inMemory.questions[0]!.voters).toHaveLength(1);
+    // Consoles are sent the state the question is back in (one that joined in the moment
+    // between the rule and the failed write was shown it on air).
+    const aired = await call(host, 'question:air', { episodeId: ep.id, questionId: q.id });
+    expect(aired).toMatchObject({ ok: false, error: { code: 'not_saved' } });
+    const seen = await waitFor<{ questions?: Array<{ id: string; status: string }> }>(host, 'episode:delta', (d) => (d.questions ?? []).some((x) => x.id === q.id));
+    expect(seen.questions!.find((x) => x.id === q.id)!.status).toBe('approved');
+    expect(s.app.store.get(ep.id)!.questions[0]!.status).toBe('approved');
+
+    await unblock();
+    l.socket.disconnect();
+    host.disconnect();
+    s = await s.restart();
+    admin = await signIn(s.url);
+    const after = (await api(s.url, `/api/episodes/${ep.id}`, { cookie: admin })).json.questions as Array<{ text: string; votes: number; status: string }>;
+    expect(after.map((x) => [x.text, x.votes, x.status])).toEqual([['Kapan pasar desa dibuka lagi?', 1, 'approved']]);
   });
 
   // Issue 11, move 2: a refused write must not leave the change in memory (where the next
@@ -70,7 +118,7 @@ describe('a write that fails', () => {
     const blocked = Array.from({ length: 100 }, (_, g) => join(dir, `${ep.id}.${g}.votes`));
     for (const path of blocked) await blockWith(path);
     const failed = await call(voter.socket, 'vote:cast', { episodeId: ep.id, questionId: q.id });
-    expect(failed).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'not_saved' } });
     for (const path of blocked) await rm(path, { recursive: true });
 
     const onDisk = JSON.parse(await readFile(join(dir, `${ep.id}.json`), 'utf8')) as { questions: Array<{ id: string; voters: string[] }> };
@@ -83,7 +131,7 @@ describe('a write that fails', () => {
     voter.socket.disconnect();
   });
 
-  it('a retried usulan after a failed write is one usulan', async () => {
+  it('a failed usulan write forgets the usulan, and the retry is one usulan', async () => {
     const ep = await createLiveEpisode(s.url, admin, { ...SHOW_EPISODE, title: 'Usulan saat disk penuh' });
     const district = (await api(s.url, '/api/district')).json.district;
     const kec = district.kecamatan[0];
@@ -96,8 +144,9 @@ describe('a write that fails', () => {
     const path = join(s.dataDir, 'aspirations.json');
     await blockWith(path);
     const failed = await call(l.socket, 'aspiration:submit', usulan);
-    expect(failed).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'not_saved' } });
     expect(await temps(s.dataDir)).toEqual([]);
+    expect(s.app.aspirations.list.map((a) => a.text)).not.toContain(usulan.text);
     await rm(path, { recursive: true });
     const retried = await must(l.socket, 'aspiration:submit', usulan);
     l.socket.disconnect();

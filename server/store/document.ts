@@ -1,0 +1,113 @@
+import { Low } from 'lowdb';
+import { DurableJSONFile } from './durable-file.ts';
+import { Committer } from './committer.ts';
+
+/**
+ * A write of a document failed and its changes were taken back (see JsonDocument): what the
+ * HTTP and socket edges answer as `not_saved` ("dibatalkan"), not as `internal` ("mungkin
+ * sudah tersimpan"), which stays for failures whose effect is unknown.
+ */
+export class WriteFailed extends Error {
+  constructor(path: string, cause: unknown) {
+    super(`could not write ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'WriteFailed';
+  }
+}
+
+export interface DocumentOptions<T, M> {
+  fsync?: boolean;
+  /** See Committer: the pause after a write that kept the event loop busy for `busyMs`. */
+  gapAfter?: (busyMs: number) => number;
+  /** Runs synchronously just before a write serialises the data; its result is handed to `written`. */
+  beforeWrite?: () => M;
+  /** After the write that began with `mark` is on disk; the commit resolves once it is done. */
+  written?: (mark: M) => void | Promise<void>;
+  /** The state a failed write goes back to, built from the state on disk (the episode replays its journaled votes). */
+  restore?: (onDisk: T) => T;
+}
+
+/**
+ * One JSON file held in memory as one document, changed in place by the domain rules and
+ * made durable by commit() (group commit). A write that fails takes its changes back:
+ * memory returns to the file as it is on disk, and the commits waiting for the next write
+ * fail too, since their changes went with it. So a caller told "not saved" is never
+ * contradicted by a later write, a backup snapshot or a page (issue 11).
+ */
+export class JsonDocument<T, M = void> {
+  readonly #db: Low<T>;
+  readonly #file: DurableJSONFile<T>;
+  readonly #committer: Committer;
+  readonly #empty: () => T;
+  /** The last state known to be on disk, serialised; null before the first read, adopt or write. */
+  #onDisk: string | null = null;
+
+  constructor(path: string, empty: () => T, opts: DocumentOptions<T, M> = {}) {
+    this.#file = new DurableJSONFile<T>(path, { fsync: opts.fsync ?? true });
+    this.#db = new Low(this.#file, empty());
+    this.#empty = empty;
+    this.#committer = new Committer(() => {
+      const mark = opts.beforeWrite?.() as M;
+      return this.#db.write().then(
+        () => {
+          this.#onDisk = this.#file.durable;
+          return opts.written?.(mark);
+        },
+        (err: unknown) => {
+          const onDisk = this.#onDisk === null ? this.#empty() : (JSON.parse(this.#onDisk) as T);
+          this.#db.data = opts.restore ? opts.restore(onDisk) : onDisk;
+          const failed = new WriteFailed(path, err);
+          this.#committer.failWaiting(failed);
+          throw failed;
+        },
+      );
+    }, { gapAfter: opts.gapAfter });
+  }
+
+  get data(): T {
+    return this.#db.data;
+  }
+
+  /** Reads the file; null when there is none (the data stays as it was). */
+  async read(): Promise<T | null> {
+    const data = await this.#file.read();
+    if (data === null) return null;
+    this.#db.data = data;
+    this.#onDisk = this.#file.durable;
+    return data;
+  }
+
+  /** Takes data read from this file some other way as what is on disk. */
+  adopt(data: T): void {
+    this.#db.data = data;
+    this.#onDisk = JSON.stringify(data);
+  }
+
+  /** Replaces the data in memory; durable with the next commit. */
+  replace(data: T): void {
+    this.#db.data = data;
+  }
+
+  /** The file as its next write would make it (the backup's snapshot, taken synchronously). */
+  snapshot(): string {
+    return JSON.stringify(this.#db.data);
+  }
+
+  /** Resolves once the current state is on disk; rejects (and the state is back as on disk) when the write fails. */
+  commit(): Promise<void> {
+    return this.#committer.commit();
+  }
+
+  /** The next write starts without waiting out its gap. */
+  hurry(): void {
+    this.#committer.hurry();
+  }
+
+  /** Resolves once nothing is waiting or being written. */
+  flush(): Promise<void> {
+    return this.#committer.idle();
+  }
+
+  get writes(): number {
+    return this.#committer.writes;
+  }
+}
