@@ -35,11 +35,10 @@ import { networkInterfaces } from 'node:os';
 import { resolvePublicAddress } from './net/public-address.ts';
 import type { Interfaces } from './net/public-address.ts';
 import type { PublicAddress } from './contract/public-address.ts';
-import { buildArchive, dataEntryOk, transcriptEntryOk } from './store/backup.ts';
-import type { BackupManifest } from './store/backup.ts';
 import { ensureBackupKey } from './store/backup-key.ts';
-import { insideDir } from './store/paths.ts';
-import { readFile } from 'node:fs/promises';
+import { BackupService } from './app/backup-service.ts';
+import type { Backup } from './app/backup-service.ts';
+import { AuditService } from './app/audit-service.ts';
 
 export interface AppConfig {
   dataDir: string;
@@ -105,9 +104,9 @@ export interface Application {
   /** Erasure (UU PDP): listener data, contacts, the retention sweep, episode cascade. */
   erasure: ErasureService;
   /** The audit log of staff actions (data/audit.jsonl). */
-  audit: AuditLog;
+  audit: AuditService;
   /** The backup archive of this moment (what GET /api/backup sends; store/backup.ts). */
-  backup(): Promise<{ archive: Buffer; manifest: BackupManifest }>;
+  backup(): Promise<Backup>;
   /** The one-time admin password when it was generated at this start. */
   firstAdmin: FirstAdmin | null;
   /** What main.ts prints about connections at start: the caps in force and the open-files limit. */
@@ -155,7 +154,8 @@ export async function createApplication(config: AppConfig): Promise<Application>
     await seedPlanningSample(districtStore, aspirationStore);
   }
 
-  const audit = await AuditLog.open({ dataDir: config.dataDir, fsync: config.fsync, now: config.now, log });
+  const auditLog = await AuditLog.open({ dataDir: config.dataDir, fsync: config.fsync, now: config.now, log });
+  const audit = new AuditService(auditLog, log);
   const erasure = new ErasureService({
     episodes, aspirations, transcripts, audit, log,
     retentionDays: config.contactRetentionDays ?? DEFAULT_CONTACT_RETENTION_DAYS,
@@ -166,43 +166,16 @@ export async function createApplication(config: AppConfig): Promise<Application>
   const sweeper = sweepMs > 0 ? setInterval(() => void erasure.sweepContacts(), sweepMs) : null;
   sweeper?.unref();
 
-  /**
-   * Every store serialised in one synchronous stretch, so the archive is one state of the
-   * whole folder (see store/backup.ts). Then, after it, the files that never change under
-   * the server: damaged episode files (never written again) and the transcripts (each
-   * replaced whole by a rename, so any read sees one version).
-   */
-  async function backup(): Promise<{ archive: Buffer; manifest: BackupManifest }> {
-    const createdAt = config.now?.() ?? new Date();
-    const episodesNow = store.snapshot();
-    const data = [
-      ...episodesNow.files,
-      { name: 'staff.json', text: staffStore.snapshot() },
-      { name: 'district.json', text: districtStore.snapshot() },
-      { name: 'aspirations.json', text: aspirationStore.snapshot() },
-      { name: 'audit.jsonl', text: audit.snapshot() },
-    ];
-    const damaged: Array<{ name: string; data: Buffer }> = [];
-    for (const name of episodesNow.damaged) {
-      const path = dataEntryOk(name) ? insideDir(config.dataDir, name) : null;
-      const bytes = path ? await readFile(path).catch(() => null) : null;
-      if (bytes) damaged.push({ name, data: bytes });
-    }
-    const notulas: Array<{ name: string; data: Buffer }> = [];
-    for (const name of await transcripts.list()) {
-      const path = insideDir(config.transcriptsDir, name);
-      if (!transcriptEntryOk(name) || !path) {
-        log(`kentongan: cadangan: notula ${JSON.stringify(name).slice(0, 80)} dilewati (nama berkas di luar pola)`);
-        continue;
-      }
-      const bytes = await readFile(path).catch(() => null);
-      if (bytes) notulas.push({ name, data: bytes });
-    }
-    const built = await buildArchive({ createdAt, data, damaged, transcripts: notulas });
-    await audit.record({ by: { kind: 'system' }, action: 'backup.create', detail: { episodes: built.manifest.episodes.length, transcripts: notulas.length, bytes: built.archive.length } });
-    return built;
-  }
-  const backupKey = await ensureBackupKey(config.dataDir);
+  const backups = new BackupService({
+    dataDir: config.dataDir, transcriptsDir: config.transcriptsDir, key: await ensureBackupKey(config.dataDir), episodes: store, transcripts, audit, log, now: config.now,
+    documents: [
+      { name: 'staff.json', snapshot: () => staffStore.snapshot() },
+      { name: 'district.json', snapshot: () => districtStore.snapshot() },
+      { name: 'aspirations.json', snapshot: () => aspirationStore.snapshot() },
+      { name: 'audit.jsonl', snapshot: () => auditLog.snapshot() },
+    ],
+  });
+  const backup = () => backups.snapshot();
 
   // One limiter for both doors, so a by-code guess over HTTP and a join by code over the socket share nothing but the clock.
   const addressLimit = createAddressLimiter(config.addressLimits, config.now ? () => config.now!().getTime() : Date.now);
@@ -211,7 +184,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
   // PUBLIC_URL is known now; a LAN address needs the port, so it is picked in listen().
   let address: PublicAddress = resolvePublicAddress({ configured: config.publicUrl ?? null, interfaces: {}, port: 0, host: '127.0.0.1' });
   const publicAddress = () => address;
-  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster, debugMetrics: config.debugMetrics, addressLimit, publicAddress, backup: { key: backupKey, snapshot: backup }, ...net });
+  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster, debugMetrics: config.debugMetrics, addressLimit, publicAddress, backup: backups, ...net });
   const files = openFilesLimit();
   const conn = config.connections ?? {};
   const headersTimeout = conn.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
@@ -259,7 +232,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
       await store.flush();
       await staffStore.flush();
       await aspirations.flush();
-      await audit.close();
+      await auditLog.close();
     },
   };
 }

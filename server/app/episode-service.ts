@@ -68,9 +68,14 @@ export class EpisodeService {
     return { episodes: store.list().length, damaged: store.damaged().map((d) => d.file), recovered: store.recovered(), writes: store.writes() };
   }
 
-  /** Deletes the episode's files (the caller checked the rule: see ErasureService.deleteEpisode). */
-  remove(id: Id): Promise<void> {
-    return this.deps.store.delete(id);
+  /**
+   * Deletes the episode's files (the caller checked the rule: see ErasureService.deleteEpisode),
+   * then tells the pages still open on it: a listener or console no longer shows a ghost.
+   */
+  async remove(id: Id): Promise<void> {
+    const e = this.deps.store.get(id);
+    await this.deps.store.delete(id);
+    if (e) this.deps.publish(e, [{ kind: 'episodeRemoved' }]);
   }
 
   newCode(): string {

@@ -5,7 +5,7 @@ import {
 } from '../domain/erasure.ts';
 import type { ErasureSummary } from '../contract/views.ts';
 import type { Actor, Aspiration, Episode, Id } from '../contract/types.ts';
-import type { AuditLog, NewAuditEntry } from '../store/audit.ts';
+import type { AuditService } from './audit-service.ts';
 import type { AspirationService } from './aspiration-service.ts';
 import type { EpisodeService, Outcome } from './episode-service.ts';
 import type { TranscriptArchive } from './transcripts.ts';
@@ -14,7 +14,7 @@ export interface ErasureServiceDeps {
   episodes: EpisodeService;
   aspirations: AspirationService;
   transcripts: TranscriptArchive;
-  audit: AuditLog;
+  audit: AuditService;
   /** CONTACT_RETENTION_DAYS. */
   retentionDays: number;
   log: (line: string) => void;
@@ -115,7 +115,7 @@ export class ErasureService {
     }
   }
 
-  async #audit(entry: NewAuditEntry): Promise<void> {
-    await this.deps.audit.record(entry).catch((err) => this.deps.log(`kentongan: could not write the audit log: ${(err as Error).message}`));
+  async #audit(entry: Parameters<AuditService['record']>[0]): Promise<void> {
+    await this.deps.audit.record(entry);
   }
 }

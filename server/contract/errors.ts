@@ -18,6 +18,7 @@ export const ERROR_MESSAGES = {
   password_change_required: 'Kata sandi ini dibuat otomatis saat pemasangan. Ganti dulu dengan kata sandi pilihan Anda sebelum memakai Kentongan.',
   wrong_current_password: 'Kata sandi saat ini salah; tidak ada yang diubah.',
   password_unchanged: 'Kata sandi baru harus berbeda dari yang lama.',
+  episode_deleted: 'Episode ini sudah dihapus oleh stasiun.',
   episode_not_live: 'Episode belum dimulai atau sudah selesai.',
   episode_ended: 'Episode sudah selesai dan tidak bisa diubah lagi.',
   episode_not_draft: 'Hanya episode berstatus draf yang bisa dimulai.',
@@ -91,6 +92,23 @@ export interface DomainError {
   message: string;
   /** Seconds until trying again makes sense (address_limited only); the message says it too. */
   retryAfter?: number;
+}
+
+/**
+ * Thrown where a failure has a known meaning for the caller (a failed write that was rolled
+ * back: `not_saved`); the HTTP and socket edges answer with its code. Anything else thrown
+ * is `internal`.
+ */
+export class CodedError extends Error {
+  constructor(readonly code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CodedError';
+  }
+}
+
+/** The code an edge answers a thrown failure with. */
+export function codeOf(err: unknown): ErrorCode {
+  return err instanceof CodedError ? err.code : 'internal';
 }
 
 export function fail(code: ErrorCode, detail?: string): { ok: false; error: DomainError } {

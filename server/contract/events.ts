@@ -194,6 +194,8 @@ export interface Delta {
 
 export interface ServerToClientEvents {
   'episode:delta': (delta: Delta) => void;
+  /** The episode was deleted: pages open on it say so (`episode_deleted`); the socket has left its rooms. */
+  'episode:removed': (payload: { episodeId: Id }) => void;
   /** One of the listener's own questions changed (e.g. approved, rejected). */
   'question:mine': (payload: { episodeId: Id; question: QuestionView }) => void;
   /** One of the listener's own usulan changed status (from any episode, e.g. on the planner's desk). */

@@ -39,6 +39,8 @@ export type Change =
   | { kind: 'supports'; aspiration: Aspiration }
   /** Deleted for good (withdrawn by the listener who asked it; see erasure.ts). */
   | { kind: 'questionRemoved'; questionId: Id }
+  /** The episode itself was deleted (a draft or an ended one): its screens are told, and its rooms emptied. */
+  | { kind: 'episodeRemoved' }
   /** Deleted for good (withdrawn, or its episode deleted); carries the last state to route it. */
   | { kind: 'aspirationRemoved'; aspiration: Aspiration };
 

@@ -52,6 +52,7 @@ export function revertChanges(e: Episode, failed: Change[]): Change[] {
       case 'aspiration':
       case 'supports':
       case 'aspirationRemoved':
+      case 'episodeRemoved':
         break;
     }
   }

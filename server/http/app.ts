@@ -20,7 +20,7 @@ import { erasureRoutes } from './routes/erasure.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { auditHook } from './audit-hook.ts';
 import { backupRoutes } from './routes/backup.ts';
-import type { BackupRoute } from './routes/backup.ts';
+import type { BackupService } from '../app/backup-service.ts';
 import type { HttpDeps } from './routes/deps.ts';
 
 export interface HttpOptions extends HttpDeps {
@@ -32,7 +32,7 @@ export interface HttpOptions extends HttpDeps {
   /** Mounts /api/debug/metrics for the benchmark (loopback only). Off by default. */
   debugMetrics?: boolean;
   /** GET /api/backup (routes/backup.ts); absent: no such route. */
-  backup?: BackupRoute;
+  backup?: BackupService;
 }
 
 export function createHttpApp(opts: HttpOptions): express.Express {
@@ -50,7 +50,7 @@ export function createHttpApp(opts: HttpOptions): express.Express {
     next();
   });
   app.use('/api', express.json({ limit: '64kb' }));
-  app.use('/api', auditHook(opts.audit, opts.staff, opts.log));
+  app.use('/api', auditHook(opts.audit, opts.staff));
 
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true, ...opts.episodes.health(), publicUrl: opts.publicAddress() });

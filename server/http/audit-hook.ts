@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { StaffService } from '../auth/staff-service.ts';
-import type { AuditLog } from '../store/audit.ts';
+import type { AuditService } from '../app/audit-service.ts';
 import { actorOf, sessionToken } from './context.ts';
 
 /** Route (method and Express path) → the action name the audit log shows. */
@@ -41,7 +41,7 @@ const VALUE_KEYS = new Set(['status', 'role', 'disabled', 'code']);
  * success, and no route handler carries audit code. Logged: the action, the ids in the path,
  * ids and field names from the body, the status or role set. Never any text value.
  */
-export function auditHook(audit: AuditLog, staff: StaffService, log: (line: string) => void) {
+export function auditHook(audit: AuditService, staff: StaffService) {
   return (req: Request, res: Response, next: NextFunction) => {
     // Reading is not logged, except an export carrying submitters' names and phones: who
     // took personal data off the server is what a data protection officer asks first.
@@ -65,8 +65,7 @@ export function auditHook(audit: AuditLog, staff: StaffService, log: (line: stri
         action: ACTIONS[key] ?? key,
         ...(target ? { target: String(target) } : {}),
         ...(personalExport ? { detail: { format: req.path.split('.').pop()! } } : detailOf(req.body)),
-      }).catch((err) => log(`kentongan: could not write the audit log: ${(err as Error).message}`))
-        .finally(() => end(...args));
+      }).finally(() => end(...args));
       return res;
     }) as typeof res.end;
     next();

@@ -1,7 +1,6 @@
 import type { ErrorRequestHandler, Response } from 'express';
-import { fail } from '../contract/errors.ts';
+import { codeOf, fail } from '../contract/errors.ts';
 import type { DomainError, ErrorCode } from '../contract/errors.ts';
-import { WriteFailed } from '../store/document.ts';
 
 // Every code has its status here, so the compiler names a new code that has none.
 const STATUS: Record<ErrorCode, number> = {
@@ -15,7 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_signed_in: 401, wrong_password: 401, wrong_current_password: 401,
   not_allowed: 403, password_change_required: 403, password_unchanged: 400,
   invalid_volume: 400, invalid_satuan: 400, invalid_biaya: 400, plan_unit_required: 400, unknown_opd: 400, opd_list_invalid: 400,
-  episode_not_found: 404, question_not_found: 404, note_not_found: 404, staff_not_found: 404, unknown_route: 404,
+  episode_not_found: 404, episode_deleted: 410, question_not_found: 404, note_not_found: 404, staff_not_found: 404, unknown_route: 404,
   payload_too_large: 413,
   rate_limited: 429, address_limited: 429,
   server_busy: 503,
@@ -43,6 +42,6 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
     if (e.type === 'entity.too.large') return sendError(res, fail('payload_too_large').error);
     if (e.type === 'entity.parse.failed' || e.status === 400) return sendError(res, fail('invalid_payload', 'JSON tidak valid.').error);
     log(`kentongan: HTTP handler failed: ${e.stack ?? String(err)}`);
-    sendError(res, fail(err instanceof WriteFailed ? 'not_saved' : 'internal').error);
+    sendError(res, fail(codeOf(err)).error);
   };
 }

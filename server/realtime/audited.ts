@@ -1,4 +1,4 @@
-import type { AuditLog } from '../store/audit.ts';
+import type { AuditService } from '../app/audit-service.ts';
 import type { ClientEventName } from '../contract/events.ts';
 import type { Handler } from './handler.ts';
 
@@ -19,7 +19,7 @@ const TARGET_KEYS = ['questionId', 'noteId', 'pollId', 'aspirationId', 'speakerI
  * episode and the id it acted on) is on disk before the acknowledgement. One wrapper for
  * every event, so no handler carries audit code and a new staff event is logged by itself.
  */
-export function audited<E extends ClientEventName>(event: E, handler: Handler<E>, audit: AuditLog, log: (line: string) => void): Handler<E> {
+export function audited<E extends ClientEventName>(event: E, handler: Handler<E>, audit: AuditService): Handler<E> {
   if (LISTENER_EVENTS.has(event)) return handler;
   return async (payload, ctx) => {
     const out = await handler(payload, ctx);
@@ -38,7 +38,7 @@ export function audited<E extends ClientEventName>(event: E, handler: Handler<E>
       ...(typeof p.episodeId === 'string' ? { episodeId: p.episodeId } : {}),
       ...(target ? { target } : {}),
       ...(Object.keys(detail).length ? { detail } : {}),
-    }).catch((err) => log(`kentongan: could not write the audit log: ${(err as Error).message}`));
+    });
     return out;
   };
 }

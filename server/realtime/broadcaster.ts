@@ -95,6 +95,15 @@ export class Broadcaster {
     this.#schedule();
   }
 
+  /** The episode is gone: what was still to go out for it is dropped, its pages are told, its rooms emptied. */
+  #removed(episodeId: Id): void {
+    this.#pending.delete(episodeId);
+    this.#listenerSentAt.delete(episodeId);
+    const both = [rooms.episode(episodeId), rooms.staff(episodeId)];
+    this.#io.to(both).emit('episode:removed', { episodeId });
+    this.#io.in(both).socketsLeave(both);
+  }
+
   /** Aspiration changes, each routed to the rooms of its own source episode (a merge may touch several). */
   publishAspirations(changes: AspirationChange[]): void {
     for (const c of changes) this.#addAspiration(c);
@@ -254,6 +263,9 @@ export class Broadcaster {
       case 'supports':
       case 'aspirationRemoved':
         this.#addAspiration(c);
+        return;
+      case 'episodeRemoved':
+        this.#removed(e.id);
         return;
     }
   }

@@ -1,8 +1,7 @@
-import { WriteFailed } from '../store/document.ts';
 import * as v from 'valibot';
 import type { Socket } from 'socket.io';
 
-import { fail } from '../contract/errors.ts';
+import { codeOf, fail } from '../contract/errors.ts';
 import type { DomainError } from '../contract/errors.ts';
 import type { Actor } from '../contract/types.ts';
 import { rooms, schemas } from '../contract/events.ts';
@@ -79,7 +78,7 @@ export function compile<E extends ClientEventName>(event: E, handler: Handler<E>
       reply(out.ok ? { ok: true, data: out.value } : { ok: false, error: out.error });
     } catch (err) {
       log(`kentongan: ${event} failed: ${(err as Error)?.stack ?? String(err)}`);
-      reply(fail(err instanceof WriteFailed ? 'not_saved' : 'internal'));
+      reply(fail(codeOf(err)));
     }
   };
 }

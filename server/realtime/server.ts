@@ -20,7 +20,7 @@ import { aspirationHandlers } from './handlers/aspiration.ts';
 import { erasureHandlers } from './handlers/erasure.ts';
 import { audited } from './audited.ts';
 import type { ErasureService } from '../app/erasure-service.ts';
-import type { AuditLog } from '../store/audit.ts';
+import type { AuditService } from '../app/audit-service.ts';
 import type { AspirationService } from '../app/aspiration-service.ts';
 import { SESSION_COOKIE } from '../auth/session-cookie.ts';
 import { originAllowed } from '../auth/origin.ts';
@@ -48,7 +48,7 @@ export interface RealtimeOptions {
   /** Corrections after the show: saved, then the archived notula rewritten. */
   corrections: CorrectionService;
   /** Successful staff events are written here (see audited.ts). */
-  audit: AuditLog;
+  audit: AuditService;
   listenerSecret: string;
   /** Per listener token and per staff member; defaults in rate-limit.ts. */
   rateLimits?: RateLimits;
@@ -132,7 +132,7 @@ export function serveRealtime(httpServer: HttpServer, { io, broadcaster }: Realt
 
   const limit = createLimiter(opts.rateLimits);
   const compiled = new Map<string, Compiled>(
-    (Object.keys(handlers) as ClientEventName[]).map((event) => [event, compile(event, audited(event, handlers[event] as Handler<typeof event>, opts.audit, opts.log), opts.log)]),
+    (Object.keys(handlers) as ClientEventName[]).map((event) => [event, compile(event, audited(event, handlers[event] as Handler<typeof event>, opts.audit), opts.log)]),
   );
 
   io.on('connection', (socket) => {

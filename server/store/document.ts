@@ -1,15 +1,16 @@
 import { Low } from 'lowdb';
 import { DurableJSONFile } from './durable-file.ts';
 import { Committer } from './committer.ts';
+import { CodedError } from '../contract/errors.ts';
 
 /**
  * A write of a document failed and its changes were taken back (see JsonDocument): what the
  * HTTP and socket edges answer as `not_saved` ("dibatalkan"), not as `internal` ("mungkin
  * sudah tersimpan"), which stays for failures whose effect is unknown.
  */
-export class WriteFailed extends Error {
+export class WriteFailed extends CodedError {
   constructor(path: string, cause: unknown) {
-    super(`could not write ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super('not_saved', `could not write ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.name = 'WriteFailed';
   }
 }

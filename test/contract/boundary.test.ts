@@ -100,4 +100,19 @@ describe('the server layers', () => {
     }
     expect(wrong).toEqual([]);
   });
+
+  it('the two doors (server/http, server/realtime) reach the stores only through the services', () => {
+    // Issue 11: a route that wrote a store itself skipped the rule → commit → publish of
+    // the services (an episode deleted without a word to its listeners).
+    const STORE = join(SERVER, 'store');
+    const wrong: string[] = [];
+    const found = [...files(join(SERVER, 'http'), /\.ts$/), ...files(join(SERVER, 'realtime'), /\.ts$/)];
+    expect(found.length).toBeGreaterThan(20);
+    for (const file of found) {
+      for (const spec of specifiers(readFileSync(file, 'utf8'))) {
+        if (spec.startsWith('.') && resolve(dirname(file), spec).startsWith(STORE + sep)) wrong.push(`${rel(file)}: ${spec}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });

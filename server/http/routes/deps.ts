@@ -3,7 +3,7 @@ import type { EpisodeService } from '../../app/episode-service.ts';
 import type { TranscriptArchive } from '../../app/transcripts.ts';
 import type { AspirationService } from '../../app/aspiration-service.ts';
 import type { ErasureService } from '../../app/erasure-service.ts';
-import type { AuditLog } from '../../store/audit.ts';
+import type { AuditService } from '../../app/audit-service.ts';
 import type { AddressLimiter } from '../../realtime/rate-limit.ts';
 import type { PublicAddress } from '../../contract/public-address.ts';
 
@@ -15,7 +15,7 @@ export interface HttpDeps {
   /** Erasure across the stores (UU PDP): listener data, contacts, episode cascade, notulas. */
   erasure: ErasureService;
   /** The audit log of staff actions (DATA_DIR/audit.jsonl). */
-  audit: AuditLog;
+  audit: AuditService;
   secureCookies: boolean;
   log: (line: string) => void;
   /** PUBLIC_URL, parsed; null when the station did not set one. */

@@ -18,6 +18,7 @@ export const ERROR_EN: Record<ErrorCode | 'offline' | 'timeout', string> = {
   password_change_required: 'This password was generated at installation. Choose your own password before using Kentongan.',
   wrong_current_password: 'The current password is wrong; nothing was changed.',
   password_unchanged: 'The new password must differ from the old one.',
+  episode_deleted: 'This episode was deleted by the station.',
   episode_not_live: 'The episode has not started or has already ended.',
   episode_ended: 'The episode has ended and can no longer be changed.',
   episode_not_ended: 'Corrections after the show can be made once the episode has ended.',

@@ -5,6 +5,7 @@ import type { Connection } from './connection.svelte.ts';
 import type { AppSocket } from './socket-boot.ts';
 import { takeEarlyJoin, takeEmbeddedSnapshot } from './early-join.ts';
 import type { Payload } from '$contract/events.ts';
+import { fail } from '$contract/errors.ts';
 import type { DomainError } from '$contract/errors.ts';
 import type { Id } from '$contract/types.ts';
 import type { QuestionView } from '$contract/views.ts';
@@ -131,10 +132,18 @@ export class LiveEpisode {
     };
     // The listener's own usulan, from any episode (a planner may change it days later).
     const onMyAspiration = (p: { aspiration: AspirationView }) => this.#update((s) => applyMyAspiration(s, p.aspiration));
+    // Deleted by the station while open: the page says so instead of showing a ghost.
+    const onRemoved = (p: { episodeId: string }) => {
+      if (p.episodeId !== this.#state?.episode.id) return;
+      this.#state = null;
+      this.error = fail('episode_deleted').error;
+    };
     conn.socket.on('episode:delta', onDelta);
     conn.socket.on('question:mine', onMine);
     conn.socket.on('aspiration:mine', onMyAspiration);
+    conn.socket.on('episode:removed', onRemoved);
     this.#off.push(
+      () => conn.socket.off('episode:removed', onRemoved),
       () => conn.socket.off('episode:delta', onDelta),
       () => conn.socket.off('question:mine', onMine),
       () => conn.socket.off('aspiration:mine', onMyAspiration),
