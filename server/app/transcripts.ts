@@ -1,6 +1,7 @@
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { exportNotula, transcriptFileName } from '../domain/notula/index.ts';
 import { insideDir } from '../store/paths.ts';
+import { writeFileDurably } from '../store/durable-file.ts';
 import type { Episode, NotulaAspiration } from '../contract/types.ts';
 
 /** A temp file of a write that never finished: `.<name>.md.tmp`. */
@@ -38,21 +39,8 @@ export class TranscriptArchive {
     await mkdir(this.dir, { recursive: true });
     const name = await this.#freeName(e);
     const target = this.#path(name);
-    const tmp = this.#path(`.${name}.tmp`);
-    try {
-      const fh = await open(tmp, 'w');
-      try {
-        await fh.writeFile(exportNotula(e, aspirations), 'utf8');
-        await fh.datasync();
-      } finally {
-        await fh.close();
-      }
-      await rename(tmp, target);
-    } catch (err) {
-      // A failed write leaves no half notula behind (a full disk would keep it forever).
-      await unlink(tmp).catch(() => undefined);
-      throw err;
-    }
+    // A failed write leaves no half notula behind.
+    await writeFileDurably(target, exportNotula(e, aspirations), { tmp: this.#path(`.${name}.tmp`) });
     return name;
   }
 

@@ -1,11 +1,11 @@
 // npm run backup [-- --out DIR] [--env-file FILE]
 // Asks the running server for a consistent archive (GET /api/backup, see server/store/backup.ts),
 // checks it as restore would, and saves it as DIR/kentongan-<date>.tar.gz.
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { checkArchive } from '../store/backup.ts';
 import { readBackupKey } from '../store/backup-key.ts';
-import { syncDir } from '../store/durable-file.ts';
+import { writeFileDurably } from '../store/durable-file.ts';
 import { dataDir, fail, kb, loadEnv, parseArgs, serverUrl } from './cli.ts';
 
 const args = parseArgs(process.argv.slice(2), []);
@@ -46,19 +46,9 @@ await mkdir(out, { recursive: true });
 let name = `kentongan-${stamp}.tar.gz`;
 for (let n = 2; await open(join(out, name), 'r').then((fh) => fh.close().then(() => true), () => false); n++) name = `kentongan-${stamp}-${n}.tar.gz`;
 const target = join(out, name);
-const tmp = join(out, `.${name}.tmp`);
 try {
-  const fh = await open(tmp, 'w', 0o600);
-  try {
-    await fh.writeFile(archive);
-    await fh.datasync();
-  } finally {
-    await fh.close();
-  }
-  await rename(tmp, target);
-  await syncDir(out);
+  await writeFileDurably(target, archive, { tmp: join(out, `.${name}.tmp`), mode: 0o600, syncFolder: true });
 } catch (err) {
-  await unlink(tmp).catch(() => undefined);
   fail(`Cadangan tidak bisa disimpan di ${out}: ${(err as Error).message}`);
 }
 const votes = manifest.episodes.reduce((n, e) => n + e.votes, 0);

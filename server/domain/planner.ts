@@ -4,8 +4,8 @@ import { ASPIRATION_OPEN, supportCount } from './aspiration.ts';
 import { desaName, dimensionName, kecamatanName } from './district.ts';
 import { dateInZone } from '../contract/zone.ts';
 import { EMPTY_PLAN } from '../contract/plan.ts';
-import type { Aspiration, AspirationNote, AspirationPlan, AspirationStatus, Channel, District, Episode, Id, NotulaAspiration } from '../contract/types.ts';
-import type { AspirationView, CountRow, DeskCounts, DeskView, EpisodeRef, Sort } from '../contract/planner.ts';
+import type { Aspiration, AspirationStatus, District, Episode, Id, NotulaAspiration } from '../contract/types.ts';
+import type { AspirationView, DeskCounts, DeskView, EpisodeRef, Sort } from '../contract/planner.ts';
 
 export function aspirationView(a: Aspiration): AspirationView {
   return {

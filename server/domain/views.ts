@@ -1,7 +1,7 @@
 import { infoOf } from './episode.ts';
 import { isMember } from './members.ts';
 import { compareQueue } from '../contract/ranking.ts';
-import type { ClosingStatement, EditEntry, Episode, EpisodeInfo, EpisodeStatus, Id, Note, Question, QuestionStatus } from '../contract/types.ts';
+import type { Episode, Id, Question, QuestionStatus } from '../contract/types.ts';
 import type { EpisodeSummary, EpisodeView, ListenerSnapshot, QuestionView, StaffSnapshot } from '../contract/views.ts';
 
 /** Statuses a listener may see for questions that are not their own. */

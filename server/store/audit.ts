@@ -2,7 +2,6 @@ import { open, readFile, truncate } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Committer } from './committer.ts';
-import type { Id, Instant, Role } from '../contract/types.ts';
 import type { AuditEntry } from '../contract/audit.ts';
 import { syncDir } from './durable-file.ts';
 

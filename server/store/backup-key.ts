@@ -1,7 +1,7 @@
 import { randomBytes, createHash, timingSafeEqual } from 'node:crypto';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { syncDir } from './durable-file.ts';
+import { writeFileDurably } from './durable-file.ts';
 
 export const BACKUP_KEY_FILE = 'backup.key';
 const KEY = /^[A-Za-z0-9_-]{32,128}$/;
@@ -17,21 +17,7 @@ export async function ensureBackupKey(dataDir: string): Promise<string> {
   const existing = (await readFile(path, 'utf8').catch(() => '')).trim();
   if (KEY.test(existing)) return existing;
   const key = randomBytes(32).toString('base64url');
-  const tmp = join(dataDir, `.${BACKUP_KEY_FILE}.${process.pid}.tmp`);
-  try {
-    const fh = await open(tmp, 'w', 0o600);
-    try {
-      await fh.writeFile(`${key}\n`);
-      await fh.datasync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, path);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
-  await syncDir(dataDir);
+  await writeFileDurably(path, `${key}\n`, { tmp: join(dataDir, `.${BACKUP_KEY_FILE}.${process.pid}.tmp`), mode: 0o600, syncFolder: true });
   return key;
 }
 

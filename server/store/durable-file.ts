@@ -88,6 +88,28 @@ async function writeInSlices(fh: FileHandle, text: string): Promise<void> {
   }
 }
 
+/**
+ * Writes a whole file the durable way: into `tmp` (created with `mode`), fdatasync, rename
+ * over `path`; a failed write removes its temp file (a full disk would keep it forever).
+ * With `syncFolder`, the folder is fsynced too, so the rename survives power loss.
+ */
+export async function writeFileDurably(path: string, data: string | Buffer, opts: { tmp: string; mode?: number; syncFolder?: boolean }): Promise<void> {
+  try {
+    const fh = await open(opts.tmp, 'w', opts.mode ?? 0o666);
+    try {
+      await fh.writeFile(data);
+      await fh.datasync();
+    } finally {
+      await fh.close();
+    }
+    await rename(opts.tmp, path);
+  } catch (err) {
+    await unlink(opts.tmp).catch(() => undefined);
+    throw err;
+  }
+  if (opts.syncFolder) await syncDir(dirname(path));
+}
+
 /** fsync of a folder, so a rename or a new file in it survives power loss. */
 export async function syncDir(dir: string): Promise<void> {
   const fh = await open(dir, 'r');

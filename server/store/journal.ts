@@ -1,6 +1,5 @@
 import { open, readdir, readFile, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Committer } from './committer.ts';
 import type { Id } from '../contract/types.ts';
 import { isId } from '../contract/ids.ts';

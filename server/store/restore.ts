@@ -1,9 +1,9 @@
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { checkArchive } from './backup.ts';
 import type { CheckedArchive } from './backup.ts';
 import { insideDir } from './paths.ts';
-import { syncDir } from './durable-file.ts';
+import { syncDir, writeFileDurably } from './durable-file.ts';
 
 /** A restore that must not go ahead; the message says why and what to do. Nothing was written. */
 export class RestoreRefused extends Error {}
@@ -87,19 +87,6 @@ export async function restoreArchive(opts: { file: string; dataDir: string; tran
   return { archive, movedAside, transcriptsWritten };
 }
 
-async function writeDurably(path: string, data: Buffer): Promise<void> {
-  const tmp = join(dirname(path), `.restore.${process.pid}.tmp`);
-  try {
-    const fh = await open(tmp, 'w', 0o600);
-    try {
-      await fh.writeFile(data);
-      await fh.datasync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, path);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
+function writeDurably(path: string, data: Buffer): Promise<void> {
+  return writeFileDurably(path, data, { tmp: join(dirname(path), `.restore.${process.pid}.tmp`), mode: 0o600 });
 }

@@ -1,7 +1,6 @@
 import { correctHeading, correctRecording, reassignClosing } from '../../domain/correction.ts';
 import { episodeView, questionView } from '../../domain/views.ts';
 import { staffOnly } from '../handler.ts';
-import type { Handler } from '../handler.ts';
 import type { RealtimeDeps } from './deps.ts';
 
 // Corrections after the show that have no live counterpart. note:edit and closing:set

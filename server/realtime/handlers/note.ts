@@ -1,7 +1,6 @@
 import { addNote, deleteNote, editNote, removeClosing, setClosing } from '../../domain/note.ts';
 import { correctClosing, correctNote } from '../../domain/correction.ts';
 import { staffOnly } from '../handler.ts';
-import type { Handler } from '../handler.ts';
 import type { RealtimeDeps } from './deps.ts';
 
 export function noteHandlers({ episodes, corrections }: RealtimeDeps) {
