@@ -13,10 +13,10 @@ import { WebSocket } from 'ws';
 import { schemas } from '../../server/contract/events.ts';
 import type { ClientEventName } from '../../server/contract/events.ts';
 import { ERROR_MESSAGES } from '../../server/contract/errors.ts';
-import { ADMIN_PASSWORD, api, listener, must, signIn, startServer } from '../support/server.ts';
+import { ADMIN_PASSWORD, api, listener, must, signIn } from '../support/server.ts';
 import type { Client, TestServer } from '../support/server.ts';
-import { createLiveEpisode, crew, joinStaff, SHOW_EPISODE } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import { createLiveEpisode, joinStaff, SHOW_EPISODE } from '../support/show.ts';
+import { studioServer } from '../support/integration.ts';
 
 const EVENTS = Object.keys(schemas) as ClientEventName[];
 const RUNS_PER_EVENT = Number(process.env.FUZZ_RUNS ?? 60);
@@ -161,8 +161,6 @@ function emit(socket: Client, event: string, payload: unknown): Promise<any> {
 }
 
 describe('fuzzing every socket event', () => {
-  let server: TestServer;
-  let c: Crew;
   let ep: { id: string; code: string };
   let other: { id: string; code: string };
   let someone: Client;
@@ -170,41 +168,39 @@ describe('fuzzing every socket event', () => {
   const realIds = () => ids;
 
   /** Everything that could change: episodes and aspirations in memory, and every file on disk. */
-  const state = () => snapshot(server);
+  const state = () => snapshot(studio.server);
 
   function collectIds(): void {
     ids.length = 0;
-    for (const e of server.app.store.list()) {
+    for (const e of studio.server.app.store.list()) {
       ids.push(e.id, e.code, ...e.questions.map((q) => q.id), ...e.notes.map((n) => n.id), ...e.speakers.map((s) => s.id));
       ids.push(...(((e as unknown as { polls?: Array<{ id: string }> }).polls ?? []).map((p) => p.id)));
     }
-    ids.push(...server.app.aspirations.list.map((a) => a.id));
-    const d = server.app.aspirations.district;
+    ids.push(...studio.server.app.aspirations.list.map((a) => a.id));
+    const d = studio.server.app.aspirations.district;
     ids.push(...d.dimensions.map((x) => x.code), ...d.kecamatan.flatMap((k) => [k.code, ...k.desa.map((x) => x.code)]));
   }
 
+  const studio = studioServer({ sample: true, rateLimits: NO_LIMITS });
   beforeAll(async () => {
-    server = await startServer({ sample: true, rateLimits: NO_LIMITS });
-    c = await crew(server.url);
-    ep = await createLiveEpisode(server.url, c.hostCookie, { ...SHOW_EPISODE, premoderation: true });
-    other = await createLiveEpisode(server.url, c.hostCookie, { ...SHOW_EPISODE, premoderation: false, title: 'Episode kedua' });
-    await joinStaff(c.host, ep.id);
-    someone = (await listener(server.url)).socket;
+    ep = await createLiveEpisode(studio.url, studio.hostCookie, { ...SHOW_EPISODE, premoderation: true });
+    other = await createLiveEpisode(studio.url, studio.hostCookie, { ...SHOW_EPISODE, premoderation: false, title: 'Episode kedua' });
+    await joinStaff(studio.host, ep.id);
+    someone = (await listener(studio.url)).socket;
     await must(someone, 'episode:join', { episodeId: ep.id });
     const asked = await must(someone, 'question:ask', { episodeId: ep.id, text: 'Kapan jalan diperbaiki?' });
-    const sms = await must(c.screener, 'question:submit', { episodeId: ep.id, text: 'Dari SMS', channel: 'sms' });
-    await must(c.host, 'question:air', { episodeId: ep.id, questionId: sms.id });
-    await must(c.notulis, 'note:add', { episodeId: ep.id, questionId: sms.id, by: { kind: 'none' }, text: 'Catatan' });
-    await must(c.screener, 'question:approve', { episodeId: ep.id, questionId: asked.id });
+    const sms = await must(studio.screener, 'question:submit', { episodeId: ep.id, text: 'Dari SMS', channel: 'sms' });
+    await must(studio.host, 'question:air', { episodeId: ep.id, questionId: sms.id });
+    await must(studio.notulis, 'note:add', { episodeId: ep.id, questionId: sms.id, by: { kind: 'none' }, text: 'Catatan' });
+    await must(studio.screener, 'question:approve', { episodeId: ep.id, questionId: asked.id });
     collectIds();
   });
   afterAll(async () => {
-    for (const s of [someone, c?.host, c?.screener, c?.notulis]) s?.disconnect();
-    await server?.stop();
+    someone?.disconnect();
   });
 
   it(`answers ${EVENTS.length} events × ${RUNS_PER_EVENT * 2} payloads with a result or a known error, changing nothing when refused (seed ${SEED})`, async () => {
-    const admin = c.host; // a host: most staff events are allowed, some are not
+    const admin = studio.host; // a host: most staff events are allowed, some are not
     let sent = 0;
     let accepted = 0;
     for (const event of EVENTS) {
@@ -235,7 +231,7 @@ describe('fuzzing every socket event', () => {
     // Nothing leaked onto shared prototypes, and the server still serves.
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.keys(Object.prototype)).toEqual([]);
-    expect((await api(server.url, '/api/health')).status).toBe(200);
+    expect((await api(studio.url, '/api/health')).status).toBe(200);
     expect((await emit(someone, 'episode:join', { episodeId: other.id })).ok).toBe(true);
   }, 120_000);
 
@@ -267,7 +263,7 @@ describe('fuzzing every socket event', () => {
 
     // Hand-made frames, as a client other than socket.io-client could send: reserved event
     // names, broken packets, binary placeholders without their attachment, odd ack ids.
-    const hand = new WebSocket(`${server.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`);
+    const hand = new WebSocket(`${studio.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`);
     await new Promise((r) => hand.once('open', r));
     hand.send('40');
     await new Promise((r) => setTimeout(r, 100));
@@ -285,7 +281,7 @@ describe('fuzzing every socket event', () => {
     // Handshakes with random auth and cookies: connected as a listener or refused, never a crash.
     const outcomes: Record<string, number> = {};
     await fc.assert(fc.asyncProperty(fc.anything({ maxDepth: 2 }), fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((n) => String.fromCharCode(n)), maxLength: 80 }), async (auth, cookie) => {
-      const s: Client = connect(server.url, { transports: ['websocket'], auth: auth as object, extraHeaders: { cookie }, reconnection: false, forceNew: true });
+      const s: Client = connect(studio.url, { transports: ['websocket'], auth: auth as object, extraHeaders: { cookie }, reconnection: false, forceNew: true });
       const outcome = await new Promise<string>((resolve) => {
         const timer = setTimeout(() => resolve('no answer'), 3_000);
         const done = (o: string) => { clearTimeout(timer); resolve(o); };
@@ -302,7 +298,7 @@ describe('fuzzing every socket event', () => {
     }), { numRuns: 40, seed: SEED });
     console.log(`handshake fuzz: ${JSON.stringify(outcomes)}`);
 
-    expect((await api(server.url, '/api/health')).status).toBe(200);
+    expect((await api(studio.url, '/api/health')).status).toBe(200);
     expect((await emit(someone, 'episode:join', { episodeId: ep.id })).ok).toBe(true);
   }, 60_000);
 });
@@ -320,35 +316,28 @@ function declaredRoutes(): Array<{ method: string; path: string }> {
 }
 
 describe('fuzzing every HTTP route', () => {
-  let server: TestServer;
-  let c: Crew;
   let ep: { id: string; code: string };
   let cookies: Record<string, string> = {};
   const ids: string[] = [];
   const routes = declaredRoutes();
 
-  const state = () => snapshot(server);
+  const state = () => snapshot(studio.server);
 
   async function freshCookies(): Promise<void> {
     // A fuzzed PATCH may have changed a password: put the known ones back first.
-    for (const s of server.app.staff.list()) {
+    for (const s of studio.server.app.staff.list()) {
       const password = s.username === 'admin' ? ADMIN_PASSWORD : `sandi-${s.username}-123`;
-      if (['admin', 'host', 'screener', 'notulis'].includes(s.username)) await server.app.staff.update(s.id, { password, disabled: false });
+      if (['admin', 'host', 'screener', 'notulis'].includes(s.username)) await studio.server.app.staff.update(s.id, { password, disabled: false });
     }
-    cookies = { admin: await signIn(server.url), host: await signIn(server.url, 'host', 'sandi-host-123'), notulis: await signIn(server.url, 'notulis', 'sandi-notulis-123') };
+    cookies = { admin: await signIn(studio.url), host: await signIn(studio.url, 'host', 'sandi-host-123'), notulis: await signIn(studio.url, 'notulis', 'sandi-notulis-123') };
   }
 
+  const studio = studioServer({ sample: true, rateLimits: NO_LIMITS });
   beforeAll(async () => {
-    server = await startServer({ sample: true, rateLimits: NO_LIMITS });
-    c = await crew(server.url);
-    ep = await createLiveEpisode(server.url, c.hostCookie);
+    ep = await createLiveEpisode(studio.url, studio.hostCookie);
     await freshCookies();
-    for (const e of server.app.store.list()) ids.push(e.id, e.code);
-    ids.push(...server.app.aspirations.list.map((a) => a.id), ...server.app.staff.list().map((s) => s.id));
-  });
-  afterAll(async () => {
-    for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
-    await server?.stop();
+    for (const e of studio.server.app.store.list()) ids.push(e.id, e.code);
+    ids.push(...studio.server.app.aspirations.list.map((a) => a.id), ...studio.server.app.staff.list().map((s) => s.id));
   });
 
   it(`answers ${HTTP_RUNS} random requests over ${routes.length} routes with JSON errors or results, never a 500`, async () => {
@@ -386,7 +375,7 @@ describe('fuzzing every HTTP route', () => {
       const cookie = rq.who === 'nobody' ? undefined : rq.who === 'garbage' ? 'kentongan_session=AAAA%%%;;=x' : cookies[rq.who];
       if (cookie) headers.cookie = cookie;
       const before = await state();
-      const res = await fetch(`${server.url}${path}`, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : rq.body });
+      const res = await fetch(`${studio.url}${path}`, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : rq.body });
       const text = await res.text();
       statuses[res.status] = (statuses[res.status] ?? 0) + 1;
       expect(res.status, `${method} ${path.slice(0, 120)} → ${res.status} ${text.slice(0, 200)}`).toBeLessThan(500);
@@ -399,8 +388,8 @@ describe('fuzzing every HTTP route', () => {
     }), { numRuns: HTTP_RUNS, seed: SEED, endOnFailure: true });
     console.log(`HTTP fuzz: ${n} requests over ${routes.length} routes, statuses ${JSON.stringify(statuses)}`);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect((await api(server.url, '/api/health')).status).toBe(200);
-    const l = await listener(server.url);
+    expect((await api(studio.url, '/api/health')).status).toBe(200);
+    const l = await listener(studio.url);
     expect((await emit(l.socket, 'episode:join', { episodeId: ep.id })).ok).toBe(true);
     l.socket.disconnect();
   }, 120_000);

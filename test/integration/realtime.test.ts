@@ -1,9 +1,8 @@
 // What goes over the wire: coalesced deltas, and nothing a listener may not see.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listener, must, startServer } from '../support/server.ts';
-import type { TestServer } from '../support/server.ts';
-import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import { describe, expect, it } from 'vitest';
+import { listener, must } from '../support/server.ts';
+import { createLiveEpisode, joinStaff } from '../support/show.ts';
+import { studioServer } from '../support/integration.ts';
 import type { Delta } from '../../server/contract/events.ts';
 
 async function settle(ms = 300) {
@@ -11,30 +10,21 @@ async function settle(ms = 300) {
 }
 
 describe('deltas', () => {
-  let server: TestServer;
-  let c: Crew;
-  beforeAll(async () => {
-    server = await startServer({ sample: false, tickMs: 100 });
-    c = await crew(server.url);
-  });
-  afterAll(async () => {
-    for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
-    await server?.stop();
-  });
+  const studio = studioServer({ tickMs: 100 });
 
   it('coalesces a vote storm into a few messages carrying the latest counts', async () => {
-    const ep = await createLiveEpisode(server.url, c.hostCookie);
-    await joinStaff(c.host, ep.id);
-    const q = await must(c.screener, 'question:submit', { episodeId: ep.id, text: 'Satu pertanyaan', channel: 'sms' });
-    const voters = await Promise.all(Array.from({ length: 300 }, () => listener(server.url)));
+    const ep = await createLiveEpisode(studio.url, studio.hostCookie);
+    await joinStaff(studio.host, ep.id);
+    const q = await must(studio.screener, 'question:submit', { episodeId: ep.id, text: 'Satu pertanyaan', channel: 'sms' });
+    const voters = await Promise.all(Array.from({ length: 300 }, () => listener(studio.url)));
     await Promise.all(voters.map((v) => must(v.socket, 'episode:join', { episodeId: ep.id }))); // votes need the episode joined
-    const watcher = (await listener(server.url)).socket;
+    const watcher = (await listener(studio.url)).socket;
     await must(watcher, 'episode:join', { episodeId: ep.id });
     await settle();
     const seen: Delta[] = [];
     const hostSeen: Delta[] = [];
     watcher.on('episode:delta', (d) => seen.push(d));
-    c.host.on('episode:delta', (d) => hostSeen.push(d));
+    studio.host.on('episode:delta', (d) => hostSeen.push(d));
     await Promise.all(voters.map((v) => must(v.socket, 'vote:cast', { episodeId: ep.id, questionId: q.id })));
     await settle();
     const voteDeltas = seen.filter((d) => d.votes?.[q.id] !== undefined);
@@ -49,17 +39,17 @@ describe('deltas', () => {
   });
 
   it('never sends a listener pending or rejected questions of others, nor listener ids', async () => {
-    const ep = await createLiveEpisode(server.url, c.hostCookie);
-    const watcher = (await listener(server.url)).socket;
+    const ep = await createLiveEpisode(studio.url, studio.hostCookie);
+    const watcher = (await listener(studio.url)).socket;
     const raw: unknown[] = [];
     watcher.onAny((event, payload) => raw.push({ event, payload }));
     await must(watcher, 'episode:join', { episodeId: ep.id });
-    const asker = (await listener(server.url)).socket;
+    const asker = (await listener(studio.url)).socket;
     const pending = await must(asker, 'question:ask', { episodeId: ep.id, text: 'RAHASIA-MENUNGGU' });
     const rejected = await must(asker, 'question:ask', { episodeId: ep.id, text: 'RAHASIA-DITOLAK' });
-    await must(c.screener, 'question:reject', { episodeId: ep.id, questionId: rejected.id });
+    await must(studio.screener, 'question:reject', { episodeId: ep.id, questionId: rejected.id });
     const ok = await must(asker, 'question:ask', { episodeId: ep.id, text: 'Boleh dilihat' });
-    await must(c.screener, 'question:approve', { episodeId: ep.id, questionId: ok.id });
+    await must(studio.screener, 'question:approve', { episodeId: ep.id, questionId: ok.id });
     await must(watcher, 'vote:cast', { episodeId: ep.id, questionId: ok.id });
     await settle();
     const rejoin = await must(watcher, 'episode:join', { episodeId: ep.id });
