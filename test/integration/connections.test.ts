@@ -10,11 +10,11 @@ import { connect as tcp } from 'node:net';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { io as connectIo } from 'socket.io-client';
-import { ADMIN_PASSWORD, call, listener, must, removeDir, signIn, staffSocket, startServer, tempDir } from '../support/server.ts';
+import { ADMIN_PASSWORD, call, listener, must, signIn, staffSocket, startServer } from '../support/server.ts';
 import type { Client, TestServer } from '../support/server.ts';
-import { killed, spawnServer } from '../support/process.ts';
+import { spawnServer } from '../support/process.ts';
 import { SHOW_EPISODE, createLiveEpisode, crew } from '../support/show.ts';
-import { studioServer } from '../support/integration.ts';
+import { dataFolder, stopProcess, studioServer } from '../support/integration.ts';
 
 interface Half { socket: Socket; refused: boolean; closed: Promise<void>; data: string }
 
@@ -113,8 +113,11 @@ describe('header and body timeouts', () => {
     const polling: Client = connectIo(server.url, { transports: ['polling'], reconnection: false, forceNew: true });
     await new Promise<void>((res, rej) => { polling.once('connect', () => res()); polling.once('connect_error', rej); });
     const id = polling.io.engine.id;
-    // A poll is outstanding all this time; a request timeout would cut it.
-    await new Promise((r) => setTimeout(r, 2_000));
+    // A poll is outstanding all this time; a request timeout would cut it. A body that never
+    // finishes, sent after the poll began, is cut by that timeout: once it is, the poll is older.
+    const h = await halfSent(server.url, 'body');
+    flood.push(h);
+    await h.closed;
     const r = await call(polling, 'episode:join', { code: 'TIDAKADA' });
     expect(r.ok).toBe(false);
     expect(polling.connected).toBe(true);
@@ -133,14 +136,11 @@ function hasPrlimit(): boolean {
 }
 
 describe.skipIf(!hasPrlimit())('a server process with 256 open files', () => {
-  let root = '';
-  afterAll(async () => {
-    if (root) await removeDir(root);
-  });
+  const folder = dataFolder('files');
 
   it('says so at start, refuses connections above its cap, and durable writes still succeed', async () => {
-    root = await tempDir('kentongan-files-');
-    const env = { DATA_DIR: join(root, 'data'), TRANSCRIPTS_DIR: join(root, 'transcripts'), ADMIN_PASSWORD, CONNECTIONS_PER_ADDRESS: '0' };
+    const { env: dirs } = await folder();
+    const env = { ...dirs, ADMIN_PASSWORD, CONNECTIONS_PER_ADDRESS: '0' };
     const server = await spawnServer(env, { prefix: ['prlimit', '--nofile=256:256'] });
     try {
       await until(() => /Batas berkas terbuka rendah \(256\)/.test(server.output()));
@@ -171,8 +171,7 @@ describe.skipIf(!hasPrlimit())('a server process with 256 open files', () => {
       staff.disconnect();
     } finally {
       for (const h of flood.splice(0)) h.socket.destroy();
-      server.child.kill('SIGTERM');
-      await killed(server.child);
+      await stopProcess(server.child);
     }
   }, 90_000);
 });

@@ -3,11 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { listener, must } from '../support/server.ts';
 import { createLiveEpisode, joinStaff } from '../support/show.ts';
 import { studioServer } from '../support/integration.ts';
+import { until } from '../support/until.ts';
 import type { Delta } from '../../server/contract/events.ts';
 
-async function settle(ms = 300) {
-  await new Promise((r) => setTimeout(r, ms));
-}
+const votesFor = (d: Delta, questionId: string) => d.votes?.[questionId];
 
 describe('deltas', () => {
   const studio = studioServer({ tickMs: 100 });
@@ -20,13 +19,14 @@ describe('deltas', () => {
     await Promise.all(voters.map((v) => must(v.socket, 'episode:join', { episodeId: ep.id }))); // votes need the episode joined
     const watcher = (await listener(studio.url)).socket;
     await must(watcher, 'episode:join', { episodeId: ep.id });
-    await settle();
+    // No vote was cast yet, so every delta that carries this question's votes comes from the storm.
     const seen: Delta[] = [];
     const hostSeen: Delta[] = [];
     watcher.on('episode:delta', (d) => seen.push(d));
     studio.host.on('episode:delta', (d) => hostSeen.push(d));
     await Promise.all(voters.map((v) => must(v.socket, 'vote:cast', { episodeId: ep.id, questionId: q.id })));
-    await settle();
+    // Nothing changes after the 300th vote: once both have seen it, every vote delta is in.
+    await until(() => seen.some((d) => votesFor(d, q.id) === 300) && hostSeen.some((d) => votesFor(d, q.id) === 300), 'the 300th vote on both sockets');
     const voteDeltas = seen.filter((d) => d.votes?.[q.id] !== undefined);
     expect(voteDeltas.length).toBeGreaterThan(0);
     expect(voteDeltas.length).toBeLessThan(30);
@@ -51,7 +51,8 @@ describe('deltas', () => {
     const ok = await must(asker, 'question:ask', { episodeId: ep.id, text: 'Boleh dilihat' });
     await must(studio.screener, 'question:approve', { episodeId: ep.id, questionId: ok.id });
     await must(watcher, 'vote:cast', { episodeId: ep.id, questionId: ok.id });
-    await settle();
+    // Deltas come in order: once the last change (this vote) has arrived, so has every earlier one.
+    await until(() => raw.some((e) => (e as { event: string; payload: Delta }).event === 'episode:delta' && votesFor((e as { payload: Delta }).payload, ok.id) === 1), 'the vote delta');
     const rejoin = await must(watcher, 'episode:join', { episodeId: ep.id });
     const wire = JSON.stringify(raw) + JSON.stringify(rejoin);
     expect(wire).toContain('Boleh dilihat');
