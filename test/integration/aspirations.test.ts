@@ -7,10 +7,10 @@ import { parse } from 'csv-parse/sync';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { api, listener, must, signIn, startServer, waitFor } from '../support/server.ts';
-import type { Client, TestServer } from '../support/server.ts';
+import type { Client } from '../support/server.ts';
 import { testClock } from '../support/clock.ts';
-import { SHOW_EPISODE, createLiveEpisode, crew, joinStaff } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import { SHOW_EPISODE, createLiveEpisode, joinStaff } from '../support/show.ts';
+import { studioServer } from '../support/integration.ts';
 import { PLACE, RELAXED_LIMITS, plannerCookie, setupDistrict } from '../support/planning.ts';
 import type { AspirationView } from '../../server/contract/planner.ts';
 import type { Delta } from '../../server/contract/events.ts';
@@ -26,35 +26,30 @@ function inert(s: string): string {
 import { until } from '../support/until.ts';
 
 describe('aspirations from the show to the musrenbang', () => {
-  let server: TestServer;
-  let c: Crew;
   let planner: string;
   const clock = testClock('2026-10-03T11:50:00.000Z');
   const people: Array<{ socket: Client; token: string }> = [];
 
+  const studio = studioServer({ now: clock.now, rateLimits: RELAXED_LIMITS });
   beforeAll(async () => {
-    server = await startServer({ sample: false, now: clock.now, rateLimits: RELAXED_LIMITS });
-    c = await crew(server.url);
-    planner = await plannerCookie(server.url, c.admin);
-    await setupDistrict(server.url, c.admin);
+    planner = await plannerCookie(studio.url, studio.admin);
+    await setupDistrict(studio.url, studio.admin);
   });
   afterAll(async () => {
     for (const p of people) p.socket.disconnect();
-    for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
-    await server?.stop();
   });
 
   it('runs from the listener form to the planner\'s exports', async () => {
     // The public district lists feed the listener's form.
-    const district = await api(server.url, '/api/district');
+    const district = await api(studio.url, '/api/district');
     expect(district.json.counts).toEqual({ dimensions: 7, kecamatan: 2, desa: 4 });
     expect(district.json.district.kecamatan[0].desa.map((d: { name: string }) => d.name)).toEqual(['Pasirlaya', 'Mekarjaya']);
 
-    const ep = await createLiveEpisode(server.url, c.hostCookie);
-    await joinStaff(c.screener, ep.id);
+    const ep = await createLiveEpisode(studio.url, studio.hostCookie);
+    await joinStaff(studio.screener, ep.id);
     const staffDeltas: Delta[] = [];
-    c.screener.on('episode:delta', (d) => staffDeltas.push(d));
-    for (let i = 0; i < 8; i++) people.push(await listener(server.url));
+    studio.screener.on('episode:delta', (d) => staffDeltas.push(d));
+    for (let i = 0; i < 8; i++) people.push(await listener(studio.url));
     const listenerDeltas: Delta[] = [];
     people[7]!.socket.on('episode:delta', (d) => listenerDeltas.push(d));
     for (const p of people) await must(p.socket, 'episode:join', { code: ep.code });
@@ -78,7 +73,7 @@ describe('aspirations from the show to the musrenbang', () => {
       formulas.push(await must(people[2]!.socket, 'aspiration:submit', { episodeId: ep.id, text: f, problem: f, dimension: 'culture', kecamatan: PLACE.karangsari, desa: PLACE.kadumanis }));
     }
     clock.advance(1);
-    const sms = await must(c.screener, 'aspiration:enter', {
+    const sms = await must(studio.screener, 'aspiration:enter', {
       episodeId: ep.id, channel: 'sms', text: 'Lampu jalan di Pasirlaya', problem: 'Gelap dan rawan begal.',
       dimension: 'environment', kecamatan: PLACE.sukamaju, desa: PLACE.pasirlaya, name: 'Pak Karto', phone: '081399990000', consent: true,
     });
@@ -108,7 +103,7 @@ describe('aspirations from the show to the musrenbang', () => {
 
     // A second episode a week later: a duplicate of the bridge, supported by some of the same listeners.
     clock.advance(7 * 24 * 60);
-    const ep2 = await createLiveEpisode(server.url, c.hostCookie, { ...SHOW_EPISODE, number: 13, title: 'Jembatan dan jalan desa', startsAt: '2026-10-10T12:00:00.000Z' });
+    const ep2 = await createLiveEpisode(studio.url, studio.hostCookie, { ...SHOW_EPISODE, number: 13, title: 'Jembatan dan jalan desa', startsAt: '2026-10-10T12:00:00.000Z' });
     for (const p of people.slice(0, 7)) await must(p.socket, 'episode:join', { episodeId: ep2.id });
     const dup = await must(people[6]!.socket, 'aspiration:submit', {
       episodeId: ep2.id, text: 'Jembatan gantung Mekarjaya diperbaiki', problem: 'Jembatan lama putus dua tahun lalu.',
@@ -118,7 +113,7 @@ describe('aspirations from the show to the musrenbang', () => {
 
     // The planner's desk: every episode, filtered, searched, sorted by support, with counts.
     const desk = async (query = '') => {
-      const r = await api(server.url, `/api/aspirations${query}`, { cookie: planner });
+      const r = await api(studio.url, `/api/aspirations${query}`, { cookie: planner });
       expect(r.status).toBe(200);
       return r.json as { aspirations: Array<AspirationView & { contact: unknown; episode: { id: string } | null }>; counts: { byDimension: Array<{ code: string; count: number; supports: number }>; byKecamatan: Array<{ code: string; count: number }>; total: number } };
     };
@@ -139,7 +134,7 @@ describe('aspirations from the show to the musrenbang', () => {
 
     // Merge across episodes: supporters 1–5 and 4–6 become 1–6, each listener once.
     const mergeNotice = waitFor<{ aspiration: AspirationView }>(people[6]!.socket, 'aspiration:mine', (p) => p.aspiration.id === dup.id);
-    const merged = await api(server.url, '/api/aspirations/merge', { method: 'POST', cookie: planner, body: { sourceIds: [dup.id], targetId: bridge.id } });
+    const merged = await api(studio.url, '/api/aspirations/merge', { method: 'POST', cookie: planner, body: { sourceIds: [dup.id], targetId: bridge.id } });
     expect(merged.status).toBe(200);
     expect(merged.json.aspiration).toMatchObject({ id: bridge.id, supports: 6, mergedFrom: [dup.id] });
     expect((await mergeNotice).aspiration).toMatchObject({ status: 'digabung', mergedInto: bridge.id });
@@ -148,24 +143,24 @@ describe('aspirations from the show to the musrenbang', () => {
 
     // Statuses, in bulk; the submitting listener sees theirs change.
     const notice = waitFor<{ aspiration: AspirationView }>(people[0]!.socket, 'aspiration:mine', (p) => p.aspiration.status === 'diteruskan');
-    const bulk = await api(server.url, '/api/aspirations/status', { method: 'POST', cookie: planner, body: { ids: [bridge.id, road.id, sms.id], status: 'diteruskan' } });
+    const bulk = await api(studio.url, '/api/aspirations/status', { method: 'POST', cookie: planner, body: { ids: [bridge.id, road.id, sms.id], status: 'diteruskan' } });
     expect(bulk.status).toBe(200);
     expect((await notice).aspiration).toMatchObject({ id: bridge.id, status: 'diteruskan' });
-    const rejected = await api(server.url, '/api/aspirations/status', { method: 'POST', cookie: planner, body: { ids: [formulas[3]!.id], status: 'ditolak', reason: 'Bukan usulan pembangunan' } });
+    const rejected = await api(studio.url, '/api/aspirations/status', { method: 'POST', cookie: planner, body: { ids: [formulas[3]!.id], status: 'ditolak', reason: 'Bukan usulan pembangunan' } });
     expect(rejected.json.aspirations[0]).toMatchObject({ status: 'ditolak', rejectReason: 'Bukan usulan pembangunan' });
-    const note = await api(server.url, `/api/aspirations/${road.id}/notes`, { method: 'POST', cookie: planner, body: { text: 'Cek data jalan di Dinas PUPR.' } });
+    const note = await api(studio.url, `/api/aspirations/${road.id}/notes`, { method: 'POST', cookie: planner, body: { text: 'Cek data jalan di Dinas PUPR.' } });
     expect(note.status).toBe(201);
     expect(note.json.aspiration.notes.map((n: { by: string; text: string }) => [n.by, n.text])).toEqual([['Perencana BAPPEDA', 'Cek data jalan di Dinas PUPR.']]);
-    const edited = await api(server.url, `/api/aspirations/${sms.id}`, { method: 'PATCH', cookie: planner, body: { dimension: 'living', rtRw: '1/2' } });
+    const edited = await api(studio.url, `/api/aspirations/${sms.id}`, { method: 'PATCH', cookie: planner, body: { dimension: 'living', rtRw: '1/2' } });
     expect(edited.json.aspiration).toMatchObject({ dimension: 'living', rtRw: '001/002', dimensionName: 'Smart Living' });
 
     // Exports. The JSON export is the reference; the CSV must open back as the same rows.
-    const json = await api(server.url, '/api/aspirations/export.json', { cookie: planner });
+    const json = await api(studio.url, '/api/aspirations/export.json', { cookie: planner });
     expect(json.status).toBe(200);
     expect(json.headers.get('cache-control')).toBe('no-store');
     const rows = json.json.usulan as Array<Record<string, string | number | null>>;
     expect(rows.map((r) => r.idUsulan)).toEqual([bridge.id, road.id, ...formulas.map((f) => f.id), sms.id]);
-    const csvRes = await fetch(`${server.url}/api/aspirations/export.csv`, { headers: { cookie: planner } });
+    const csvRes = await fetch(`${studio.url}/api/aspirations/export.csv`, { headers: { cookie: planner } });
     expect(csvRes.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csvRes.headers.get('content-disposition')).toMatch(/attachment; filename="usulan-musrenbang_\d{4}-\d{2}-\d{2}\.csv"/);
     const bytes = Buffer.from(await csvRes.arrayBuffer());
@@ -190,27 +185,27 @@ describe('aspirations from the show to the musrenbang', () => {
     // Personal data only where consented.
     expect(back.find((r) => r['ID Usulan'] === inert(road.id))).toMatchObject({ 'Nama Pengusul': '', 'Telepon Pengusul': '' });
     expect(back.find((r) => r['ID Usulan'] === inert(sms.id))).toMatchObject({ 'Nama Pengusul': 'Pak Karto', 'Telepon Pengusul': '0813-9999-0000' });
-    const anonymous = await api(server.url, '/api/aspirations/export.csv?personal=0&delimiter=semicolon', { cookie: planner });
+    const anonymous = await api(studio.url, '/api/aspirations/export.csv?personal=0&delimiter=semicolon', { cookie: planner });
     expect(anonymous.text).not.toMatch(/Bu Yati|0812|Pak Karto|0813|Nama Pengusul/);
     expect(anonymous.text.split('\r\n')[0]).toContain(';"Usulan";');
-    const filtered = parse((await api(server.url, '/api/aspirations/export.csv?status=ditolak', { cookie: planner })).text, { bom: true, columns: true }) as Array<Record<string, string>>;
+    const filtered = parse((await api(studio.url, '/api/aspirations/export.csv?status=ditolak', { cookie: planner })).text, { bom: true, columns: true }) as Array<Record<string, string>>;
     expect(filtered.map((r) => [r['ID Usulan'], r['Alasan Ditolak']])).toEqual([[formulas[3]!.id, 'Bukan usulan pembangunan']]);
-    const md = await api(server.url, '/api/aspirations/export.md', { cookie: planner });
+    const md = await api(studio.url, '/api/aspirations/export.md', { cookie: planner });
     expect(md.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     expect(md.text).toContain('# USULAN WARGA UNTUK MUSRENBANG KABUPATEN LEMBAH HIJAU');
     expect(md.text).toContain('| Pengusul (bersedia dihubungi) | Bu Yati, 0812-3456-7890 |');
 
     // Into the notula: grouped by dimension, no personal data; and the archive re-imports byte for byte.
     clock.advance(30);
-    const ended = await api(server.url, `/api/episodes/${ep.id}/end`, { method: 'POST', cookie: c.hostCookie });
+    const ended = await api(studio.url, `/api/episodes/${ep.id}/end`, { method: 'POST', cookie: studio.hostCookie });
     expect(ended.status).toBe(200);
-    const archived = await readFile(join(server.transcriptsDir, ended.json.transcript), 'utf8');
+    const archived = await readFile(join(studio.server.transcriptsDir, ended.json.transcript), 'utf8');
     const section = archived.slice(archived.indexOf('## Aspirasi Pendengar'), archived.indexOf('## Ringkasan'));
     expect(section).toContain('### Smart Living\n\n- Jembatan gantung ke SD Mekarjaya — Permasalahan: Anak-anak menyeberang sungai saat banjir. — RT 003/RW 005, Mekarjaya, Kec. Sukamaju — 6 dukungan');
     expect(section).toContain('### Smart Culture\n\n- \\=HYPERLINK');
     expect(section).not.toContain('Bukan usulan'); // the rejected one stays out
     for (const secret of ['Bu Yati', '0812', 'Pak Karto', '0813', people[0]!.token.split('.')[0]!]) expect(archived).not.toContain(secret);
-    const publicNotula = await api(server.url, `/api/episodes/${ep.id}/notula.md`);
+    const publicNotula = await api(studio.url, `/api/episodes/${ep.id}/notula.md`);
     expect(publicNotula.text).toBe(archived);
     const elsewhere = await startServer({ sample: false });
     try {
@@ -226,21 +221,21 @@ describe('aspirations from the show to the musrenbang', () => {
     expect((await must(people[7]!.socket, 'aspiration:support', { aspirationId: bridge.id })).supports).toBe(7);
 
     // Everything survives a restart.
-    await server.app.aspirations.flush();
-    const onDisk = JSON.parse(await readFile(join(server.dataDir, 'aspirations.json'), 'utf8'));
+    await studio.server.app.aspirations.flush();
+    const onDisk = JSON.parse(await readFile(join(studio.server.dataDir, 'aspirations.json'), 'utf8'));
     expect(onDisk.aspirations).toHaveLength(8);
     expect(onDisk.aspirations.find((a: { id: string }) => a.id === bridge.id).supporters).toHaveLength(7);
   });
 
   it('keeps the desk and the district settings to the roles that own them', async () => {
-    for (const cookie of [c.hostCookie, c.screenerCookie, c.notulisCookie]) {
-      expect((await api(server.url, '/api/aspirations', { cookie })).status).toBe(403);
-      expect((await api(server.url, '/api/aspirations/export.csv', { cookie })).status).toBe(403);
+    for (const cookie of [studio.hostCookie, studio.screenerCookie, studio.notulisCookie]) {
+      expect((await api(studio.url, '/api/aspirations', { cookie })).status).toBe(403);
+      expect((await api(studio.url, '/api/aspirations/export.csv', { cookie })).status).toBe(403);
     }
-    expect((await api(server.url, '/api/aspirations')).status).toBe(401);
-    expect((await api(server.url, '/api/district', { method: 'PUT', cookie: planner, body: { name: 'x', dimensions: [], kecamatan: [] } })).status).toBe(403);
-    expect((await api(server.url, '/api/district/regions', { method: 'POST', cookie: planner, body: 'kode,nama', headers: { 'content-type': 'text/csv' } })).status).toBe(403);
-    const regions = await api(server.url, '/api/district/regions.csv');
+    expect((await api(studio.url, '/api/aspirations')).status).toBe(401);
+    expect((await api(studio.url, '/api/district', { method: 'PUT', cookie: planner, body: { name: 'x', dimensions: [], kecamatan: [] } })).status).toBe(403);
+    expect((await api(studio.url, '/api/district/regions', { method: 'POST', cookie: planner, body: 'kode,nama', headers: { 'content-type': 'text/csv' } })).status).toBe(403);
+    const regions = await api(studio.url, '/api/district/regions.csv');
     expect(parse(regions.text, { bom: true, columns: true })).toHaveLength(6);
   });
 });

@@ -4,15 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { api, call, listener, must, startServer } from '../support/server.ts';
-import type { Client, TestServer } from '../support/server.ts';
-import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import { api, call, listener, must } from '../support/server.ts';
+import type { Client } from '../support/server.ts';
+import { createLiveEpisode, joinStaff } from '../support/show.ts';
+import { studioServer } from '../support/integration.ts';
 import { ERROR_MESSAGES } from '../../server/contract/errors.ts';
 
 describe('bad input over the socket protocol', () => {
-  let server: TestServer;
-  let c: Crew;
   let ep: { id: string; code: string };
   let someone: Client;
   let other: Client;
@@ -21,43 +19,41 @@ describe('bad input over the socket protocol', () => {
   let rejected: string;
   let merged: string;
 
-  const fileOf = () => readFile(join(server.dataDir, 'episodes', `${ep.id}.json`), 'utf8');
+  const fileOf = () => readFile(join(studio.server.dataDir, 'episodes', `${ep.id}.json`), 'utf8');
 
   /** Sends a bad request and checks the error code, a host-readable message, and no change on disk or in memory. */
   async function refused(socket: Client, event: string, payload: unknown, code: string) {
-    await server.app.store.flush();
+    await studio.server.app.store.flush();
     const before = await fileOf();
-    const memory = JSON.stringify(server.app.store.get(ep.id));
+    const memory = JSON.stringify(studio.server.app.store.get(ep.id));
     const r = await call(socket, event as never, payload as never);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe(code);
     expect(r.error.message.startsWith(ERROR_MESSAGES[r.error.code])).toBe(true);
-    await server.app.store.flush();
+    await studio.server.app.store.flush();
     expect(await fileOf()).toBe(before);
-    expect(JSON.stringify(server.app.store.get(ep.id))).toBe(memory);
+    expect(JSON.stringify(studio.server.app.store.get(ep.id))).toBe(memory);
   }
 
+  const studio = studioServer();
   beforeAll(async () => {
-    server = await startServer({ sample: false });
-    c = await crew(server.url);
-    ep = await createLiveEpisode(server.url, c.hostCookie);
-    await joinStaff(c.screener, ep.id);
-    someone = (await listener(server.url)).socket;
-    other = (await listener(server.url)).socket;
+    ep = await createLiveEpisode(studio.url, studio.hostCookie);
+    await joinStaff(studio.screener, ep.id);
+    someone = (await listener(studio.url)).socket;
+    other = (await listener(studio.url)).socket;
     await must(someone, 'episode:join', { code: ep.code });
     await must(other, 'episode:join', { episodeId: ep.id }); // votes need the episode joined
     const ask = async (text: string) => (await must(someone, 'question:ask', { episodeId: ep.id, text })).id;
     [pending, approved, rejected, merged] = [await ask('menunggu'), await ask('disetujui'), await ask('ditolak'), await ask('digabung')];
-    await must(c.screener, 'question:approve', { episodeId: ep.id, questionId: approved });
-    await must(c.screener, 'question:reject', { episodeId: ep.id, questionId: rejected });
-    await must(c.screener, 'question:approve', { episodeId: ep.id, questionId: merged });
-    await must(c.screener, 'question:merge', { episodeId: ep.id, questionId: merged, intoId: approved });
+    await must(studio.screener, 'question:approve', { episodeId: ep.id, questionId: approved });
+    await must(studio.screener, 'question:reject', { episodeId: ep.id, questionId: rejected });
+    await must(studio.screener, 'question:approve', { episodeId: ep.id, questionId: merged });
+    await must(studio.screener, 'question:merge', { episodeId: ep.id, questionId: merged, intoId: approved });
     await must(other, 'vote:cast', { episodeId: ep.id, questionId: approved });
   });
   afterAll(async () => {
-    for (const s of [someone, other, c.host, c.screener, c.notulis]) s?.disconnect();
-    await server?.stop();
+    for (const s of [someone, other]) s?.disconnect();
   });
 
   it('refuses malformed payloads', async () => {
@@ -67,7 +63,7 @@ describe('bad input over the socket protocol', () => {
     await refused(someone, 'question:ask', { episodeId: ep.id, text: 42 }, 'invalid_payload');
     await refused(someone, 'question:ask', { episodeId: ep.id, text: 'ok', extra: 'field' }, 'invalid_payload');
     await refused(someone, 'vote:cast', { episodeId: ['x'], questionId: approved }, 'invalid_payload');
-    await refused(c.notulis, 'note:add', { episodeId: ep.id, questionId: null, by: { kind: 'wizard' }, text: 'x' }, 'invalid_payload');
+    await refused(studio.notulis, 'note:add', { episodeId: ep.id, questionId: null, by: { kind: 'wizard' }, text: 'x' }, 'invalid_payload');
   });
 
   it('names the offending field', async () => {
@@ -78,14 +74,14 @@ describe('bad input over the socket protocol', () => {
   it('refuses unknown episode and question ids', async () => {
     await refused(someone, 'question:ask', { episodeId: 'tidak-ada', text: 'Halo' }, 'episode_not_found');
     await refused(someone, 'vote:cast', { episodeId: ep.id, questionId: 'tidak-ada' }, 'question_not_found');
-    await refused(c.host, 'question:air', { episodeId: ep.id, questionId: 'tidak-ada' }, 'question_not_found');
+    await refused(studio.host, 'question:air', { episodeId: ep.id, questionId: 'tidak-ada' }, 'question_not_found');
     await refused(someone, 'episode:join', { code: 'ZZZZZZ' }, 'episode_not_found');
   });
 
   it('refuses empty and over-long text', async () => {
     await refused(someone, 'question:ask', { episodeId: ep.id, text: '   \n\t ' }, 'text_empty');
     await refused(someone, 'question:ask', { episodeId: ep.id, text: 'a'.repeat(501) }, 'text_too_long');
-    await refused(c.screener, 'question:submit', { episodeId: ep.id, text: '', channel: 'sms' }, 'text_empty');
+    await refused(studio.screener, 'question:submit', { episodeId: ep.id, text: '', channel: 'sms' }, 'text_empty');
   });
 
   it('refuses votes on pending, rejected and merged questions, and a second vote', async () => {
@@ -97,10 +93,10 @@ describe('bad input over the socket protocol', () => {
   });
 
   it('refuses a second question on air', async () => {
-    const second = (await must(c.screener, 'question:submit', { episodeId: ep.id, text: 'Dari SMS', channel: 'sms' })).id;
-    await must(c.host, 'question:air', { episodeId: ep.id, questionId: approved });
-    await refused(c.host, 'question:air', { episodeId: ep.id, questionId: second }, 'another_on_air');
-    await must(c.host, 'question:requeue', { episodeId: ep.id, questionId: approved });
+    const second = (await must(studio.screener, 'question:submit', { episodeId: ep.id, text: 'Dari SMS', channel: 'sms' })).id;
+    await must(studio.host, 'question:air', { episodeId: ep.id, questionId: approved });
+    await refused(studio.host, 'question:air', { episodeId: ep.id, questionId: second }, 'another_on_air');
+    await must(studio.host, 'question:requeue', { episodeId: ep.id, questionId: approved });
   });
 
   it('refuses staff events from a listener socket', async () => {
@@ -124,57 +120,48 @@ describe('bad input over the socket protocol', () => {
   });
 
   it('refuses a role its forbidden events', async () => {
-    await refused(c.notulis, 'question:air', { episodeId: ep.id, questionId: approved }, 'not_allowed');
-    await refused(c.notulis, 'question:approve', { episodeId: ep.id, questionId: pending }, 'not_allowed');
-    await refused(c.screener, 'note:add', { episodeId: ep.id, questionId: null, by: { kind: 'none' }, text: 'x' }, 'not_allowed');
+    await refused(studio.notulis, 'question:air', { episodeId: ep.id, questionId: approved }, 'not_allowed');
+    await refused(studio.notulis, 'question:approve', { episodeId: ep.id, questionId: pending }, 'not_allowed');
+    await refused(studio.screener, 'note:add', { episodeId: ep.id, questionId: null, by: { kind: 'none' }, text: 'x' }, 'not_allowed');
   });
 
   it('answers an event sent without an acknowledgement callback by ignoring it, and stays up', async () => {
     (someone as unknown as { emit(event: string, ...args: unknown[]): void }).emit('question:ask', { episodeId: ep.id, text: 'tanpa ack' });
     const r = await call(someone, 'episode:join', { episodeId: ep.id });
     expect(r.ok).toBe(true);
-    expect(server.app.store.get(ep.id)!.questions.some((q) => q.text === 'tanpa ack')).toBe(false);
+    expect(studio.server.app.store.get(ep.id)!.questions.some((q) => q.text === 'tanpa ack')).toBe(false);
   });
 
   it('drops oversized payloads without crashing the server', async () => {
-    const big = (await listener(server.url)).socket;
+    const big = (await listener(studio.url)).socket;
     const gone = new Promise((r) => big.once('disconnect', r));
     (big as unknown as { emit(event: string, ...args: unknown[]): void }).emit('question:ask', { episodeId: ep.id, text: 'x'.repeat(100_000) }, () => undefined);
     await gone;
-    expect(server.app.store.get(ep.id)!.questions.some((q) => q.text.length > 1000)).toBe(false);
+    expect(studio.server.app.store.get(ep.id)!.questions.some((q) => q.text.length > 1000)).toBe(false);
     const r = await call(someone, 'episode:join', { episodeId: ep.id });
     expect(r.ok).toBe(true);
   });
 
   it('refuses a cross-origin handshake', async () => {
-    const evil = connect(server.url, { transports: ['websocket'], extraHeaders: { origin: 'https://evil.example' }, reconnection: false, forceNew: true });
+    const evil = connect(studio.url, { transports: ['websocket'], extraHeaders: { origin: 'https://evil.example' }, reconnection: false, forceNew: true });
     const outcome = await new Promise<string>((resolve) => {
       evil.once('connect', () => resolve('connected'));
       evil.once('connect_error', () => resolve('refused'));
     });
     evil.disconnect();
     expect(outcome).toBe('refused');
-    const polling = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin: 'https://evil.example' } });
+    const polling = await fetch(`${studio.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin: 'https://evil.example' } });
     expect(polling.status).toBe(403);
   });
 });
 
 describe('bad input over HTTP', () => {
-  let server: TestServer;
-  let c: Crew;
 
-  beforeAll(async () => {
-    server = await startServer({ sample: false });
-    c = await crew(server.url);
-  });
-  afterAll(async () => {
-    for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
-    await server?.stop();
-  });
+  const studio = studioServer();
 
   it('refuses a wrong password without saying which part was wrong', async () => {
-    const wrong = await api(server.url, '/api/session', { method: 'POST', body: { username: 'admin', password: 'salah-sekali' } });
-    const unknown = await api(server.url, '/api/session', { method: 'POST', body: { username: 'siapa', password: 'salah-sekali' } });
+    const wrong = await api(studio.url, '/api/session', { method: 'POST', body: { username: 'admin', password: 'salah-sekali' } });
+    const unknown = await api(studio.url, '/api/session', { method: 'POST', body: { username: 'siapa', password: 'salah-sekali' } });
     expect(wrong.status).toBe(401);
     expect(wrong.json.error).toEqual(unknown.json.error);
     expect(wrong.json.error.code).toBe('wrong_password');
@@ -182,15 +169,15 @@ describe('bad input over HTTP', () => {
   });
 
   it('refuses a notulis deleting an episode, and keeps it', async () => {
-    const ep = await createLiveEpisode(server.url, c.hostCookie);
-    const r = await api(server.url, `/api/episodes/${ep.id}`, { method: 'DELETE', cookie: c.notulisCookie });
+    const ep = await createLiveEpisode(studio.url, studio.hostCookie);
+    const r = await api(studio.url, `/api/episodes/${ep.id}`, { method: 'DELETE', cookie: studio.notulisCookie });
     expect(r.status).toBe(403);
     expect(r.json.error.code).toBe('not_allowed');
-    expect((await api(server.url, `/api/episodes/${ep.id}`, { cookie: c.hostCookie })).status).toBe(200);
+    expect((await api(studio.url, `/api/episodes/${ep.id}`, { cookie: studio.hostCookie })).status).toBe(200);
   });
 
   it('refuses invalid episode fields with a message naming them, creating nothing', async () => {
-    const before = (await api(server.url, '/api/episodes', { cookie: c.hostCookie })).json.episodes.length;
+    const before = (await api(studio.url, '/api/episodes', { cookie: studio.hostCookie })).json.episodes.length;
     const cases: Array<[object, string]> = [
       [{ series: 'S', title: '', startsAt: '2026-01-01T12:00:00Z', timeZone: 'Asia/Jakarta' }, 'text_empty'],
       [{ series: 'S', title: 'T', startsAt: 'kemarin', timeZone: 'Asia/Jakarta' }, 'invalid_date'],
@@ -199,24 +186,24 @@ describe('bad input over HTTP', () => {
       [{ series: 'S', title: 'T', startsAt: '2026-01-01T12:00:00Z' }, 'invalid_payload'],
     ];
     for (const [body, code] of cases) {
-      const r = await api(server.url, '/api/episodes', { method: 'POST', cookie: c.hostCookie, body });
+      const r = await api(studio.url, '/api/episodes', { method: 'POST', cookie: studio.hostCookie, body });
       expect(r.status).toBe(400);
       expect(r.json.error.code).toBe(code);
     }
-    const broken = await api(server.url, '/api/episodes', { method: 'POST', cookie: c.hostCookie, body: '{"series": ', headers: { 'content-type': 'application/json' } });
+    const broken = await api(studio.url, '/api/episodes', { method: 'POST', cookie: studio.hostCookie, body: '{"series": ', headers: { 'content-type': 'application/json' } });
     expect(broken.status).toBe(400);
     expect(broken.json.error.code).toBe('invalid_payload');
-    expect((await api(server.url, '/api/episodes', { cookie: c.hostCookie })).json.episodes.length).toBe(before);
+    expect((await api(studio.url, '/api/episodes', { cookie: studio.hostCookie })).json.episodes.length).toBe(before);
   });
 
   it('refuses a cross-site form post even with a valid cookie', async () => {
-    const r = await api(server.url, '/api/episodes', { method: 'POST', cookie: c.hostCookie, headers: { origin: 'https://evil.example' }, body: { series: 'S', title: 'T', startsAt: '2026-01-01T12:00:00Z', timeZone: 'Asia/Jakarta' } });
+    const r = await api(studio.url, '/api/episodes', { method: 'POST', cookie: studio.hostCookie, headers: { origin: 'https://evil.example' }, body: { series: 'S', title: 'T', startsAt: '2026-01-01T12:00:00Z', timeZone: 'Asia/Jakarta' } });
     expect(r.status).toBe(403);
   });
 
   it('answers unknown routes and oversized bodies with JSON errors', async () => {
-    expect((await api(server.url, '/api/tidak-ada')).status).toBe(404);
-    const huge = await api(server.url, '/api/session', { method: 'POST', body: { username: 'a', password: 'x'.repeat(200_000) } });
+    expect((await api(studio.url, '/api/tidak-ada')).status).toBe(404);
+    const huge = await api(studio.url, '/api/session', { method: 'POST', body: { username: 'a', password: 'x'.repeat(200_000) } });
     expect(huge.status).toBe(413);
     expect(huge.json.error.code).toBe('payload_too_large');
   });

@@ -1,11 +1,11 @@
 // The web's episode model (web/src/lib/episode-state.ts) against the real server: a
 // listener and a host that follow polls and usulan only through deltas, `aspiration:mine`
 // and their own acks end up where a fresh join's snapshot says they should be.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, listener, must, startServer } from '../support/server.ts';
-import type { Client, TestServer } from '../support/server.ts';
-import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, listener, must } from '../support/server.ts';
+import type { Client } from '../support/server.ts';
+import { createLiveEpisode, joinStaff } from '../support/show.ts';
+import { studioServer } from '../support/integration.ts';
 import { PLACE, RELAXED_LIMITS, plannerCookie, setupDistrict } from '../support/planning.ts';
 import {
   applyDelta, applyMyAspiration, aspirationList, fromSnapshot, pollList, withPollAnswer, withSupport,
@@ -27,38 +27,31 @@ function shown(s: EpisodeState) {
 }
 
 describe('the client model follows polls and usulan', () => {
-  let server: TestServer;
-  let c: Crew;
   let planner: string;
+  const studio = studioServer({ rateLimits: RELAXED_LIMITS });
   beforeAll(async () => {
-    server = await startServer({ sample: false, rateLimits: RELAXED_LIMITS });
-    c = await crew(server.url);
-    await setupDistrict(server.url, c.admin);
-    planner = await plannerCookie(server.url, c.admin);
-  });
-  afterAll(async () => {
-    for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
-    await server?.stop();
+    await setupDistrict(studio.url, studio.admin);
+    planner = await plannerCookie(studio.url, studio.admin);
   });
 
   it('matches a fresh snapshot after polls, answers, usulan, supports, a merge and a rejection', async () => {
-    const ep = await createLiveEpisode(server.url, c.admin);
-    let host = fromSnapshot(await joinStaff(c.host, ep.id));
-    c.host.on('episode:delta', (d) => void (host = applyDelta(host, d)));
-    const { socket: me, token } = await listener(server.url);
+    const ep = await createLiveEpisode(studio.url, studio.admin);
+    let host = fromSnapshot(await joinStaff(studio.host, ep.id));
+    studio.host.on('episode:delta', (d) => void (host = applyDelta(host, d)));
+    const { socket: me, token } = await listener(studio.url);
     let mine = fromSnapshot(await must(me, 'episode:join', { episodeId: ep.id }));
     me.on('episode:delta', (d) => void (mine = applyDelta(mine, d)));
     me.on('aspiration:mine', (p) => void (mine = applyMyAspiration(mine, p.aspiration)));
     const others: Client[] = [];
-    for (let i = 0; i < 2; i++) others.push((await listener(server.url)).socket);
+    for (let i = 0; i < 2; i++) others.push((await listener(studio.url)).socket);
     for (const o of others) await must(o, 'episode:join', { episodeId: ep.id }); // supports need the episode joined
     const [o1, o2] = others as [Client, Client];
 
-    const poll = await must(c.host, 'poll:open', { episodeId: ep.id, kind: 'satisfaction' });
+    const poll = await must(studio.host, 'poll:open', { episodeId: ep.id, kind: 'satisfaction' });
     const answered = await must(me, 'poll:answer', { episodeId: ep.id, pollId: poll.id, option: 1 });
     mine = withPollAnswer(mine, answered.pollId, answered.option);
     await must(o1, 'poll:answer', { episodeId: ep.id, pollId: poll.id, option: 0 });
-    await must(c.host, 'poll:results', { episodeId: ep.id, pollId: poll.id, visible: true });
+    await must(studio.host, 'poll:results', { episodeId: ep.id, pollId: poll.id, visible: true });
 
     const where = { dimension: 'living', kecamatan: PLACE.sukamaju, desa: PLACE.mekarjaya };
     const a = await must(me, 'aspiration:submit', { episodeId: ep.id, text: 'Sumur bor di Mekarjaya', problem: 'Kemarau panjang', ...where });
@@ -73,11 +66,11 @@ describe('the client model follows polls and usulan', () => {
       ['/api/aspirations/merge', { sourceIds: [b.id], targetId: a.id }],
       ['/api/aspirations/status', { ids: [spam.id], status: 'ditolak', reason: 'Iklan' }],
       ['/api/aspirations/status', { ids: [a.id], status: 'diteruskan' }],
-    ] as const) expect((await api(server.url, path, { method: 'POST', cookie: planner, body })).status).toBe(200);
-    await must(c.host, 'poll:close', { episodeId: ep.id, pollId: poll.id });
+    ] as const) expect((await api(studio.url, path, { method: 'POST', cookie: planner, body })).status).toBe(200);
+    await must(studio.host, 'poll:close', { episodeId: ep.id, pollId: poll.id });
 
     const wanted = async () => {
-      const fresh = (await listener(server.url, token)).socket;
+      const fresh = (await listener(studio.url, token)).socket;
       const snap = fromSnapshot(await must(fresh, 'episode:join', { episodeId: ep.id }));
       fresh.disconnect();
       return snap;
@@ -94,7 +87,7 @@ describe('the client model follows polls and usulan', () => {
     expect(shown(expected).supports).toEqual([a.id]);
     expect(shown(mine).answers).toEqual({ [poll.id]: 1 });
 
-    const staffFresh = fromSnapshot(await joinStaff(c.host, ep.id));
+    const staffFresh = fromSnapshot(await joinStaff(studio.host, ep.id));
     expect(shown(host).polls).toEqual(shown(staffFresh).polls);
     expect(shown(host).aspirations).toEqual(shown(staffFresh).aspirations);
     expect(shown(host).aspirations.map((x) => x.status).sort()).toEqual(['digabung', 'diteruskan', 'ditolak']);

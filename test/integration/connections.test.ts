@@ -10,11 +10,11 @@ import { connect as tcp } from 'node:net';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { io as connectIo } from 'socket.io-client';
-import { ADMIN_PASSWORD, call, listener, must, removeDir, signIn, staffSocket, startServer, tempDir } from '../support/server.ts';
+import { ADMIN_PASSWORD, call, listener, must, signIn, staffSocket, startServer } from '../support/server.ts';
 import type { Client, TestServer } from '../support/server.ts';
-import { killed, spawnServer } from '../support/process.ts';
+import { spawnServer } from '../support/process.ts';
 import { SHOW_EPISODE, createLiveEpisode, crew } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import { dataFolder, stopProcess, studioServer } from '../support/integration.ts';
 
 interface Half { socket: Socket; refused: boolean; closed: Promise<void>; data: string }
 
@@ -60,40 +60,31 @@ afterEach(() => {
 });
 
 describe('connections per address', () => {
-  let server: TestServer;
-  let c: Crew;
-  beforeAll(async () => {
-    server = await startServer({ sample: false, connections: { perAddress: 12 } });
-    c = await crew(server.url);
-  });
-  afterAll(async () => {
-    for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
-    await server?.stop();
-  });
+  const studio = studioServer({ connections: { perAddress: 12 } });
 
   it('refuses half-sent requests above the cap in words; another address and a durable write still get through', async () => {
-    const ep = await createLiveEpisode(server.url, c.hostCookie);
-    const { socket: asker } = await listener(server.url);
+    const ep = await createLiveEpisode(studio.url, studio.hostCookie);
+    const { socket: asker } = await listener(studio.url);
     await must(asker, 'episode:join', { episodeId: ep.id });
-    for (let i = 0; i < 40; i++) flood.push(await halfSent(server.url));
+    for (let i = 0; i < 40; i++) flood.push(await halfSent(studio.url));
     // At most 12 from 127.0.0.1 are open, the crew's and the asker's sockets among them.
     await until(() => flood.filter((h) => h.refused).length >= 40 - 12 + 4);
     const refused = flood.filter((h) => h.refused);
     expect(refused[0]!.data).toContain('Terlalu banyak sambungan dari alamat Anda');
     await Promise.all(refused.map((h) => h.closed));
-    expect(server.app.connections.open()).toBeLessThanOrEqual(12);
+    expect(studio.server.app.connections.open()).toBeLessThanOrEqual(12);
 
     // Another address is its own count.
-    expect(await health(server.url, '127.0.0.2')).toBe(200);
+    expect(await health(studio.url, '127.0.0.2')).toBe(200);
     // The sockets already open keep working, and a change is written and acknowledged.
     const q = await must(asker, 'question:ask', { episodeId: ep.id, text: 'Apakah jalan desa diperbaiki tahun ini?' });
-    const approved = await call(c.screener, 'question:approve', { episodeId: ep.id, questionId: q.id });
+    const approved = await call(studio.screener, 'question:approve', { episodeId: ep.id, questionId: q.id });
     expect(approved.ok).toBe(true);
     asker.disconnect();
 
     // Once the flood goes, the address may connect again.
     for (const h of flood.splice(0)) h.socket.destroy();
-    await until(async () => (await health(server.url).catch(() => 0)) === 200);
+    await until(async () => (await health(studio.url).catch(() => 0)) === 200);
   });
 });
 
@@ -122,8 +113,11 @@ describe('header and body timeouts', () => {
     const polling: Client = connectIo(server.url, { transports: ['polling'], reconnection: false, forceNew: true });
     await new Promise<void>((res, rej) => { polling.once('connect', () => res()); polling.once('connect_error', rej); });
     const id = polling.io.engine.id;
-    // A poll is outstanding all this time; a request timeout would cut it.
-    await new Promise((r) => setTimeout(r, 2_000));
+    // A poll is outstanding all this time; a request timeout would cut it. A body that never
+    // finishes, sent after the poll began, is cut by that timeout: once it is, the poll is older.
+    const h = await halfSent(server.url, 'body');
+    flood.push(h);
+    await h.closed;
     const r = await call(polling, 'episode:join', { code: 'TIDAKADA' });
     expect(r.ok).toBe(false);
     expect(polling.connected).toBe(true);
@@ -142,14 +136,11 @@ function hasPrlimit(): boolean {
 }
 
 describe.skipIf(!hasPrlimit())('a server process with 256 open files', () => {
-  let root = '';
-  afterAll(async () => {
-    if (root) await removeDir(root);
-  });
+  const folder = dataFolder('files');
 
   it('says so at start, refuses connections above its cap, and durable writes still succeed', async () => {
-    root = await tempDir('kentongan-files-');
-    const env = { DATA_DIR: join(root, 'data'), TRANSCRIPTS_DIR: join(root, 'transcripts'), ADMIN_PASSWORD, CONNECTIONS_PER_ADDRESS: '0' };
+    const { env: dirs } = await folder();
+    const env = { ...dirs, ADMIN_PASSWORD, CONNECTIONS_PER_ADDRESS: '0' };
     const server = await spawnServer(env, { prefix: ['prlimit', '--nofile=256:256'] });
     try {
       await until(() => /Batas berkas terbuka rendah \(256\)/.test(server.output()));
@@ -180,8 +171,7 @@ describe.skipIf(!hasPrlimit())('a server process with 256 open files', () => {
       staff.disconnect();
     } finally {
       for (const h of flood.splice(0)) h.socket.destroy();
-      server.child.kill('SIGTERM');
-      await killed(server.child);
+      await stopProcess(server.child);
     }
   }, 90_000);
 });

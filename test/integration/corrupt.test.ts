@@ -1,22 +1,21 @@
 // A damaged episode file, end to end: the real server process starts on a folder where one
 // episode file is garbage. It says so, serves every other episode over HTTP and sockets,
 // and never writes, moves or deletes the damaged file, through use and a clean shutdown.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ADMIN_PASSWORD, api, listener, must, removeDir, signIn, staffSocket, tempDir } from '../support/server.ts';
-import { killed, spawnServer } from '../support/process.ts';
+import { ADMIN_PASSWORD, api, listener, must, signIn, staffSocket } from '../support/server.ts';
+import { spawnServer } from '../support/process.ts';
+import { dataFolder, stopProcess } from '../support/integration.ts';
+import { until } from '../support/until.ts';
 import { createLiveEpisode, SHOW_EPISODE } from '../support/show.ts';
 
 describe('a corrupt episode file', () => {
-  let root = '';
-  afterAll(async () => {
-    if (root) await removeDir(root);
-  });
+  const folder = dataFolder('corrupt');
 
   it('leaves the other episodes served and the file untouched', async () => {
-    root = await tempDir('kentongan-corrupt-');
-    const env = { DATA_DIR: join(root, 'data'), TRANSCRIPTS_DIR: join(root, 'transcripts'), ADMIN_PASSWORD };
+    const { env: dirs } = await folder();
+    const env = { ...dirs, ADMIN_PASSWORD };
     const first = await spawnServer(env);
     const admin = await signIn(first.url);
     const good = await createLiveEpisode(first.url, admin, { ...SHOW_EPISODE, premoderation: false });
@@ -25,8 +24,7 @@ describe('a corrupt episode file', () => {
     const q = await must(staff, 'question:submit', { episodeId: good.id, text: 'Kapan jembatan diperbaiki?', channel: 'sms' });
     staff.disconnect();
     const before = (await api(first.url, `/api/episodes/${good.id}`, { cookie: admin })).json;
-    first.child.kill('SIGTERM');
-    await killed(first.child);
+    await stopProcess(first.child);
 
     // Half a file and then binary junk: what a full disk or a bad sector leaves behind.
     const badFile = join(env.DATA_DIR, 'episodes', `${bad.id}.json`);
@@ -37,10 +35,9 @@ describe('a corrupt episode file', () => {
 
     const second = await spawnServer(env);
     try {
-      // Printed right after "siap di": wait a moment for the line.
+      // Printed right after "siap di": wait for the line.
       const warning = `berkas episode rusak dilewati: episodes/${bad.id}.json`;
-      for (let i = 0; i < 50 && !second.output().includes(warning); i++) await new Promise((r) => setTimeout(r, 20));
-      expect(second.output()).toContain(warning);
+      await until(() => second.output().includes(warning), 'the damaged-file warning');
       const health = await api(second.url, '/api/health');
       expect(health.status).toBe(200);
       expect(health.json.damaged).toEqual([`episodes/${bad.id}.json`]);
@@ -73,8 +70,7 @@ describe('a corrupt episode file', () => {
       const created = await createLiveEpisode(second.url, admin2);
       expect(created.id).not.toBe(bad.id);
     } finally {
-      second.child.kill('SIGTERM');
-      await killed(second.child);
+      await stopProcess(second.child);
     }
 
     // After use and a clean shutdown (which flushes every store), the file is byte for byte what it was.

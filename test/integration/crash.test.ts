@@ -1,26 +1,25 @@
 // Acknowledged data is never lost, also when the process is killed: a server process
 // is SIGKILLed in the middle of a vote storm, restarted on the same folder, and every
 // vote it acknowledged must still be counted.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ADMIN_PASSWORD, api, listener, must, removeDir, signIn, staffSocket, tempDir } from '../support/server.ts';
+import { ADMIN_PASSWORD, api, listener, must, signIn, staffSocket } from '../support/server.ts';
 import type { Client } from '../support/server.ts';
-import { killed, spawnServer } from '../support/process.ts';
+import { spawnServer } from '../support/process.ts';
+import { dataFolder, stopProcess } from '../support/integration.ts';
+import { until } from '../support/until.ts';
 import { createLiveEpisode, SHOW_EPISODE } from '../support/show.ts';
 
 const LISTENERS = 100;
 const QUESTIONS = 12;
 
 describe('SIGKILL during a vote storm', () => {
-  let root = '';
-  afterAll(async () => {
-    if (root) await removeDir(root);
-  });
+  const folder = dataFolder('crash');
 
   it('keeps every acknowledged vote', async () => {
-    root = await tempDir('kentongan-crash-');
-    const env = { DATA_DIR: join(root, 'data'), TRANSCRIPTS_DIR: join(root, 'transcripts'), ADMIN_PASSWORD, TICK_MS: '50' };
+    const { env: dirs } = await folder();
+    const env = { ...dirs, ADMIN_PASSWORD, TICK_MS: '50' };
     const first = await spawnServer(env);
     const admin = await signIn(first.url);
     const ep = await createLiveEpisode(first.url, admin, { ...SHOW_EPISODE, premoderation: false });
@@ -52,11 +51,10 @@ describe('SIGKILL during a vote storm', () => {
     // Kill it once the storm is well under way, at a moment the test does not choose precisely.
     const target = Math.floor(LISTENERS * QUESTIONS * (0.3 + Math.random() * 0.4));
     const started = Date.now();
-    while (acked.length < target && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 2));
+    await until(() => acked.length >= target, `${target} acknowledged votes`);
     const health = await api(first.url, '/api/health');
     const seconds = (Date.now() - started) / 1000;
-    first.child.kill('SIGKILL');
-    await killed(first.child);
+    await stopProcess(first.child, 'SIGKILL');
     stopped = true;
     await Promise.all(storm);
     for (const p of people) p.socket.disconnect();
@@ -101,8 +99,7 @@ describe('SIGKILL during a vote storm', () => {
       await mkdir('test-output', { recursive: true });
       await writeFile('test-output/crash-storm.json', JSON.stringify(figures, null, 2));
     } finally {
-      second.child.kill('SIGTERM');
-      await killed(second.child);
+      await stopProcess(second.child);
     }
   }, 120_000);
 });

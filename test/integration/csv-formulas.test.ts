@@ -2,12 +2,11 @@
 // comma file on ";" (and an English Excel splits the semicolon file on ","), so a cell
 // that is text in the file's own separator can start with "=" in the other one. The
 // export is read back here both ways, through the real HTTP export.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { api, listener, must, startServer } from '../support/server.ts';
-import type { TestServer } from '../support/server.ts';
-import { crew, createLiveEpisode } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import { api, listener, must } from '../support/server.ts';
+import { createLiveEpisode } from '../support/show.ts';
+import { studioServer } from '../support/integration.ts';
 import { PLACE, RELAXED_LIMITS, plannerCookie, setupDistrict } from '../support/planning.ts';
 
 // The server turns tabs and line breaks in a usulan into spaces; a blank after the delimiter stays.
@@ -24,31 +23,24 @@ function cellsSplitOn(csv: string, sep: string): string[] {
 }
 
 describe('CSV export: no formula after a delimiter', () => {
-  let server: TestServer;
-  let c: Crew;
   let planner: string;
 
+  const studio = studioServer({ rateLimits: RELAXED_LIMITS });
   beforeAll(async () => {
-    server = await startServer({ sample: false, rateLimits: RELAXED_LIMITS });
-    c = await crew(server.url);
-    planner = await plannerCookie(server.url, c.admin);
-    await setupDistrict(server.url, c.admin);
-    const ep = await createLiveEpisode(server.url, c.hostCookie);
-    const { socket } = await listener(server.url);
+    planner = await plannerCookie(studio.url, studio.admin);
+    await setupDistrict(studio.url, studio.admin);
+    const ep = await createLiveEpisode(studio.url, studio.hostCookie);
+    const { socket } = await listener(studio.url);
     await must(socket, 'episode:join', { code: ep.code });
     for (const text of HIDDEN) {
       await must(socket, 'aspiration:submit', { episodeId: ep.id, text, problem: `Masalah ${text}`, dimension: 'living', kecamatan: PLACE.sukamaju, desa: PLACE.mekarjaya, name: `Bu ${text}`, phone: '081234567890', consent: true });
     }
     socket.disconnect();
   });
-  afterAll(async () => {
-    for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
-    await server?.stop();
-  });
 
   for (const [query, own, other] of [['', ',', ';'], ['?delimiter=semicolon', ';', ',']] as const) {
     it(`the "${own}" export has no cell starting with a formula character when read with "${own}" or "${other}"`, async () => {
-      const res = await api(server.url, `/api/aspirations/export.csv${query}`, { cookie: planner });
+      const res = await api(studio.url, `/api/aspirations/export.csv${query}`, { cookie: planner });
       expect(res.status).toBe(200);
       const csv = res.text;
 
@@ -57,7 +49,7 @@ describe('CSV export: no formula after a delimiter', () => {
       expect(back).toHaveLength(HIDDEN.length);
       for (const cell of back.flatMap((r) => Object.values(r))) expect(cell).not.toMatch(FORMULA_START);
       // The text is all there: only apostrophes were added, after a delimiter or at the start.
-      const stored = (await api(server.url, '/api/aspirations/export.json', { cookie: planner })).json.usulan.map((u: { usulan: string }) => u.usulan);
+      const stored = (await api(studio.url, '/api/aspirations/export.json', { cookie: planner })).json.usulan.map((u: { usulan: string }) => u.usulan);
       expect(back.map((r) => r['Usulan']!.replace(/(?<=^|[,;])'/g, ''))).toEqual(stored);
 
       // Every text cell is quoted, so its own delimiters never split it.
@@ -73,12 +65,12 @@ describe('CSV export: no formula after a delimiter', () => {
   }
 
   it('the region list CSV gets the same treatment', async () => {
-    const { district } = (await api(server.url, '/api/district')).json;
+    const { district } = (await api(studio.url, '/api/district')).json;
     district.kecamatan[0].name = 'Sukamaju;=1+1';
     district.kecamatan[0].desa[0].name = 'Pasirlaya,@SUM(1)';
-    const put = await api(server.url, '/api/district', { method: 'PUT', cookie: c.admin, body: district });
+    const put = await api(studio.url, '/api/district', { method: 'PUT', cookie: studio.admin, body: district });
     expect(put.status, put.text).toBe(200);
-    const res = await api(server.url, '/api/district/regions.csv');
+    const res = await api(studio.url, '/api/district/regions.csv');
     expect(res.status).toBe(200);
     expect(res.text).toContain('Sukamaju;');
     for (const sep of [',', ';']) expect(cellsSplitOn(res.text, sep).filter((cell) => FORMULA_START.test(cell))).toEqual([]);

@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { io as connect } from 'socket.io-client';
 import { api, call, listener, must, signIn, startServer, waitFor } from '../support/server.ts';
 import type { Delta } from '../../server/contract/events.ts';
-import type { Client, TestServer } from '../support/server.ts';
+import type { Client } from '../support/server.ts';
 import { testClock } from '../support/clock.ts';
 import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import { studioServer } from '../support/integration.ts';
 import { PLACE, RELAXED_LIMITS, plannerCookie, setupDistrict } from '../support/planning.ts';
 
 const exists = (p: string) => access(p).then(() => true, () => false);
@@ -20,8 +20,6 @@ const read = (p: string) => readFile(p, 'utf8');
 const place = { dimension: 'living', kecamatan: PLACE.sukamaju, desa: PLACE.mekarjaya };
 
 describe('erasure', () => {
-  let server: TestServer;
-  let c: Crew;
   let planner: string;
   const clock = testClock('2026-10-03T11:50:00.000Z');
   const sockets: Client[] = [];
@@ -32,22 +30,21 @@ describe('erasure', () => {
   let transcript = '';
 
   async function person(token?: string) {
-    const p = await listener(server.url, token);
+    const p = await listener(studio.url, token);
     sockets.push(p.socket);
     return p;
   }
 
+  const studio = studioServer({ now: clock.now, rateLimits: RELAXED_LIMITS });
   beforeAll(async () => {
-    server = await startServer({ sample: false, now: clock.now, rateLimits: RELAXED_LIMITS });
-    c = await crew(server.url);
-    planner = await plannerCookie(server.url, c.admin);
-    await setupDistrict(server.url, c.admin);
+    planner = await plannerCookie(studio.url, studio.admin);
+    await setupDistrict(studio.url, studio.admin);
 
     // Listener A and listener B take part in one show; the show ends and is archived.
-    const ep = await createLiveEpisode(server.url, c.hostCookie);
+    const ep = await createLiveEpisode(studio.url, studio.hostCookie);
     episodeId = ep.id;
-    await joinStaff(c.screener, ep.id);
-    await joinStaff(c.host, ep.id);
+    await joinStaff(studio.screener, ep.id);
+    await joinStaff(studio.host, ep.id);
     const a = await person();
     const b = await person();
     tokenA = a.token;
@@ -59,31 +56,30 @@ describe('erasure', () => {
     ids.aired = await ask(a.socket, 'Berapa iuran bank sampah per bulan?', 'Pak Darmo Sukiman', 'Dusun Krajan Wetan');
     ids.approved = await ask(a.socket, 'Apakah plastik kresek diterima bank sampah?', 'Pak Darmo Sukiman', 'Dusun Krajan Wetan');
     ids.other = await ask(b.socket, 'Bagaimana cara daftar jadi nasabah?', 'Bu Srikandi Lestari', 'RT 04 Sidomulyo');
-    for (const q of [ids.aired, ids.approved, ids.other]) await must(c.screener, 'question:approve', { episodeId, questionId: q! });
-    await must(c.host, 'question:air', { episodeId, questionId: ids.aired! });
-    await must(c.host, 'question:answered', { episodeId, questionId: ids.aired! });
+    for (const q of [ids.aired, ids.approved, ids.other]) await must(studio.screener, 'question:approve', { episodeId, questionId: q! });
+    await must(studio.host, 'question:air', { episodeId, questionId: ids.aired! });
+    await must(studio.host, 'question:answered', { episodeId, questionId: ids.aired! });
     const usulan = async (s: Client, text: string, name: string, phone: string) =>
       (await must(s, 'aspiration:submit', { episodeId, text, problem: `${text} — masalahnya lama`, ...place, name, phone, consent: true })).id;
     ids.u1 = await usulan(a.socket, 'Tong sampah terpilah di pasar Mekarjaya', 'Pak Darmo Sukiman', '0812 1111 2222');
     ids.u2 = await usulan(a.socket, 'Truk sampah dua kali seminggu', 'Pak Darmo Sukiman', '0812 1111 2222');
     ids.ub = await usulan(b.socket, 'Pelatihan kompos untuk ibu-ibu PKK', 'Bu Srikandi Lestari', '0813 3333 4444');
-    const fwd = await api(server.url, '/api/aspirations/status', { method: 'POST', cookie: planner, body: { ids: [ids.u2], status: 'diteruskan' } });
+    const fwd = await api(studio.url, '/api/aspirations/status', { method: 'POST', cookie: planner, body: { ids: [ids.u2], status: 'diteruskan' } });
     expect(fwd.status).toBe(200);
     clock.advance(60);
-    const end = await api(server.url, `/api/episodes/${episodeId}/end`, { method: 'POST', cookie: c.hostCookie });
+    const end = await api(studio.url, `/api/episodes/${episodeId}/end`, { method: 'POST', cookie: studio.hostCookie });
     expect(end.status).toBe(200);
     transcript = end.json.transcript;
     expect(transcript).toMatch(/\.md$/);
   });
 
   afterAll(async () => {
-    for (const s of [...sockets, c?.host, c?.screener, c?.notulis]) s?.disconnect();
-    await server?.stop();
+    for (const s of sockets) s.disconnect();
   });
 
-  const episodeFile = () => read(join(server.dataDir, 'episodes', `${episodeId}.json`));
-  const aspirationsFile = () => read(join(server.dataDir, 'aspirations.json'));
-  const transcriptFile = () => read(join(server.transcriptsDir, transcript));
+  const episodeFile = () => read(join(studio.server.dataDir, 'episodes', `${episodeId}.json`));
+  const aspirationsFile = () => read(join(studio.server.dataDir, 'aspirations.json'));
+  const transcriptFile = () => read(join(studio.server.transcriptsDir, transcript));
 
   it('lets a listener preview, then erase, their own data: it leaves the files and the archived notula', async () => {
     expect(await transcriptFile()).toContain('Tong sampah terpilah di pasar Mekarjaya');
@@ -98,7 +94,7 @@ describe('erasure', () => {
     const before = await episodeFile();
     const preview = await must(a.socket, 'listener:erase', { dryRun: true });
     expect(preview).toEqual({ questionsWithdrawn: 2, questionsAnonymised: 1, aspirationsWithdrawn: 1, aspirationsAnonymised: 1, contactsRemoved: 2 });
-    await server.app.store.flush();
+    await studio.server.app.store.flush();
     expect(await episodeFile()).toBe(before);
     expect(await aspirationsFile()).toContain('0812-1111-2222'.replace(/-/g, '')); // still there after a preview
 
@@ -134,8 +130,8 @@ describe('erasure', () => {
     const snap = await must(a.socket, 'episode:join', { episodeId });
     expect('mine' in snap && snap.mine).toEqual([]);
     expect('myAspirations' in snap && snap.myAspirations).toEqual([]);
-    await server.app.audit.flush();
-    const audit = await read(join(server.dataDir, 'audit.jsonl'));
+    await studio.server.app.audit.flush();
+    const audit = await read(join(studio.server.dataDir, 'audit.jsonl'));
     expect(audit).toContain('"action":"listener.erase"');
     expect(audit).not.toContain(tokenA.split('.')[0]);
 
@@ -148,26 +144,26 @@ describe('erasure', () => {
     expect(await must(b.socket, 'listener:erase', { dryRun: true })).toMatchObject({ questionsWithdrawn: 0, contactsRemoved: 0 });
     // A's token with a changed signature is a forgery: the server issues a new identity.
     const forged = tokenA.slice(0, -2) + (tokenA.endsWith('AA') ? 'BB' : 'AA');
-    const socket: Client = connect(server.url, { transports: ['websocket'], auth: { token: forged }, reconnection: false, forceNew: true });
+    const socket: Client = connect(studio.url, { transports: ['websocket'], auth: { token: forged }, reconnection: false, forceNew: true });
     sockets.push(socket);
     const issued = await new Promise<string>((res) => socket.once('listener:token', (p) => res(p.token)));
     expect(issued).not.toBe(forged);
     const f = { socket };
     const before = await aspirationsFile();
     expect(await must(f.socket, 'listener:erase', {})).toMatchObject({ questionsWithdrawn: 0, aspirationsWithdrawn: 0, contactsRemoved: 0 });
-    await server.app.aspirations.flush();
+    await studio.server.app.aspirations.flush();
     expect(await aspirationsFile()).toBe(before);
     expect(before).toContain('Bu Srikandi Lestari');
   });
 
   it('takes a withdrawn question and usulan off the staff\'s and other listeners\' screens during a live show', async () => {
-    const ep = await createLiveEpisode(server.url, c.hostCookie, { ...(await import('../support/show.ts')).SHOW_EPISODE, number: 14, title: 'Pasar desa' });
-    await joinStaff(c.screener, ep.id);
+    const ep = await createLiveEpisode(studio.url, studio.hostCookie, { ...(await import('../support/show.ts')).SHOW_EPISODE, number: 14, title: 'Pasar desa' });
+    await joinStaff(studio.screener, ep.id);
     const asker = await person();
     const watcher = await person();
     for (const p of [asker, watcher]) await must(p.socket, 'episode:join', { episodeId: ep.id });
     const q = await must(asker.socket, 'question:ask', { episodeId: ep.id, text: 'Kapan los pasar diperbaiki?', name: 'Mas Joko', location: null });
-    await must(c.screener, 'question:approve', { episodeId: ep.id, questionId: q.id });
+    await must(studio.screener, 'question:approve', { episodeId: ep.id, questionId: q.id });
     const u = await must(asker.socket, 'aspiration:submit', { episodeId: ep.id, text: 'Atap los pasar', problem: 'Bocor', ...place });
     // The question and the usulan may leave in one delta or in two (ticks coalesce
     // whatever is ready), so each screen collects removals until both are gone.
@@ -178,7 +174,7 @@ describe('erasure', () => {
         return removed.has(q.id) && removed.has(u.id);
       };
     };
-    const seen = [waitFor<Delta>(watcher.socket, 'episode:delta', goneFrom()), waitFor<Delta>(c.screener, 'episode:delta', goneFrom())];
+    const seen = [waitFor<Delta>(watcher.socket, 'episode:delta', goneFrom()), waitFor<Delta>(studio.screener, 'episode:delta', goneFrom())];
     expect(await must(asker.socket, 'listener:erase', {})).toMatchObject({ questionsWithdrawn: 1, aspirationsWithdrawn: 1 });
     await Promise.all(seen);
     const snap = await must(watcher.socket, 'episode:join', { episodeId: ep.id });
@@ -187,14 +183,14 @@ describe('erasure', () => {
 
   it('lets a planner remove a contact ("hapus kontak"), and refuses unknown ids and other roles', async () => {
     const path = `/api/aspirations/${ids.ub}/contact`;
-    expect((await api(server.url, path, { method: 'DELETE' })).status).toBe(401);
-    const host = await api(server.url, path, { method: 'DELETE', cookie: c.hostCookie });
+    expect((await api(studio.url, path, { method: 'DELETE' })).status).toBe(401);
+    const host = await api(studio.url, path, { method: 'DELETE', cookie: studio.hostCookie });
     expect([host.status, host.json.error.code]).toEqual([403, 'not_allowed']);
-    const unknown = await api(server.url, '/api/aspirations/tidak-ada/contact', { method: 'DELETE', cookie: planner });
+    const unknown = await api(studio.url, '/api/aspirations/tidak-ada/contact', { method: 'DELETE', cookie: planner });
     expect([unknown.status, unknown.json.error.code]).toEqual([404, 'aspiration_not_found']);
     expect(await aspirationsFile()).toContain('Bu Srikandi Lestari');
 
-    const ok = await api(server.url, path, { method: 'DELETE', cookie: planner });
+    const ok = await api(studio.url, path, { method: 'DELETE', cookie: planner });
     expect(ok.status).toBe(200);
     expect(ok.json.aspiration).toMatchObject({ id: ids.ub, contact: null, text: 'Pelatihan kompos untuk ibu-ibu PKK' });
     const file = await aspirationsFile();
@@ -205,61 +201,61 @@ describe('erasure', () => {
 
   it('lets only the admin remove a notula, by a name from the archive listing', async () => {
     const name = encodeURIComponent(transcript);
-    expect((await api(server.url, `/api/transcripts/${name}`, { method: 'DELETE' })).status).toBe(401);
-    expect((await api(server.url, `/api/transcripts/${name}`, { method: 'DELETE', cookie: c.hostCookie })).status).toBe(403);
-    await writeFile(join(server.transcriptsDir, '.tersembunyi.md'), 'x');
+    expect((await api(studio.url, `/api/transcripts/${name}`, { method: 'DELETE' })).status).toBe(401);
+    expect((await api(studio.url, `/api/transcripts/${name}`, { method: 'DELETE', cookie: studio.hostCookie })).status).toBe(403);
+    await writeFile(join(studio.server.transcriptsDir, '.tersembunyi.md'), 'x');
     for (const bad of ['..%2Fdata%2Fstaff.json', '..%2F..%2Fstaff.json', '.tersembunyi.md', 'README.md', 'tidak-ada.md', '%00.md']) {
-      const r = await api(server.url, `/api/transcripts/${bad}`, { method: 'DELETE', cookie: c.admin });
+      const r = await api(studio.url, `/api/transcripts/${bad}`, { method: 'DELETE', cookie: studio.admin });
       expect([bad, r.status, r.json?.error?.code]).toEqual([bad, 404, 'episode_not_found']);
     }
-    expect(await exists(join(server.dataDir, 'staff.json'))).toBe(true);
-    expect(await exists(join(server.transcriptsDir, '.tersembunyi.md'))).toBe(true);
+    expect(await exists(join(studio.server.dataDir, 'staff.json'))).toBe(true);
+    expect(await exists(join(studio.server.transcriptsDir, '.tersembunyi.md'))).toBe(true);
 
-    const ok = await api(server.url, `/api/transcripts/${name}`, { method: 'DELETE', cookie: c.admin });
+    const ok = await api(studio.url, `/api/transcripts/${name}`, { method: 'DELETE', cookie: studio.admin });
     expect(ok.status).toBe(204);
-    expect(await exists(join(server.transcriptsDir, transcript))).toBe(false);
-    expect((await api(server.url, '/api/transcripts')).json.transcripts).not.toContain(transcript);
+    expect(await exists(join(studio.server.transcriptsDir, transcript))).toBe(false);
+    expect((await api(studio.url, '/api/transcripts')).json.transcripts).not.toContain(transcript);
     // A later erasure touching the episode does not bring the removed notula back.
     const b = await person(tokenB);
     expect(await must(b.socket, 'listener:erase', {})).toMatchObject({ questionsWithdrawn: 1, aspirationsWithdrawn: 1 });
-    expect(await exists(join(server.transcriptsDir, transcript))).toBe(false);
+    expect(await exists(join(studio.server.transcriptsDir, transcript))).toBe(false);
   });
 
   it('deleting an episode takes its usulan and its notula; usulan forwarded to the musrenbang stay without contact', async () => {
-    const ep = await createLiveEpisode(server.url, c.hostCookie, { ...(await import('../support/show.ts')).SHOW_EPISODE, number: 13, title: 'Air bersih' });
+    const ep = await createLiveEpisode(studio.url, studio.hostCookie, { ...(await import('../support/show.ts')).SHOW_EPISODE, number: 13, title: 'Air bersih' });
     const p = await person();
     await must(p.socket, 'episode:join', { episodeId: ep.id });
     const gone = await must(p.socket, 'aspiration:submit', { episodeId: ep.id, text: 'Sumur bor di Mekarjaya', problem: 'Kemarau panjang', ...place, name: 'Mbah Karto', phone: '0815 5555 6666', consent: true });
     const kept = await must(p.socket, 'aspiration:submit', { episodeId: ep.id, text: 'Pipa air ke Pasirlaya', problem: 'Air keruh', ...place, name: 'Mbah Karto', phone: '0815 5555 6666', consent: true });
-    expect((await api(server.url, '/api/aspirations/status', { method: 'POST', cookie: planner, body: { ids: [kept.id], status: 'diteruskan' } })).status).toBe(200);
-    const end = await api(server.url, `/api/episodes/${ep.id}/end`, { method: 'POST', cookie: c.hostCookie });
-    const file = join(server.transcriptsDir, end.json.transcript);
+    expect((await api(studio.url, '/api/aspirations/status', { method: 'POST', cookie: planner, body: { ids: [kept.id], status: 'diteruskan' } })).status).toBe(200);
+    const end = await api(studio.url, `/api/episodes/${ep.id}/end`, { method: 'POST', cookie: studio.hostCookie });
+    const file = join(studio.server.transcriptsDir, end.json.transcript);
     expect(await exists(file)).toBe(true);
 
-    expect((await api(server.url, '/api/episodes/tidak-ada', { method: 'DELETE', cookie: c.admin })).status).toBe(404);
-    expect((await api(server.url, `/api/episodes/${ep.id}`, { method: 'DELETE', cookie: c.hostCookie })).status).toBe(403);
+    expect((await api(studio.url, '/api/episodes/tidak-ada', { method: 'DELETE', cookie: studio.admin })).status).toBe(404);
+    expect((await api(studio.url, `/api/episodes/${ep.id}`, { method: 'DELETE', cookie: studio.hostCookie })).status).toBe(403);
     expect(await exists(file)).toBe(true);
 
-    expect((await api(server.url, `/api/episodes/${ep.id}`, { method: 'DELETE', cookie: c.admin })).status).toBe(204);
+    expect((await api(studio.url, `/api/episodes/${ep.id}`, { method: 'DELETE', cookie: studio.admin })).status).toBe(204);
     expect(await exists(file)).toBe(false);
     const list = JSON.parse(await aspirationsFile()).aspirations as Array<{ id: string; contact: unknown; text: string }>;
     expect(list.find((x) => x.id === gone.id)).toBeUndefined();
     expect(list.find((x) => x.id === kept.id)).toMatchObject({ contact: null, text: 'Pipa air ke Pasirlaya' });
     expect(await aspirationsFile()).not.toContain('Mbah Karto');
-    const desk = await api(server.url, `/api/aspirations/${kept.id}`, { cookie: planner });
+    const desk = await api(studio.url, `/api/aspirations/${kept.id}`, { cookie: planner });
     expect(desk.json.aspiration.episode).toBeNull();
   });
 
   it('writes every staff action to the audit log, readable (paged) by the admin only, without listener data', async () => {
-    expect((await api(server.url, '/api/audit')).status).toBe(401);
-    for (const cookie of [c.hostCookie, planner, c.screenerCookie]) expect((await api(server.url, '/api/audit', { cookie })).status).toBe(403);
-    for (const q of ['limit=0', 'limit=abc', 'limit=1000', 'before=-1']) expect((await api(server.url, `/api/audit?${q}`, { cookie: c.admin })).status).toBe(400);
+    expect((await api(studio.url, '/api/audit')).status).toBe(401);
+    for (const cookie of [studio.hostCookie, planner, studio.screenerCookie]) expect((await api(studio.url, '/api/audit', { cookie })).status).toBe(403);
+    for (const q of ['limit=0', 'limit=abc', 'limit=1000', 'before=-1']) expect((await api(studio.url, `/api/audit?${q}`, { cookie: studio.admin })).status).toBe(400);
 
     // An export with names and phones is logged; one without them, like any reading, is not.
-    expect((await api(server.url, '/api/aspirations/export.csv', { cookie: planner })).status).toBe(200);
-    expect((await api(server.url, '/api/aspirations/export.json?personal=0', { cookie: planner })).status).toBe(200);
+    expect((await api(studio.url, '/api/aspirations/export.csv', { cookie: planner })).status).toBe(200);
+    expect((await api(studio.url, '/api/aspirations/export.json?personal=0', { cookie: planner })).status).toBe(200);
 
-    const all = await api(server.url, '/api/audit?limit=200', { cookie: c.admin });
+    const all = await api(studio.url, '/api/audit?limit=200', { cookie: studio.admin });
     expect(all.status).toBe(200);
     const actions = (all.json.entries as Array<{ action: string }>).map((e) => e.action);
     for (const a of ['staff.create', 'district.update', 'district.importRegions', 'episode.create', 'episode.start', 'question:approve',
@@ -273,21 +269,21 @@ describe('erasure', () => {
     const seqs = all.json.entries.map((e: { seq: number }) => e.seq);
     expect(seqs).toEqual([...seqs].sort((x, y) => y - x));
 
-    const first = await api(server.url, '/api/audit?limit=2', { cookie: c.admin });
+    const first = await api(studio.url, '/api/audit?limit=2', { cookie: studio.admin });
     expect(first.json.entries.map((e: { seq: number }) => e.seq)).toEqual(seqs.slice(0, 2));
-    const second = await api(server.url, `/api/audit?limit=2&before=${first.json.next}`, { cookie: c.admin });
+    const second = await api(studio.url, `/api/audit?limit=2&before=${first.json.next}`, { cookie: studio.admin });
     expect(second.json.entries.map((e: { seq: number }) => e.seq)).toEqual(seqs.slice(2, 4));
 
     // On disk, append-only JSON lines; never a question, a name, a place or a phone number.
-    const file = await read(join(server.dataDir, 'audit.jsonl'));
+    const file = await read(join(studio.server.dataDir, 'audit.jsonl'));
     expect(file.trim().split('\n')).toHaveLength(all.json.total);
     for (const secret of ['Darmo', 'Srikandi', 'Krajan', 'Kapan jadwal', 'iuran', 'Sumur bor', 'Mbah Karto', '0812', '0813', '0815', 'sandi-']) expect(file, secret).not.toContain(secret);
 
     // Durable: the same entries after a restart, and new ones continue the sequence.
     const total = all.json.total;
-    server = await server.restart();
-    const admin = await signIn(server.url);
-    const again = await api(server.url, '/api/audit?limit=200', { cookie: admin });
+    await studio.restart();
+    const admin = await signIn(studio.url);
+    const again = await api(studio.url, '/api/audit?limit=200', { cookie: admin });
     expect(again.json.total).toBe(total);
     expect(again.json.entries[0].seq).toBe(seqs[0]);
   });

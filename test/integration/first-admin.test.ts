@@ -6,9 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { removeDir, signIn, tempDir } from '../support/server.ts';
-import { killed, spawnServer } from '../support/process.ts';
+import { describe, expect, it } from 'vitest';
+import { signIn } from '../support/server.ts';
+import { spawnServer } from '../support/process.ts';
+import { dataFolder, stopProcess } from '../support/integration.ts';
 
 function run(env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
@@ -21,14 +22,11 @@ function run(env: Record<string, string>): Promise<{ code: number | null; out: s
 }
 
 describe('the first admin', () => {
-  let root = '';
-  afterAll(async () => {
-    if (root) await removeDir(root);
-  });
+  const folder = dataFolder('admin');
 
   it('gets a printed one-time password even when the first start cannot listen', async () => {
-    root = await tempDir('kentongan-admin-');
-    const env = { DATA_DIR: join(root, 'data'), TRANSCRIPTS_DIR: join(root, 'transcripts'), ADMIN_PASSWORD: '' };
+    const { root, env: dirs } = await folder();
+    const env = { ...dirs, ADMIN_PASSWORD: '' };
     const taken = createServer();
     await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
     const port = (taken.address() as AddressInfo).port;
@@ -55,8 +53,7 @@ describe('the first admin', () => {
       expect(res.headers.get('set-cookie')).toMatch(/^kentongan_session=[^;]+;.*HttpOnly/i);
       expect(res.headers.get('set-cookie')).toMatch(/SameSite=(Lax|Strict)/i);
     } finally {
-      second.child.kill('SIGTERM');
-      await killed(second.child);
+      await stopProcess(second.child);
     }
   }, 60_000);
 });

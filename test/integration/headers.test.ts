@@ -1,11 +1,10 @@
 // Issue 9 item 13: every page carries a Content-Security-Policy, nosniff and a framing
 // rule; the studio overlay alone may be framed (streaming software embeds it).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { api, startServer } from '../support/server.ts';
-import type { TestServer } from '../support/server.ts';
-import { createLiveEpisode, crew } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import { createLiveEpisode } from '../support/show.ts';
+import { studioServer } from '../support/integration.ts';
 
 function directives(csp: string | null): Map<string, string> {
   return new Map((csp ?? '').split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
@@ -15,23 +14,16 @@ function directives(csp: string | null): Map<string, string> {
 }
 
 describe.skipIf(!existsSync('dist/web/index.html'))('security headers', () => {
-  let server: TestServer;
-  let c: Crew;
   let ep: { id: string; code: string };
+  const studio = studioServer();
   beforeAll(async () => {
-    server = await startServer({ sample: false });
-    c = await crew(server.url);
-    ep = await createLiveEpisode(server.url, c.hostCookie);
-  });
-  afterAll(async () => {
-    for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
-    await server?.stop();
+    ep = await createLiveEpisode(studio.url, studio.hostCookie);
   });
 
   it('app pages, assets and the API get a CSP that forbids framing', async () => {
-    const asset = /src="(\/assets\/[^"]+\.js)"/.exec((await api(server.url, '/')).text)![1]!;
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec((await api(studio.url, '/')).text)![1]!;
     for (const path of ['/', `/j/${ep.code}`, '/staff', `/host/${ep.id}`, '/planner', asset, '/api/health']) {
-      const r = await api(server.url, path, { cookie: c.hostCookie });
+      const r = await api(studio.url, path, { cookie: studio.hostCookie });
       expect(r.status, path).toBe(200);
       const csp = directives(r.headers.get('content-security-policy'));
       expect(csp.get('default-src'), path).toBe("'self'");
@@ -50,7 +42,7 @@ describe.skipIf(!existsSync('dist/web/index.html'))('security headers', () => {
   });
 
   it('the printable notula keeps its stricter policy (nothing but its inline style), framing forbidden', async () => {
-    const r = await api(server.url, `/api/episodes/${ep.id}/notula.html`, { cookie: c.hostCookie });
+    const r = await api(studio.url, `/api/episodes/${ep.id}/notula.html`, { cookie: studio.hostCookie });
     const csp = directives(r.headers.get('content-security-policy'));
     expect(csp.get('default-src')).toBe("'none'");
     expect(csp.has('script-src')).toBe(false);
@@ -61,7 +53,7 @@ describe.skipIf(!existsSync('dist/web/index.html'))('security headers', () => {
 
   it('the studio overlay may be framed by streaming software, with the rest of the policy', async () => {
     for (const path of [`/studio/${ep.code}`, `/studio/${ep.code}?overlay=1`]) {
-      const r = await api(server.url, path);
+      const r = await api(studio.url, path);
       expect(r.status).toBe(200);
       const csp = directives(r.headers.get('content-security-policy'));
       expect(csp.get('script-src')).toBe("'self'");

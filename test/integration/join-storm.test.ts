@@ -2,10 +2,10 @@
 // snapshot every listener shares is serialised once (per listener delta) and sent as bytes;
 // the approved queue comes a page at a time; deltas still reach questions beyond the page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, listener, must, startServer } from '../support/server.ts';
-import type { Client, TestServer } from '../support/server.ts';
-import { SHOW_EPISODE, createLiveEpisode, crew, joinStaff } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import { call, listener, must } from '../support/server.ts';
+import type { Client } from '../support/server.ts';
+import { SHOW_EPISODE, createLiveEpisode, joinStaff } from '../support/show.ts';
+import { studioServer } from '../support/integration.ts';
 import { RELAXED_LIMITS } from '../support/planning.ts';
 import { applyDelta, fromSnapshot, queueMore } from '../../web/src/lib/episode-state.ts';
 import type { EpisodeState } from '../../web/src/lib/episode-state.ts';
@@ -19,27 +19,24 @@ const approvedIds = (s: EpisodeState) => rankQueue([...s.questions.values()]).ma
 
 describe('join storm on a long queue', () => {
   const QUESTIONS = 120;
-  let server: TestServer;
-  let c: Crew;
   let episodeId: string;
   let ids: string[];
   const sockets: Client[] = [];
   const listenerSocket = async () => {
-    const { socket } = await listener(server.url);
+    const { socket } = await listener(studio.url);
     sockets.push(socket);
     return socket;
   };
   /** The host's full queue in rank order (staff get every question). */
-  const fullRanking = async () => rankQueue((await joinStaff(c.host, episodeId)).questions).map((q) => q.id);
+  const fullRanking = async () => rankQueue((await joinStaff(studio.host, episodeId)).questions).map((q) => q.id);
 
+  const studio = studioServer({ rateLimits: RELAXED_LIMITS });
   beforeAll(async () => {
-    server = await startServer({ sample: false, rateLimits: RELAXED_LIMITS });
-    c = await crew(server.url);
-    episodeId = (await createLiveEpisode(server.url, c.admin, { ...SHOW_EPISODE, premoderation: false })).id;
-    await joinStaff(c.host, episodeId);
+    episodeId = (await createLiveEpisode(studio.url, studio.admin, { ...SHOW_EPISODE, premoderation: false })).id;
+    await joinStaff(studio.host, episodeId);
     ids = [];
     for (let i = 0; i < QUESTIONS; i++) {
-      const q = await must(c.host, 'question:submit', { episodeId, text: `Pertanyaan ${i + 1} tentang jadwal angkutan sampah`, channel: 'sms', name: null, location: null });
+      const q = await must(studio.host, 'question:submit', { episodeId, text: `Pertanyaan ${i + 1} tentang jadwal angkutan sampah`, channel: 'sms', name: null, location: null });
       ids.push(q.id);
     }
     // Some votes, so rank order differs from arrival order: questions 61..70 get two each.
@@ -51,12 +48,10 @@ describe('join storm on a long queue', () => {
   }, 60_000);
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
-    for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
-    await server?.stop();
   });
 
   it('serialises the shared snapshot at most once per listener delta, however many sockets join', async () => {
-    const b = server.app.broadcaster;
+    const b = studio.server.app.broadcaster;
     const before = b.snapshots.serialised;
     const seqBefore = b.listenerSeq(episodeId);
     const joiners = await Promise.all(Array.from({ length: 40 }, () => listenerSocket()));
@@ -116,9 +111,9 @@ describe('join storm on a long queue', () => {
     await until(() => model.questions.get(last)?.votes === 3);
     expect(approvedIds(model)[0]).toBe(last);
     // Rejected beyond the page: the total drops; a new one raises it.
-    await must(c.host, 'question:reject', { episodeId, questionId: beyond });
+    await must(studio.host, 'question:reject', { episodeId, questionId: beyond });
     await until(() => model.queueTotal === QUESTIONS - 1);
-    await must(c.host, 'question:submit', { episodeId, text: 'Pertanyaan baru dari telepon', channel: 'phone', name: null, location: null });
+    await must(studio.host, 'question:submit', { episodeId, text: 'Pertanyaan baru dari telepon', channel: 'phone', name: null, location: null });
     await until(() => model.queueTotal === QUESTIONS);
     // What the model shows agrees with a fresh join.
     const fresh = fromSnapshot(await must(await listenerSocket(), 'episode:join', { episodeId, packed: true }));

@@ -7,30 +7,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { api, listener, must, signIn, startServer } from '../support/server.ts';
-import type { Client, TestServer } from '../support/server.ts';
-import { createLiveEpisode, crew } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import { api, listener, must, signIn } from '../support/server.ts';
+import type { Client } from '../support/server.ts';
+import { createLiveEpisode } from '../support/show.ts';
+import { studioServer } from '../support/integration.ts';
 import { PLACE, RELAXED_LIMITS, plannerCookie, setupDistrict } from '../support/planning.ts';
 import { ERROR_MESSAGES } from '../../server/contract/errors.ts';
 import type { ErrorCode } from '../../server/contract/errors.ts';
 import { DEFAULT_OPD } from '../../server/contract/plan.ts';
 
 describe('plan fields and the OPD list', { timeout: 60_000 }, () => {
-  let server: TestServer;
-  let c: Crew;
   let planner: string;
   const sockets: Client[] = [];
   const ids: Record<'road' | 'lamp', string> = { road: '', lamp: '' };
 
-  const files = async () => Promise.all(['aspirations.json', 'district.json'].map((f) => readFile(join(server.dataDir, f), 'utf8')));
-  const memory = () => JSON.stringify([server.app.aspirations.list, server.app.aspirations.district, server.app.aspirations.opd]);
-  const flush = () => server.app.aspirations.flush();
+  const files = async () => Promise.all(['aspirations.json', 'district.json'].map((f) => readFile(join(studio.server.dataDir, f), 'utf8')));
+  const memory = () => JSON.stringify([studio.server.app.aspirations.list, studio.server.app.aspirations.district, studio.server.app.aspirations.opd]);
+  const flush = () => studio.server.app.aspirations.flush();
 
   async function refused(path: string, init: Parameters<typeof api>[2], status: number, code: ErrorCode): Promise<string> {
     await flush();
     const [before, mem] = [await files(), memory()];
-    const r = await api(server.url, path, init);
+    const r = await api(studio.url, path, init);
     expect(r.status, r.text).toBe(status);
     expect(r.json.error.code).toBe(code);
     expect(r.json.error.message.startsWith(ERROR_MESSAGES[code])).toBe(true);
@@ -40,16 +38,15 @@ describe('plan fields and the OPD list', { timeout: 60_000 }, () => {
     return r.json.error.message;
   }
   const plan = (id: string, body: object, cookie = planner) => ({ method: 'PUT', cookie, body, path: `/api/aspirations/${id}/plan` });
-  const put = (p: ReturnType<typeof plan>) => api(server.url, p.path, p);
+  const put = (p: ReturnType<typeof plan>) => api(studio.url, p.path, p);
 
+  const studio = studioServer({ rateLimits: RELAXED_LIMITS });
   beforeAll(async () => {
-    server = await startServer({ sample: false, rateLimits: RELAXED_LIMITS });
-    c = await crew(server.url);
-    planner = await plannerCookie(server.url, c.admin);
-    await setupDistrict(server.url, c.admin);
-    const ep = await createLiveEpisode(server.url, c.hostCookie);
+    planner = await plannerCookie(studio.url, studio.admin);
+    await setupDistrict(studio.url, studio.admin);
+    const ep = await createLiveEpisode(studio.url, studio.hostCookie);
     for (let i = 0; i < 3; i++) {
-      const { socket } = await listener(server.url);
+      const { socket } = await listener(studio.url);
       await must(socket, 'episode:join', { episodeId: ep.id });
       sockets.push(socket);
     }
@@ -60,16 +57,14 @@ describe('plan fields and the OPD list', { timeout: 60_000 }, () => {
   });
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
-    for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
-    await server?.stop();
   });
 
   it('starts with the default OPD list, kept in district.json', async () => {
-    const r = await api(server.url, '/api/opd');
+    const r = await api(studio.url, '/api/opd');
     expect(r.json.opd).toEqual(DEFAULT_OPD);
     expect(r.json.satuan).toContain('meter');
     await flush();
-    expect(JSON.parse(await readFile(join(server.dataDir, 'district.json'), 'utf8')).opd).toEqual(DEFAULT_OPD);
+    expect(JSON.parse(await readFile(join(studio.server.dataDir, 'district.json'), 'utf8')).opd).toEqual(DEFAULT_OPD);
   });
 
   it('a planner fills the fields; the desk and every export carry them, also after a restart', async () => {
@@ -77,37 +72,37 @@ describe('plan fields and the OPD list', { timeout: 60_000 }, () => {
     expect(r.status, r.text).toBe(200);
     expect(r.json.aspiration.plan).toEqual({ volume: 1250.5, satuan: 'meter', perkiraanBiaya: 15_000_000, opdTujuan: 'Dinas PUPR' });
 
-    const csv = parse((await api(server.url, '/api/aspirations/export.csv?personal=0', { cookie: planner })).text, { bom: true, columns: true }) as Array<Record<string, string>>;
+    const csv = parse((await api(studio.url, '/api/aspirations/export.csv?personal=0', { cookie: planner })).text, { bom: true, columns: true }) as Array<Record<string, string>>;
     expect(csv[0]).toMatchObject({ Usulan: 'Jalan Mekarjaya diaspal', Volume: '1250.5', Satuan: 'meter', 'Perkiraan Biaya': '15000000', 'OPD Tujuan': 'Dinas PUPR' });
     expect(csv[1]).toMatchObject({ Volume: '', Satuan: '', 'Perkiraan Biaya': '', 'OPD Tujuan': '' });
-    const semi = parse((await api(server.url, '/api/aspirations/export.csv?personal=0&delimiter=semicolon', { cookie: planner })).text, { bom: true, columns: true, delimiter: ';' }) as Array<Record<string, string>>;
+    const semi = parse((await api(studio.url, '/api/aspirations/export.csv?personal=0&delimiter=semicolon', { cookie: planner })).text, { bom: true, columns: true, delimiter: ';' }) as Array<Record<string, string>>;
     expect(semi[0]!.Volume).toBe('1250,5');
-    const md = (await api(server.url, '/api/aspirations/export.md?personal=0', { cookie: planner })).text;
+    const md = (await api(studio.url, '/api/aspirations/export.md?personal=0', { cookie: planner })).text;
     expect(md).toContain('| Volume | 1.250,5 |');
     expect(md).toContain('| Satuan | meter |');
     expect(md).toContain('| Perkiraan biaya | Rp 15.000.000 |');
     expect(md).toContain('| OPD tujuan | Dinas PUPR |');
-    const json = (await api(server.url, '/api/aspirations/export.json?personal=0', { cookie: planner })).json;
+    const json = (await api(studio.url, '/api/aspirations/export.json?personal=0', { cookie: planner })).json;
     expect(json.usulan[0]).toMatchObject({ volume: 1250.5, satuan: 'meter', perkiraanBiaya: 15_000_000, opdTujuan: 'Dinas PUPR' });
 
     // Cleared with an empty value; the others stay.
     expect((await put(plan(ids.road, { perkiraanBiaya: '' }))).json.aspiration.plan.perkiraanBiaya).toBeNull();
     expect((await put(plan(ids.road, { perkiraanBiaya: 15_000_000 }))).json.aspiration.plan.perkiraanBiaya).toBe(15_000_000);
 
-    server = await server.restart();
-    planner = await signIn(server.url, 'perencana', 'sandi-perencana-1');
-    c.admin = await signIn(server.url);
-    const after = await api(server.url, `/api/aspirations/${ids.road}`, { cookie: planner });
+    await studio.restart();
+    planner = await signIn(studio.url, 'perencana', 'sandi-perencana-1');
+    studio.admin = await signIn(studio.url);
+    const after = await api(studio.url, `/api/aspirations/${ids.road}`, { cookie: planner });
     expect(after.json.aspiration.plan).toEqual({ volume: 1250.5, satuan: 'meter', perkiraanBiaya: 15_000_000, opdTujuan: 'Dinas PUPR' });
   });
 
   it('"dukungan minimal" filters the list and the exports alike', async () => {
-    const list = await api(server.url, '/api/aspirations?minSupport=2', { cookie: planner });
+    const list = await api(studio.url, '/api/aspirations?minSupport=2', { cookie: planner });
     expect(list.json.aspirations.map((a: { id: string }) => a.id)).toEqual([ids.road]);
     expect(list.json.counts.total).toBe(1);
-    const csv = parse((await api(server.url, '/api/aspirations/export.csv?minSupport=2&personal=0', { cookie: planner })).text, { bom: true, columns: true }) as unknown[];
+    const csv = parse((await api(studio.url, '/api/aspirations/export.csv?minSupport=2&personal=0', { cookie: planner })).text, { bom: true, columns: true }) as unknown[];
     expect(csv).toHaveLength(1);
-    expect((await api(server.url, '/api/aspirations?minSupport=0', { cookie: planner })).json.aspirations).toHaveLength(2);
+    expect((await api(studio.url, '/api/aspirations?minSupport=0', { cookie: planner })).json.aspirations).toHaveLength(2);
     await refused('/api/aspirations?minSupport=-1', { cookie: planner }, 400, 'invalid_payload');
     await refused('/api/aspirations/export.csv?minSupport=lima', { cookie: planner }, 400, 'invalid_payload');
   });
@@ -129,31 +124,31 @@ describe('plan fields and the OPD list', { timeout: 60_000 }, () => {
     expect(await bad({ opdTujuan: 'Dinas Rahasia' }, 'unknown_opd')).toContain('Dinas Rahasia');
     await bad({ volume: { $gt: 1 } }, 'invalid_payload');
     await bad({ anggaran: 5 }, 'invalid_payload');
-    await bad({ volume: '3', satuan: 'unit' }, 'not_allowed', 403, c.hostCookie);
+    await bad({ volume: '3', satuan: 'unit' }, 'not_allowed', 403, studio.hostCookie);
     await bad({ volume: '3', satuan: 'unit' }, 'not_signed_in', 401, '');
     const missing = plan('tidak-ada', { volume: '3', satuan: 'unit' });
     await refused(missing.path, missing, 404, 'aspiration_not_found');
   });
 
   it('the admin edits the OPD list; bad lists, other roles and dropping a name in use are refused', async () => {
-    const opd = (list: unknown, cookie = c.admin) => ({ method: 'PUT', cookie, body: { opd: list } });
+    const opd = (list: unknown, cookie = studio.admin) => ({ method: 'PUT', cookie, body: { opd: list } });
     await refused('/api/opd', opd(['Bappeda'], planner), 403, 'not_allowed');
     expect(await refused('/api/opd', opd(['Bappeda', 'BAPPEDA', 'Dinas PUPR']), 400, 'opd_list_invalid')).toContain('dua kali');
     expect(await refused('/api/opd', opd(['Bappeda', '', 'Dinas PUPR']), 400, 'opd_list_invalid')).toContain('ke-2 kosong');
     expect(await refused('/api/opd', opd(['Bappeda']), 409, 'opd_in_use')).toContain('"Dinas PUPR"');
     await refused('/api/opd', opd('Bappeda'), 400, 'invalid_payload');
 
-    const before = (await readdir(server.dataDir)).sort();
-    const r = await api(server.url, '/api/opd', opd([' Dinas PUPR ', 'Dinas Perikanan', 'Bappeda']));
+    const before = (await readdir(studio.server.dataDir)).sort();
+    const r = await api(studio.url, '/api/opd', opd([' Dinas PUPR ', 'Dinas Perikanan', 'Bappeda']));
     expect(r.status, r.text).toBe(200);
     expect(r.json.opd).toEqual(['Dinas PUPR', 'Dinas Perikanan', 'Bappeda']);
     expect((await put(plan(ids.lamp, { opdTujuan: 'Dinas Perikanan' }))).json.aspiration.plan.opdTujuan).toBe('Dinas Perikanan');
     const gone = plan(ids.lamp, { opdTujuan: 'BPBD' });
     await refused(gone.path, gone, 400, 'unknown_opd');
     await flush();
-    expect(JSON.parse(await readFile(join(server.dataDir, 'district.json'), 'utf8')).opd).toEqual(['Dinas PUPR', 'Dinas Perikanan', 'Bappeda']);
-    expect((await readdir(server.dataDir)).sort()).toEqual(before);
-    server = await server.restart();
-    expect((await api(server.url, '/api/opd')).json.opd).toEqual(['Dinas PUPR', 'Dinas Perikanan', 'Bappeda']);
+    expect(JSON.parse(await readFile(join(studio.server.dataDir, 'district.json'), 'utf8')).opd).toEqual(['Dinas PUPR', 'Dinas Perikanan', 'Bappeda']);
+    expect((await readdir(studio.server.dataDir)).sort()).toEqual(before);
+    await studio.restart();
+    expect((await api(studio.url, '/api/opd')).json.opd).toEqual(['Dinas PUPR', 'Dinas Perikanan', 'Bappeda']);
   });
 });

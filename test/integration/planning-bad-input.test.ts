@@ -4,17 +4,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { api, call, listener, must, startServer } from '../support/server.ts';
-import type { Client, TestServer } from '../support/server.ts';
-import { createLiveEpisode, crew } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import { api, call, listener, must } from '../support/server.ts';
+import type { Client } from '../support/server.ts';
+import { createLiveEpisode } from '../support/show.ts';
+import { studioServer } from '../support/integration.ts';
 import { PLACE, RELAXED_LIMITS, plannerCookie, setupDistrict } from '../support/planning.ts';
 import { ERROR_MESSAGES } from '../../server/contract/errors.ts';
 import type { ErrorCode } from '../../server/contract/errors.ts';
 
 describe('bad input for aspirations, polls and the district', () => {
-  let server: TestServer;
-  let c: Crew;
   let planner: string;
   let ep: { id: string; code: string };
   let someone: Client;
@@ -23,16 +21,16 @@ describe('bad input for aspirations, polls and the district', () => {
   let rejected: string;
   let pollId: string;
 
-  const files = async () => Promise.all(['aspirations.json', 'district.json', `episodes/${ep.id}.json`].map((f) => readFile(join(server.dataDir, f), 'utf8')));
-  const memory = () => JSON.stringify([server.app.aspirations.list, server.app.aspirations.district, server.app.store.get(ep.id)]);
+  const files = async () => Promise.all(['aspirations.json', 'district.json', `episodes/${ep.id}.json`].map((f) => readFile(join(studio.server.dataDir, f), 'utf8')));
+  const memory = () => JSON.stringify([studio.server.app.aspirations.list, studio.server.app.aspirations.district, studio.server.app.store.get(ep.id)]);
 
   async function unchanged(send: () => Promise<{ code: string; message: string }>, code: ErrorCode): Promise<string> {
-    await Promise.all([server.app.store.flush(), server.app.aspirations.flush()]);
+    await Promise.all([studio.server.app.store.flush(), studio.server.app.aspirations.flush()]);
     const [before, mem] = [await files(), memory()];
     const error = await send();
     expect(error.code).toBe(code);
     expect(error.message.startsWith(ERROR_MESSAGES[code])).toBe(true);
-    await Promise.all([server.app.store.flush(), server.app.aspirations.flush()]);
+    await Promise.all([studio.server.app.store.flush(), studio.server.app.aspirations.flush()]);
     expect(await files()).toEqual(before);
     expect(memory()).toBe(mem);
     return error.message;
@@ -44,7 +42,7 @@ describe('bad input for aspirations, polls and the district', () => {
     return r.error;
   };
   const viaHttp = (path: string, init: Parameters<typeof api>[2], status: number) => async () => {
-    const r = await api(server.url, path, init);
+    const r = await api(studio.url, path, init);
     expect(r.status, r.text).toBe(status);
     return r.json.error as { code: string; message: string };
   };
@@ -52,26 +50,24 @@ describe('bad input for aspirations, polls and the district', () => {
     episodeId: ep.id, text: 'Lampu jalan', problem: 'Gelap', dimension: 'environment', kecamatan: PLACE.sukamaju, desa: PLACE.mekarjaya, ...overrides,
   });
 
+  const studio = studioServer({ rateLimits: RELAXED_LIMITS });
   beforeAll(async () => {
-    server = await startServer({ sample: false, rateLimits: RELAXED_LIMITS });
-    c = await crew(server.url);
-    planner = await plannerCookie(server.url, c.admin);
-    await setupDistrict(server.url, c.admin);
-    ep = await createLiveEpisode(server.url, c.hostCookie);
-    someone = (await listener(server.url)).socket;
-    other = (await listener(server.url)).socket;
+    planner = await plannerCookie(studio.url, studio.admin);
+    await setupDistrict(studio.url, studio.admin);
+    ep = await createLiveEpisode(studio.url, studio.hostCookie);
+    someone = (await listener(studio.url)).socket;
+    other = (await listener(studio.url)).socket;
     await must(someone, 'episode:join', { episodeId: ep.id });
     await must(other, 'episode:join', { episodeId: ep.id }); // supports need the episode joined
     open = (await must(someone, 'aspiration:submit', form())).id;
     rejected = (await must(someone, 'aspiration:submit', form({ text: 'Promo' }))).id;
-    await must(c.screener, 'aspiration:status', { aspirationId: rejected, status: 'ditolak', reason: 'Iklan' });
+    await must(studio.screener, 'aspiration:status', { aspirationId: rejected, status: 'ditolak', reason: 'Iklan' });
     await must(other, 'aspiration:support', { aspirationId: open });
-    pollId = (await must(c.host, 'poll:open', { episodeId: ep.id, kind: 'satisfaction' })).id;
-    await must(c.host, 'poll:close', { episodeId: ep.id, pollId });
+    pollId = (await must(studio.host, 'poll:open', { episodeId: ep.id, kind: 'satisfaction' })).id;
+    await must(studio.host, 'poll:close', { episodeId: ep.id, pollId });
   });
   afterAll(async () => {
-    for (const s of [someone, other, c?.host, c?.screener, c?.notulis]) s?.disconnect();
-    await server?.stop();
+    for (const s of [someone, other]) s?.disconnect();
   });
 
   it('refuses an usulan with an unknown dimension or desa, a desa outside its kecamatan, or empty text', async () => {
@@ -95,9 +91,9 @@ describe('bad input for aspirations, polls and the district', () => {
     await unchanged(viaSocket(other, 'aspiration:support', { aspirationId: 'tidak-ada' }), 'aspiration_not_found');
     await unchanged(viaSocket(other, 'aspiration:status', { aspirationId: open, status: 'ditolak', reason: 'x' }), 'not_signed_in');
     await unchanged(viaSocket(other, 'aspiration:enter', { ...form(), channel: 'sms' }), 'not_signed_in');
-    await unchanged(viaSocket(c.notulis, 'aspiration:enter', { ...form(), channel: 'sms' }), 'not_allowed');
-    await unchanged(viaSocket(c.screener, 'aspiration:status', { aspirationId: open, status: 'diteruskan' }), 'not_allowed');
-    await unchanged(viaSocket(c.screener, 'aspiration:status', { aspirationId: open, status: 'ditolak' }), 'reason_required');
+    await unchanged(viaSocket(studio.notulis, 'aspiration:enter', { ...form(), channel: 'sms' }), 'not_allowed');
+    await unchanged(viaSocket(studio.screener, 'aspiration:status', { aspirationId: open, status: 'diteruskan' }), 'not_allowed');
+    await unchanged(viaSocket(studio.screener, 'aspiration:status', { aspirationId: open, status: 'ditolak' }), 'reason_required');
   });
 
   it('refuses a vote on a closed poll', async () => {
@@ -114,11 +110,11 @@ describe('bad input for aspirations, polls and the district', () => {
     await unchanged(viaHttp(`/api/aspirations/${open}/notes`, { method: 'POST', cookie: planner, body: { text: '  ' } }, 400), 'text_empty');
     await unchanged(viaHttp('/api/aspirations?status=selesai', { cookie: planner }, 400), 'invalid_payload');
     await unchanged(viaHttp('/api/aspirations?from=kemarin', { cookie: planner }, 400), 'invalid_payload');
-    await unchanged(viaHttp('/api/aspirations/merge', { method: 'POST', cookie: c.hostCookie, body: { sourceIds: [open], targetId: rejected } }, 403), 'not_allowed');
+    await unchanged(viaHttp('/api/aspirations/merge', { method: 'POST', cookie: studio.hostCookie, body: { sourceIds: [open], targetId: rejected } }, 403), 'not_allowed');
   });
 
   it('refuses a malformed district CSV with an error naming the line', async () => {
-    const csv = (text: string, status = 400) => viaHttp('/api/district/regions', { method: 'POST', cookie: c.admin, body: text, headers: { 'content-type': 'text/csv' } }, status);
+    const csv = (text: string, status = 400) => viaHttp('/api/district/regions', { method: 'POST', cookie: studio.admin, body: text, headers: { 'content-type': 'text/csv' } }, status);
     const quote = await unchanged(csv('kode,nama\n98.02.01,Sukamaju\n98.02.01.2001,"Mekarjaya\n98.02.02,Karangsari\n'), 'district_csv_invalid');
     expect(quote).toContain('Baris 3: tanda kutip dibuka tetapi tidak pernah ditutup');
     const code = await unchanged(csv('kode,nama\n98.02.01,Sukamaju\n98.02.01.2001,Mekarjaya\n98.02.01.20O2,Typo O untuk nol\n'), 'district_csv_invalid');
@@ -130,12 +126,12 @@ describe('bad input for aspirations, polls and the district', () => {
     // Dropping regions an usulan uses is refused too, naming them.
     const used = await unchanged(csv('kode,nama\n98.02.02,Karangsari\n98.02.02.2001,Cibening\n', 409), 'region_in_use');
     expect(used).toContain('98.02.01.2001');
-    await unchanged(viaHttp('/api/district/regions', { method: 'POST', cookie: c.admin, body: '{"kode":1}', headers: { 'content-type': 'application/json' } }, 400), 'invalid_payload');
+    await unchanged(viaHttp('/api/district/regions', { method: 'POST', cookie: studio.admin, body: '{"kode":1}', headers: { 'content-type': 'application/json' } }, 400), 'invalid_payload');
   });
 
   it('refuses bad district settings', async () => {
-    const put = (body: object, status: number) => viaHttp('/api/district', { method: 'PUT', cookie: c.admin, body }, status);
-    const district = server.app.aspirations.district;
+    const put = (body: object, status: number) => viaHttp('/api/district', { method: 'PUT', cookie: studio.admin, body }, status);
+    const district = studio.server.app.aspirations.district;
     const base = { name: district.name, code: district.code, dimensions: district.dimensions, kecamatan: district.kecamatan };
     await unchanged(put({ ...base, dimensions: district.dimensions.filter((d) => d.code !== 'environment') }, 409), 'region_in_use');
     await unchanged(put({ ...base, dimensions: [] }, 400), 'district_invalid');

@@ -1,42 +1,32 @@
 // What goes over the wire: coalesced deltas, and nothing a listener may not see.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listener, must, startServer } from '../support/server.ts';
-import type { TestServer } from '../support/server.ts';
-import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import { describe, expect, it } from 'vitest';
+import { listener, must } from '../support/server.ts';
+import { createLiveEpisode, joinStaff } from '../support/show.ts';
+import { studioServer } from '../support/integration.ts';
+import { until } from '../support/until.ts';
 import type { Delta } from '../../server/contract/events.ts';
 
-async function settle(ms = 300) {
-  await new Promise((r) => setTimeout(r, ms));
-}
+const votesFor = (d: Delta, questionId: string) => d.votes?.[questionId];
 
 describe('deltas', () => {
-  let server: TestServer;
-  let c: Crew;
-  beforeAll(async () => {
-    server = await startServer({ sample: false, tickMs: 100 });
-    c = await crew(server.url);
-  });
-  afterAll(async () => {
-    for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
-    await server?.stop();
-  });
+  const studio = studioServer({ tickMs: 100 });
 
   it('coalesces a vote storm into a few messages carrying the latest counts', async () => {
-    const ep = await createLiveEpisode(server.url, c.hostCookie);
-    await joinStaff(c.host, ep.id);
-    const q = await must(c.screener, 'question:submit', { episodeId: ep.id, text: 'Satu pertanyaan', channel: 'sms' });
-    const voters = await Promise.all(Array.from({ length: 300 }, () => listener(server.url)));
+    const ep = await createLiveEpisode(studio.url, studio.hostCookie);
+    await joinStaff(studio.host, ep.id);
+    const q = await must(studio.screener, 'question:submit', { episodeId: ep.id, text: 'Satu pertanyaan', channel: 'sms' });
+    const voters = await Promise.all(Array.from({ length: 300 }, () => listener(studio.url)));
     await Promise.all(voters.map((v) => must(v.socket, 'episode:join', { episodeId: ep.id }))); // votes need the episode joined
-    const watcher = (await listener(server.url)).socket;
+    const watcher = (await listener(studio.url)).socket;
     await must(watcher, 'episode:join', { episodeId: ep.id });
-    await settle();
+    // No vote was cast yet, so every delta that carries this question's votes comes from the storm.
     const seen: Delta[] = [];
     const hostSeen: Delta[] = [];
     watcher.on('episode:delta', (d) => seen.push(d));
-    c.host.on('episode:delta', (d) => hostSeen.push(d));
+    studio.host.on('episode:delta', (d) => hostSeen.push(d));
     await Promise.all(voters.map((v) => must(v.socket, 'vote:cast', { episodeId: ep.id, questionId: q.id })));
-    await settle();
+    // Nothing changes after the 300th vote: once both have seen it, every vote delta is in.
+    await until(() => seen.some((d) => votesFor(d, q.id) === 300) && hostSeen.some((d) => votesFor(d, q.id) === 300), 'the 300th vote on both sockets');
     const voteDeltas = seen.filter((d) => d.votes?.[q.id] !== undefined);
     expect(voteDeltas.length).toBeGreaterThan(0);
     expect(voteDeltas.length).toBeLessThan(30);
@@ -49,19 +39,20 @@ describe('deltas', () => {
   });
 
   it('never sends a listener pending or rejected questions of others, nor listener ids', async () => {
-    const ep = await createLiveEpisode(server.url, c.hostCookie);
-    const watcher = (await listener(server.url)).socket;
+    const ep = await createLiveEpisode(studio.url, studio.hostCookie);
+    const watcher = (await listener(studio.url)).socket;
     const raw: unknown[] = [];
     watcher.onAny((event, payload) => raw.push({ event, payload }));
     await must(watcher, 'episode:join', { episodeId: ep.id });
-    const asker = (await listener(server.url)).socket;
+    const asker = (await listener(studio.url)).socket;
     const pending = await must(asker, 'question:ask', { episodeId: ep.id, text: 'RAHASIA-MENUNGGU' });
     const rejected = await must(asker, 'question:ask', { episodeId: ep.id, text: 'RAHASIA-DITOLAK' });
-    await must(c.screener, 'question:reject', { episodeId: ep.id, questionId: rejected.id });
+    await must(studio.screener, 'question:reject', { episodeId: ep.id, questionId: rejected.id });
     const ok = await must(asker, 'question:ask', { episodeId: ep.id, text: 'Boleh dilihat' });
-    await must(c.screener, 'question:approve', { episodeId: ep.id, questionId: ok.id });
+    await must(studio.screener, 'question:approve', { episodeId: ep.id, questionId: ok.id });
     await must(watcher, 'vote:cast', { episodeId: ep.id, questionId: ok.id });
-    await settle();
+    // Deltas come in order: once the last change (this vote) has arrived, so has every earlier one.
+    await until(() => raw.some((e) => (e as { event: string; payload: Delta }).event === 'episode:delta' && votesFor((e as { payload: Delta }).payload, ok.id) === 1), 'the vote delta');
     const rejoin = await must(watcher, 'episode:join', { episodeId: ep.id });
     const wire = JSON.stringify(raw) + JSON.stringify(rejoin);
     expect(wire).toContain('Boleh dilihat');

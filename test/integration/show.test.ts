@@ -1,13 +1,13 @@
 // A whole episode over real sockets: 50 listeners ask and vote while a screener, a host
 // and a notulis run the show; the archived notula must equal the golden file.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { api, call, listener, must, signIn, startServer } from '../support/server.ts';
-import type { Client, TestServer } from '../support/server.ts';
+import type { Client } from '../support/server.ts';
 import { testClock } from '../support/clock.ts';
-import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import { createLiveEpisode, joinStaff } from '../support/show.ts';
+import { studioServer } from '../support/integration.ts';
 import { applyDelta, applyMine, fromSnapshot } from '../../web/src/lib/episode-state.ts';
 import type { EpisodeState } from '../../web/src/lib/episode-state.ts';
 import { rankQueue } from '../../server/contract/ranking.ts';
@@ -52,26 +52,17 @@ function normalise(md: string): string {
 }
 
 describe('a whole episode with 50 listeners', () => {
-  let server: TestServer;
-  let c: Crew;
   const clock = testClock('2026-10-03T11:50:00.000Z');
 
-  beforeAll(async () => {
-    server = await startServer({ sample: false, now: clock.now });
-    c = await crew(server.url);
-  });
-  afterAll(async () => {
-    for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
-    await server?.stop();
-  });
+  const studio = studioServer({ now: clock.now });
 
   it('runs from the first question to the archived notula', async () => {
-    const ep = await createLiveEpisode(server.url, c.hostCookie);
-    const host = follow(c.host, fromSnapshot(await joinStaff(c.host, ep.id)));
-    const screener = follow(c.screener, fromSnapshot(await joinStaff(c.screener, ep.id)));
-    await joinStaff(c.notulis, ep.id);
+    const ep = await createLiveEpisode(studio.url, studio.hostCookie);
+    const host = follow(studio.host, fromSnapshot(await joinStaff(studio.host, ep.id)));
+    const screener = follow(studio.screener, fromSnapshot(await joinStaff(studio.screener, ep.id)));
+    await joinStaff(studio.notulis, ep.id);
 
-    const people = await Promise.all(range(50).map(() => listener(server.url)));
+    const people = await Promise.all(range(50).map(() => listener(studio.url)));
     const views = await Promise.all(people.map(async (p) => follow(p.socket, fromSnapshot(await must(p.socket, 'episode:join', { code: ep.code.toLowerCase() })))));
     await until(() => host().episode.listenerCount === 50);
 
@@ -87,10 +78,10 @@ describe('a whole episode with 50 listeners', () => {
     expect(views[20]!().questions.size).toBe(0);
     expect(views[3]!().mine.get(asked[3]!)?.status).toBe('pending');
 
-    for (const id of asked.slice(0, 8).concat(asked[9]!)) await must(c.screener, 'question:approve', { episodeId: ep.id, questionId: id });
-    await must(c.screener, 'question:reject', { episodeId: ep.id, questionId: asked[8]! });
+    for (const id of asked.slice(0, 8).concat(asked[9]!)) await must(studio.screener, 'question:approve', { episodeId: ep.id, questionId: id });
+    await must(studio.screener, 'question:reject', { episodeId: ep.id, questionId: asked[8]! });
     clock.advance(1);
-    const phone = await must(c.screener, 'question:submit', { episodeId: ep.id, text: 'Penelepon: apakah bank sampah bisa menerima popok bekas?', channel: 'phone', name: 'Pak Slamet', location: 'Mekarsari' });
+    const phone = await must(studio.screener, 'question:submit', { episodeId: ep.id, text: 'Penelepon: apakah bank sampah bisa menerima popok bekas?', channel: 'phone', name: 'Pak Slamet', location: 'Mekarsari' });
     expect(phone.status).toBe('approved');
 
     // Everyone votes at once: listener i supports question k when i % (k + 2) === 0.
@@ -99,7 +90,7 @@ describe('a whole episode with 50 listeners', () => {
     for (const k of [0, 1, 2, 3, 4, 5, 6, 7, 9]) for (const i of supported(k)) votes.push(must(people[i]!.socket, 'vote:cast', { episodeId: ep.id, questionId: asked[k]! }));
     await Promise.all(votes);
     // The duplicate (9) joins question 1: shared supporters count once.
-    await must(c.screener, 'question:merge', { episodeId: ep.id, questionId: asked[9]!, intoId: asked[1]! });
+    await must(studio.screener, 'question:merge', { episodeId: ep.id, questionId: asked[9]!, intoId: asked[1]! });
     const q1Voters = new Set([...supported(1), ...supported(9)]);
 
     const expected = new Map<string, number>([
@@ -130,33 +121,33 @@ describe('a whole episode with 50 listeners', () => {
     let first = true;
     for (const id of [asked[0]!, asked[1]!, asked[2]!, phone.id]) {
       clock.advance(5);
-      await must(c.host, 'question:air', { episodeId: ep.id, questionId: id });
+      await must(studio.host, 'question:air', { episodeId: ep.id, questionId: id });
       if (first) {
-        const second = await call(c.host, 'question:air', { episodeId: ep.id, questionId: asked[3]! });
+        const second = await call(studio.host, 'question:air', { episodeId: ep.id, questionId: asked[3]! });
         expect(second.ok ? null : second.error.code).toBe('another_on_air');
         first = false;
       }
       await until(() => views.every((v) => v().questions.get(id)?.status === 'on_air'));
       for (const [by, text] of answers[id]!) {
         clock.advance(2);
-        await must(c.notulis, 'note:add', { episodeId: ep.id, questionId: id, by: by as never, text });
+        await must(studio.notulis, 'note:add', { episodeId: ep.id, questionId: id, by: by as never, text });
       }
       clock.advance(1);
-      await must(c.host, 'question:answered', { episodeId: ep.id, questionId: id });
+      await must(studio.host, 'question:answered', { episodeId: ep.id, questionId: id });
     }
-    await must(c.notulis, 'closing:set', { episodeId: ep.id, speakerId: pakH, kind: 'points', points: ['Pilah sampah dari rumah.', 'Bank sampah adalah tabungan warga.'] });
-    await must(c.notulis, 'closing:set', { episodeId: ep.id, speakerId: buL, kind: 'paragraph', text: "Terima kasih, pendengar! Mari mampir ke bank sampah kami setiap Minggu pagi." });
+    await must(studio.notulis, 'closing:set', { episodeId: ep.id, speakerId: pakH, kind: 'points', points: ['Pilah sampah dari rumah.', 'Bank sampah adalah tabungan warga.'] });
+    await must(studio.notulis, 'closing:set', { episodeId: ep.id, speakerId: buL, kind: 'paragraph', text: "Terima kasih, pendengar! Mari mampir ke bank sampah kami setiap Minggu pagi." });
 
     clock.advance(20);
-    const ended = await api(server.url, `/api/episodes/${ep.id}/end`, { method: 'POST', cookie: c.hostCookie });
+    const ended = await api(studio.url, `/api/episodes/${ep.id}/end`, { method: 'POST', cookie: studio.hostCookie });
     expect(ended.status).toBe(200);
     await until(() => views.every((v) => v().episode.status === 'ended'));
 
-    const files = await readdir(server.transcriptsDir);
+    const files = await readdir(studio.server.transcriptsDir);
     expect(files).toEqual([ended.json.transcript]);
     expect(ended.json.transcript).toBe('2026-10-03_obrolan-pagi-warga-bertanya-pemerintah-menjawab_eps-12_sampah-pasar-dan-bank-sampah-desa.md');
-    const archived = await readFile(join(server.transcriptsDir, ended.json.transcript), 'utf8');
-    const viaApi = await api(server.url, `/api/episodes/${ep.id}/notula.md`, { cookie: c.notulisCookie });
+    const archived = await readFile(join(studio.server.transcriptsDir, ended.json.transcript), 'utf8');
+    const viaApi = await api(studio.url, `/api/episodes/${ep.id}/notula.md`, { cookie: studio.notulisCookie });
     expect(viaApi.text).toBe(archived);
 
     const golden = join('test/integration/golden/show.md');

@@ -4,30 +4,20 @@
 // question that is still pending on disk. The vote's acknowledgement waits for it.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listener, must, startServer } from '../support/server.ts';
-import type { TestServer } from '../support/server.ts';
-import { createLiveEpisode, crew } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import { describe, expect, it } from 'vitest';
+import { listener, must } from '../support/server.ts';
+import { createLiveEpisode } from '../support/show.ts';
+import { studioServer } from '../support/integration.ts';
 import { approveQuestion } from '../../server/domain/question.ts';
 import { castVote } from '../../server/domain/vote.ts';
 
 describe('a vote right after its question was approved', () => {
-  let server: TestServer;
-  let c: Crew;
-  beforeAll(async () => {
-    server = await startServer({ sample: false, fsync: true });
-    c = await crew(server.url);
-  });
-  afterAll(async () => {
-    for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
-    await server?.stop();
-  });
+  const studio = studioServer({ fsync: true });
 
   it('is acknowledged only once the approval is on disk', async () => {
-    const ep = await createLiveEpisode(server.url, c.hostCookie);
-    const file = join(server.dataDir, 'episodes', `${ep.id}.json`);
-    const asker = (await listener(server.url)).socket;
+    const ep = await createLiveEpisode(studio.url, studio.hostCookie);
+    const file = join(studio.server.dataDir, 'episodes', `${ep.id}.json`);
+    const asker = (await listener(studio.url)).socket;
     const voter = { kind: 'listener' as const, listenerId: 'pendengar-cepat' };
     const screener = { kind: 'staff' as const, staffId: 's1', role: 'screener' as const, name: 'Penyaring' };
     for (let round = 0; round < 5; round++) {
@@ -37,11 +27,11 @@ describe('a vote right after its question was approved', () => {
       let statusOnDiskAtAck = '';
       // Two commands back to back, as two sockets' events arrive: the approval's full
       // write is under way when the vote's journal line is written.
-      const approving = server.app.episodes.run(ep.id, (e) => approveQuestion(e, screener, q.id)).then((r) => {
+      const approving = studio.server.app.episodes.run(ep.id, (e) => approveQuestion(e, screener, q.id)).then((r) => {
         order.push('approve');
         return r;
       });
-      const voting = server.app.episodes.run(ep.id, (e) => castVote(e, voter, q.id)).then(async (r) => {
+      const voting = studio.server.app.episodes.run(ep.id, (e) => castVote(e, voter, q.id)).then(async (r) => {
         order.push('vote');
         const onDisk = JSON.parse(await readFile(file, 'utf8')) as { questions: Array<{ id: string; status: string }> };
         statusOnDiskAtAck = onDisk.questions.find((x) => x.id === q.id)?.status ?? 'missing';

@@ -41,17 +41,27 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** A live episode with one question, on fake timers, and a Broadcaster over a fake server with `audience` listeners. */
+function liveShow(audience: number, text = 'Soal jalan') {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance', 'Date'] });
+  const ctx = makeCtx();
+  const e = draftEpisode(ctx);
+  unwrap(startEpisode(e, host, ctx));
+  const q = unwrap(submitQuestion(e, screener, { text, channel: 'sms' }, ctx));
+  const fake = fakeIo(audience);
+  fake.setAudience(e.id);
+  return {
+    e, q, ...fake,
+    b: new Broadcaster(fake.io as never, 100),
+    toListeners: () => fake.sent.filter((s) => s.room === rooms.episode(e.id)),
+    toStaff: () => fake.sent.filter((s) => s.room === rooms.staff(e.id)),
+  };
+}
+
 describe('Broadcaster', () => {
   it('sends staff every tick, and stretches the listener tick with the audience', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance', 'Date'] });
-    const ctx = makeCtx();
-    const e = draftEpisode(ctx);
-    unwrap(startEpisode(e, host, ctx));
-    const q = unwrap(submitQuestion(e, screener, { text: 'Soal jalan', channel: 'sms' }, ctx));
     const audience = 5_000;
-    const { io, sent, setAudience } = fakeIo(audience);
-    setAudience(e.id);
-    const b = new Broadcaster(io as never, 100);
+    const { e, q, b, sent, toListeners, toStaff } = liveShow(audience);
     const listenerTick = (audience * 1000) / LISTENER_MESSAGES_PER_SECOND; // 500 ms
     for (let i = 0; i < 20; i++) {
       const r = castVote(e, listener(`L${i}`), q.id);
@@ -59,8 +69,8 @@ describe('Broadcaster', () => {
       vi.advanceTimersByTime(50);
     }
     vi.advanceTimersByTime(1_000);
-    const staff = sent.filter((s) => s.room === rooms.staff(e.id));
-    const listeners = sent.filter((s) => s.room === rooms.episode(e.id));
+    const staff = toStaff();
+    const listeners = toListeners();
     expect(staff.length).toBeGreaterThanOrEqual(9);
     expect(listeners.length).toBeGreaterThanOrEqual(2);
     expect(listeners.length).toBeLessThanOrEqual(Math.ceil((20 * 50 + 1_000) / listenerTick));
@@ -73,18 +83,11 @@ describe('Broadcaster', () => {
   });
 
   it('keeps the short tick for a small audience, and flush sends what is held back', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance', 'Date'] });
-    const ctx = makeCtx();
-    const e = draftEpisode(ctx);
-    unwrap(startEpisode(e, host, ctx));
-    const q = unwrap(submitQuestion(e, screener, { text: 'Soal air', channel: 'sms' }, ctx));
-    const small = fakeIo(10);
-    small.setAudience(e.id);
-    const b = new Broadcaster(small.io as never, 100);
+    const { e, q, b, toListeners } = liveShow(10, 'Soal air');
     const a = castVote(e, listener('A'), q.id);
     b.publish(e, a.ok ? a.changes : []);
     vi.advanceTimersByTime(100);
-    expect(small.sent.filter((s) => s.room === rooms.episode(e.id)).length).toBe(1);
+    expect(toListeners().length).toBe(1);
 
     const big = fakeIo(100_000);
     big.setAudience(e.id);
@@ -101,14 +104,7 @@ describe('Broadcaster', () => {
   });
 
   it('lets the latest state win when a question is rejected and approved again within one listener tick', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance', 'Date'] });
-    const ctx = makeCtx();
-    const e = draftEpisode(ctx);
-    unwrap(startEpisode(e, host, ctx));
-    const q = unwrap(submitQuestion(e, screener, { text: 'Soal pasar', channel: 'sms' }, ctx));
-    const { io, sent, setAudience } = fakeIo(20_000);
-    setAudience(e.id);
-    const b = new Broadcaster(io as never, 100);
+    const { e, q, b, toListeners } = liveShow(20_000, 'Soal pasar');
     b.publish(e, [{ kind: 'votes', questionId: q.id, count: 0 }]);
     vi.advanceTimersByTime(100);
     const rejected = rejectQuestion(e, screener, q.id);
@@ -117,43 +113,29 @@ describe('Broadcaster', () => {
     const approved = approveQuestion(e, screener, q.id);
     b.publish(e, approved.ok ? approved.changes : []);
     b.flush();
-    const last = sent.filter((s) => s.room === rooms.episode(e.id)).at(-1)!.delta;
+    const last = toListeners().at(-1)!.delta;
     expect(last.questions?.find((x) => x.id === q.id)?.status).toBe('approved');
     expect(last.removed ?? []).not.toContain(q.id);
   });
 
   it('sends a listener count on its own to listeners only every few seconds, to staff every tick', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance', 'Date'] });
-    const ctx = makeCtx();
-    const e = draftEpisode(ctx);
-    unwrap(startEpisode(e, host, ctx));
-    const { io, sent, setAudience } = fakeIo(50);
-    setAudience(e.id);
-    const b = new Broadcaster(io as never, 100);
+    const { e, b, toListeners: listenerDeltas, toStaff } = liveShow(50);
     // A join storm: the count changes every 50 ms for 3 s.
     for (let n = 1; n <= 60; n++) {
       b.publish(e, [{ kind: 'listeners', count: n }]);
       vi.advanceTimersByTime(50);
     }
-    const toListeners = sent.filter((s) => s.room === rooms.episode(e.id));
-    const toStaff = sent.filter((s) => s.room === rooms.staff(e.id));
-    expect(toStaff.length).toBeGreaterThanOrEqual(25);
-    expect(toStaff.at(-1)!.delta.listenerCount).toBe(60);
-    expect(toListeners.length).toBe(1);
+    const staff = toStaff();
+    expect(staff.length).toBeGreaterThanOrEqual(25);
+    expect(staff.at(-1)!.delta.listenerCount).toBe(60);
+    expect(listenerDeltas().length).toBe(1);
     // It rides along with the next real listener delta, and otherwise arrives within 5 s.
     vi.advanceTimersByTime(5_000);
-    expect(sent.filter((s) => s.room === rooms.episode(e.id)).at(-1)!.delta.listenerCount).toBe(60);
+    expect(listenerDeltas().at(-1)!.delta.listenerCount).toBe(60);
   });
 
   it('sends to a large audience in slices, each socket once per delta and in sequence', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance', 'Date'] });
-    const ctx = makeCtx();
-    const e = draftEpisode(ctx);
-    unwrap(startEpisode(e, host, ctx));
-    const q = unwrap(submitQuestion(e, screener, { text: 'Soal sekolah', channel: 'sms' }, ctx));
-    const { io, slices, setAudience } = fakeIo(1_000);
-    setAudience(e.id);
-    const b = new Broadcaster(io as never, 100);
+    const { e, q, b, slices } = liveShow(1_000, 'Soal sekolah');
     for (let n = 1; n <= 30; n++) {
       b.publish(e, [{ kind: 'votes', questionId: q.id, count: n }]);
       vi.advanceTimersByTime(50);

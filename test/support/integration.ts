@@ -1,0 +1,85 @@
+// Fixtures the integration tests share, so a test file states only its story: which server it
+// needs, not how to start, sign in and tear down. Each registers its own beforeAll/afterAll in
+// the describe block that calls it.
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import type { ChildProcess } from 'node:child_process';
+import { removeDir, startServer, tempDir } from './server.ts';
+import type { Client, TestServer } from './server.ts';
+import { crew } from './show.ts';
+import type { Crew } from './show.ts';
+import type { AppConfig } from '../../server/application.ts';
+
+/** A studio: an in-process server (no sample episodes unless asked) with its signed-in crew. */
+export interface Studio extends Crew {
+  readonly server: TestServer;
+  readonly url: string;
+  /** Restarts the server on the same folders and port (the crew's sockets are left as they are). */
+  restart(): Promise<void>;
+}
+
+/** Starts a server and its crew before the describe block's tests, and stops both after. */
+export function studioServer(config: Partial<AppConfig> = {}): Studio {
+  let server: TestServer | undefined;
+  let people: Crew | undefined;
+  beforeAll(async () => {
+    server = await startServer({ sample: false, ...config });
+    people = await crew(server.url);
+  });
+  afterAll(async () => {
+    disconnectCrew(people);
+    await server?.stop();
+  });
+  const ready = <T>(v: T | undefined): T => {
+    if (v === undefined) throw new Error('the studio is used before its beforeAll ran');
+    return v;
+  };
+  return {
+    get server() { return ready(server); },
+    get url() { return ready(server).url; },
+    get admin() { return ready(people).admin; },
+    get host() { return ready(people).host; },
+    get screener() { return ready(people).screener; },
+    get notulis() { return ready(people).notulis; },
+    get hostCookie() { return ready(people).hostCookie; },
+    get screenerCookie() { return ready(people).screenerCookie; },
+    get notulisCookie() { return ready(people).notulisCookie; },
+    async restart() { server = await ready(server).restart(); },
+  };
+}
+
+export function disconnectCrew(people: Crew | undefined): void {
+  for (const s of [people?.host, people?.screener, people?.notulis]) s?.disconnect();
+}
+
+export function disconnectAll(sockets: Iterable<Client | undefined>): void {
+  for (const s of sockets) s?.disconnect();
+}
+
+/** The environment a server process reads its folders from. */
+export interface FolderEnv { DATA_DIR: string; TRANSCRIPTS_DIR: string }
+
+/**
+ * A fresh temp folder for a server process (data and transcripts inside it), removed after the
+ * describe block. Call the returned function inside the test.
+ */
+export function dataFolder(prefix: string): () => Promise<{ root: string; env: FolderEnv }> {
+  const roots: string[] = [];
+  afterAll(async () => {
+    for (const root of roots) await removeDir(root);
+  });
+  return async () => {
+    const root = await tempDir(`kentongan-${prefix}-`);
+    roots.push(root);
+    return { root, env: { DATA_DIR: join(root, 'data'), TRANSCRIPTS_DIR: join(root, 'transcripts') } };
+  };
+}
+
+/** Sends the signal and resolves once the process has exited. */
+export function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}
