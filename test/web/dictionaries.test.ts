@@ -1,40 +1,36 @@
-// Every string file has one shape (`export const id`, `export const en: typeof id`, and
-// `export const t = translator(id, en)`), so a page's words are found and checked the same
-// way everywhere. The type check already refuses an English dictionary with a key missing;
-// this also refuses an extra one, and a translator made any other way (a lookup table indexed
-// by the language, or a component building its own). Read as source: the modules use runes.
+// Translations are data: each dictionary is two JSON files beside its module,
+// `<name>.id.json` and `<name>.en.json`, which translators edit without touching code. The
+// module has one shape — `import id from './<name>.id.json'`, `import enJson from
+// './<name>.en.json'`, `const en: typeof id = enJson` (a missing English key fails the type
+// check) and `export const t = translator(id, en)` — so a page's words are found and checked
+// the same way everywhere. This also refuses what the compiler lets through: an extra English
+// key, a placeholder the other language lacks, a count worded with one form in English, and a
+// translator made any other way. Read as source: the modules use runes.
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import ts from 'typescript';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 
 const WEB = join(import.meta.dirname, '../../web/src');
 
-function files(dir: string): string[] {
+function files(dir: string, ending: RegExp): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? files(join(dir, d.name)) : /\.(ts|svelte)$/.test(d.name) ? [join(dir, d.name)] : [],
+    d.isDirectory() ? files(join(dir, d.name), ending) : ending.test(d.name) ? [join(dir, d.name)] : [],
   );
 }
 
-const all = files(WEB);
+const all = files(WEB, /\.(ts|svelte)$/);
 const dictionaries = all.filter((f) => f.endsWith('.ts') && /\btranslator\(/.test(readFileSync(f, 'utf8')) && !f.endsWith('i18n.svelte.ts'));
 
-/** The keys of the object literal a top-level `export const <name>` is set to. */
-function keysOf(file: string, name: string): string[] | null {
-  const src = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-  for (const st of src.statements) {
-    if (!ts.isVariableStatement(st) || !st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
-    for (const d of st.declarationList.declarations) {
-      if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer && ts.isObjectLiteralExpression(d.initializer)) {
-        return d.initializer.properties.map((p) => {
-          if (!ts.isPropertyAssignment(p)) throw new Error(`${file}: ${name} holds something other than plain words`);
-          return ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : p.name.getText(src);
-        }).sort();
-      }
-    }
-  }
-  return null;
+/** A dictionary file: an object of words, nothing else. */
+function words(file: string): Record<string, string> {
+  const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  expect(data !== null && typeof data === 'object' && !Array.isArray(data), `${file} holds one object`).toBe(true);
+  for (const [k, v] of Object.entries(data as object)) expect(typeof v, `${file}: ${k}`).toBe('string');
+  return data as Record<string, string>;
 }
+
+/** The `{name}` placeholders of a value, every form of it together. */
+const placeholders = (s: string): string[] => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 
 describe('dictionaries', () => {
   it('are found (the scan sees the string files)', () => {
@@ -43,17 +39,47 @@ describe('dictionaries', () => {
   });
 
   for (const file of dictionaries) {
-    it(`${relative(WEB, file)} has the same keys in id and en, and one translator t`, () => {
+    const name = basename(file, '.ts');
+    const json = (lang: string) => join(dirname(file), `${name}.${lang}.json`);
+
+    it(`${relative(WEB, file)} reads its words from ${name}.id.json and ${name}.en.json, with one translator t`, () => {
       const text = readFileSync(file, 'utf8');
-      const id = keysOf(file, 'id');
-      const en = keysOf(file, 'en');
-      expect(id, 'export const id = { … }').not.toBeNull();
-      expect(en).toEqual(id);
-      expect(text).toMatch(/^export const en: typeof id = \{$/m);
+      expect(text).toContain(`import id from './${name}.id.json';`);
+      expect(text).toContain(`import enJson from './${name}.en.json';`);
+      expect(text).toMatch(/^const en: typeof id = enJson;$/m);
       expect(text.match(/\btranslator\(/g)).toHaveLength(1);
       expect(text).toMatch(/^export const t = translator\(id, en\);$/m);
+      expect(text, 'words live in the JSON files').not.toMatch(/^export const (id|en)\b/m);
+    });
+
+    it(`${relative(WEB, file)}: both languages have the same keys and placeholders`, () => {
+      const id = words(json('id'));
+      const en = words(json('en'));
+      expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
+      const differ = Object.keys(id).filter((k) => placeholders(id[k]!).join() !== placeholders(en[k] ?? '').join());
+      expect(differ.map((k) => `${k}: "${id[k]}" / "${en[k]}"`)).toEqual([]);
+    });
+
+    it(`${relative(WEB, file)}: counts follow the "one|other" rule`, () => {
+      // Indonesian says a count one way ("2 dukungan"); English needs both forms ("1 supporter|{n} supporters"),
+      // and pluralForm only picks when the value holds them split by "|".
+      const id = words(json('id'));
+      const en = words(json('en'));
+      expect(Object.entries(id).filter(([, v]) => v.includes('|'))).toEqual([]);
+      const single = Object.entries(en).filter(([, v]) => /\{n\} (?:[a-z]+ )?[a-z]+s\b/.test(v) && !v.includes('|'));
+      expect(single).toEqual([]);
+      const badForms = Object.entries(en).filter(([, v]) => v.includes('|') && v.split('|').length !== 2);
+      expect(badForms).toEqual([]);
     });
   }
+
+  it('every dictionary file belongs to a module and has its other language', () => {
+    const orphans = files(WEB, /\.(id|en)\.json$/).filter((f) => {
+      const base = f.replace(/\.(id|en)\.json$/, '');
+      return !existsSync(`${base}.ts`) || !existsSync(`${base}.id.json`) || !existsSync(`${base}.en.json`) || !dictionaries.includes(`${base}.ts`);
+    });
+    expect(orphans.map((f) => relative(WEB, f))).toEqual([]);
+  });
 
   it('no web file makes a translator another way', () => {
     const offenders: string[] = [];
@@ -66,6 +92,10 @@ describe('dictionaries', () => {
       // Words looked up by the current language bypass the one function (and its fallback).
       if (/\[\s*language\.current\s*\]/.test(text)) offenders.push(`${rel}: indexes by language.current`);
       if (/Record<\s*(Lang|'id'\s*\|\s*'en')\s*,/.test(text)) offenders.push(`${rel}: a table per language`);
+      // A dictionary JSON is read only by its own module, so `t` stays the one way to its words.
+      for (const m of text.matchAll(/from '\.\/([\w-]+)\.(?:id|en)\.json'/g)) {
+        if (m[1] !== basename(f).replace(/\.(ts|svelte)$/, '')) offenders.push(`${rel}: imports ${m[1]}'s words`);
+      }
     }
     expect(offenders).toEqual([]);
   });

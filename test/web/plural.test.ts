@@ -1,7 +1,4 @@
-// "1 supporter", "2 supporters": the form is chosen by Intl.PluralRules, and every English
-// count phrase in the dictionaries has both forms.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// "1 supporter", "2 supporters": the form is chosen by Intl.PluralRules.
 import { describe, expect, it } from 'vitest';
 import { pluralForm } from '../../web/src/lib/plural.ts';
 
@@ -20,22 +17,5 @@ describe('pluralForm', () => {
   });
 });
 
-function stringFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) return stringFiles(p);
-    return /strings\.ts$/.test(f) ? [p] : [];
-  });
-}
-
-describe('dictionaries', () => {
-  it('word every English count ("{n} …s") with a singular form too', () => {
-    const single: string[] = [];
-    for (const file of stringFiles('web/src')) {
-      for (const [, text] of readFileSync(file, 'utf8').matchAll(/'((?:[^'\\]|\\.)*)'/g)) {
-        if (/\{n\} (?:[a-z]+ )?[a-z]+s\b/.test(text!) && !text!.includes('|')) single.push(`${file}: ${text}`);
-      }
-    }
-    expect(single).toEqual([]);
-  });
-});
+// The rule every dictionary's English follows ("{n} …s" has a singular form too) is checked
+// over the JSON files with the rest of the dictionary rules, in dictionaries.test.ts.

@@ -1,7 +1,10 @@
 // Indonesian first, English second. Each page keeps its own dictionary next to it,
-// so the listener's phone downloads only the listener's strings. Every dictionary file has
-// one shape: `export const id = {…}`, `export const en: typeof id = {…}` (a missing English
-// key fails the type check) and `export const t = translator(id, en)`.
+// so the listener's phone downloads only the listener's strings. The words are data that
+// translators edit: `<name>.id.json` and `<name>.en.json` beside the module `<name>.ts`, which
+// has one shape: `import id from './<name>.id.json'`, `import enJson from './<name>.en.json'`,
+// `const en: typeof id = enJson` (a missing English key fails the type check) and
+// `export const t = translator(id, en)`. test/web/dictionaries.test.ts refuses an extra key,
+// a placeholder only one language has, and an English count without its "one|other" forms.
 import { pluralForm } from './plural.ts';
 
 export type Lang = 'id' | 'en';

@@ -1,11 +1,13 @@
 // What the host, screener and notulis consoles share: the live episode, who is signed
 // in, and one place where every action's outcome is put into words. The server decides
 // what a role may do; the console only reports its answer.
+import { onMount } from 'svelte';
 import { api } from './api.ts';
 import { connection } from './connection.svelte.ts';
 import { errorText } from './errors.ts';
 import { LiveEpisode } from './live-episode.svelte.ts';
 import { session } from './staff-session.svelte.ts';
+import { roleCan, type Permission } from './permissions.ts';
 import type { Ack, AckData, ClientEventName, Payload } from '$contract/events.ts';
 import type { EpisodeView } from '$contract/views.ts';
 
@@ -37,6 +39,11 @@ export class StaffConsole {
 
   close(): void {
     this.live.stop();
+  }
+
+  /** Whether the signed-in role may use `permission` here (reactive: it follows the session). */
+  may(permission: Permission): boolean {
+    return roleCan(session.me?.role, permission);
   }
 
   say(text: string): void {
@@ -73,4 +80,18 @@ export class StaffConsole {
     this.say(okText);
     return true;
   }
+}
+
+/**
+ * The console of a page's episode (`params.id`), opened when the page mounts and closed when
+ * it goes: the head every live console page (host, screener, notulis) shares. Call it while
+ * the component initialises; the router remounts the page for another episode.
+ */
+export function consoleFor(params: Record<string, string>): StaffConsole {
+  const c = new StaffConsole(params.id ?? '');
+  onMount(() => {
+    void c.open();
+    return () => c.close();
+  });
+  return c;
 }

@@ -1,22 +1,7 @@
 import { translator } from '../../lib/i18n.svelte.ts';
+import id from './contact-strings.id.json';
+import enJson from './contact-strings.en.json';
 
 // "Hapus kontak" on the planner's desk (UU PDP): the name and phone go, the usulan stays.
-export const id = {
-  button: 'Hapus kontak',
-  confirm: 'Hapus nama dan nomor telepon {who}? Usulannya tetap ada.',
-  confirmLabel: 'Hapus kontak usulan: {text}',
-  yes: 'Ya, hapus',
-  no: 'Batal',
-  removed: 'Kontak pengusul sudah dihapus; usulannya tetap ada.',
-};
-
-export const en: typeof id = {
-  button: 'Remove contact',
-  confirm: 'Remove the name and phone number of {who}? The proposal stays.',
-  confirmLabel: 'Remove the contact of proposal: {text}',
-  yes: 'Yes, remove',
-  no: 'Cancel',
-  removed: 'The submitter’s contact was removed; the proposal stays.',
-};
-
+const en: typeof id = enJson;
 export const t = translator(id, en);

@@ -1,85 +1,8 @@
 // The screener's words for typing in an usulan that came by phone, SMS, WhatsApp…
 // The field words have the same keys as the listener's form (UsulanFields).
 import { translator } from '../../lib/i18n.svelte.ts';
+import id from './usulan-strings.id.json';
+import enJson from './usulan-strings.en.json';
 
-export const id = {
-  heading: 'Ketik usulan dari telepon/SMS',
-  intro: 'Usulan untuk musrenbang yang disampaikan lewat telepon, SMS, WhatsApp, email atau di studio. Usulan langsung masuk ke meja perencana.',
-  open: 'Tulis usulan',
-  hide: 'Tutup formulir usulan',
-  formLabel: 'Usulan dari penelepon',
-  channel: 'Saluran',
-  text: 'Usulan',
-  textHint: 'Apa yang perlu dibangun, diperbaiki atau diadakan?',
-  problem: 'Permasalahan',
-  counter: '{n}/{max} karakter',
-  dimension: 'Dimensi smart city',
-  kecamatan: 'Kecamatan',
-  desa: 'Desa/kelurahan',
-  choose: '— pilih —',
-  desaFirst: 'Pilih kecamatan dulu',
-  rtRw: 'RT/RW (boleh kosong)',
-  rtRwHint: 'Misalnya 003/005.',
-  consent: 'Penelepon setuju dihubungi tentang usulan ini',
-  consentHint: 'Tanyakan dulu kepada penelepon. Hanya bila dicentang, nama dan nomornya disimpan; hanya perencana yang melihatnya, tidak dibacakan atau diumumkan.',
-  name: 'Nama penelepon (boleh kosong)',
-  phone: 'Nomor telepon penelepon (boleh kosong)',
-  districtLoading: 'Memuat daftar wilayah…',
-  districtFailed: 'Daftar wilayah gagal dimuat: {reason}',
-  districtEmpty: 'Daftar kecamatan dan desa belum diisi admin.',
-  retry: 'Coba lagi',
-  needText: 'Tulis usulannya dulu.',
-  needProblem: 'Tulis permasalahan yang ingin diselesaikan.',
-  needDimension: 'Pilih dimensinya.',
-  needKecamatan: 'Pilih kecamatan.',
-  needDesa: 'Pilih desa/kelurahan.',
-  tooLong: 'Terlalu panjang: kurangi {n} karakter.',
-  send: 'Simpan usulan',
-  sending: 'Menyimpan…',
-  refused: 'Usulan belum tersimpan: {reason}',
-  saved: 'Usulan dari {channel} tersimpan dan masuk meja perencana.',
-  notStarted: 'Usulan bisa diketik setelah episode dimulai.',
-};
-
-type Key = keyof typeof id;
-
-export const en: typeof id = {
-  heading: 'Type in a proposal from a phone call or SMS',
-  intro: 'Musrenbang proposals that came by phone, SMS, WhatsApp, email or in the studio. They go straight to the planner\'s desk.',
-  open: 'Write a proposal',
-  hide: 'Close the proposal form',
-  formLabel: 'Proposal from a caller',
-  channel: 'Channel',
-  text: 'Proposal',
-  textHint: 'What should be built, fixed or provided?',
-  problem: 'Problem it solves',
-  counter: '{n}/{max} characters',
-  dimension: 'Smart-city dimension',
-  kecamatan: 'Kecamatan (district)',
-  desa: 'Desa/kelurahan (village)',
-  choose: '— choose —',
-  desaFirst: 'Choose the kecamatan first',
-  rtRw: 'RT/RW (optional)',
-  rtRwHint: 'For example 003/005.',
-  consent: 'The caller agrees to be contacted about this proposal',
-  consentHint: 'Ask the caller first. Only if ticked are their name and number kept; only planners see them, never read out or published.',
-  name: 'Caller\'s name (optional)',
-  phone: 'Caller\'s phone number (optional)',
-  districtLoading: 'Loading the list of places…',
-  districtFailed: 'The list of places did not load: {reason}',
-  districtEmpty: 'The admin has not entered the kecamatan and desa list yet.',
-  retry: 'Try again',
-  needText: 'Write the proposal first.',
-  needProblem: 'Write the problem it should solve.',
-  needDimension: 'Choose the dimension.',
-  needKecamatan: 'Choose the kecamatan.',
-  needDesa: 'Choose the desa/kelurahan.',
-  tooLong: 'Too long: remove {n} character.|Too long: remove {n} characters.',
-  send: 'Save proposal',
-  sending: 'Saving…',
-  refused: 'Proposal not saved: {reason}',
-  saved: 'Proposal from {channel} saved; it is on the planner\'s desk.',
-  notStarted: 'Proposals can be typed in once the episode has started.',
-};
-
+const en: typeof id = enJson;
 export const t = translator(id, en);

@@ -1,11 +1,6 @@
 import { translator } from '../../lib/i18n.svelte.ts';
+import id from './public-links-strings.id.json';
+import enJson from './public-links-strings.en.json';
 
-export const id: Record<'listeners' | 'studio' | 'lowerThird' | 'notula', string> = {
-  listeners: 'Tautan pendengar', studio: 'Layar studio', lowerThird: 'Lower third (OBS/vMix)', notula: 'Notula publik',
-};
-
-export const en: typeof id = {
-  listeners: 'Listener link', studio: 'Studio screen', lowerThird: 'Lower third (OBS/vMix)', notula: 'Public notula',
-};
-
+const en: typeof id = enJson;
 export const t = translator(id, en);
