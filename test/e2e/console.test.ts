@@ -371,4 +371,43 @@ describe('live consoles', { timeout: 60_000 }, () => {
     expect(await notulis.page.locator('li[data-note-id] button', { hasText: 'Hapus' }).count()).toBe(0);
     await Promise.all([ctx.close(), notulis.ctx.close()]);
   });
+
+  it('a notulis who moves on to the agency field while a note is being saved keeps typing there', async () => {
+    // Its own episode: this one has ended. The server's answers to the page are held back
+    // until the notulis is in the agency field, as on a slow link, so the order is certain.
+    const live = await createLiveEpisode(server.url, c.admin);
+    await must(c.host, 'episode:join', { episodeId: live.id, as: 'staff' });
+    const typed = await must(c.host, 'question:submit', { episodeId: live.id, text: TPS, channel: 'phone', name: null, location: null });
+    await must(c.host, 'question:air', { episodeId: live.id, questionId: typed.id });
+    const ctx = await context(browser, server.url, { cookie: c.notulisCookie });
+    const page = await ctx.newPage();
+    let held: Array<() => void> | null = null;
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      const up = ws.connectToServer();
+      up.onMessage((m) => (held ? held.push(() => ws.send(m)) : ws.send(m)));
+    });
+    await page.goto(`/notulis/${live.id}`);
+    await expect.poll(() => page.locator('[data-testid=on-air]').innerText(), WAIT).toBe(TPS);
+    await page.locator('[data-testid=compose-speakers] button', { hasText: 'Pak Haryanto' }).click();
+    await page.locator('#note-text').fill('TPS 3R mulai bulan depan.');
+    held = [];
+    await page.locator('#note-text').press('Enter');
+    await page.locator('#compose-agency').click();
+    await page.keyboard.type('Dinas');
+    const release = held;
+    held = null;
+    for (const send of release) send();
+    await expect.poll(() => flashOk(page), WAIT).toBe('Catatan disimpan.');
+    await page.keyboard.type(' Pertanian');
+    expect(await page.locator('#compose-agency').inputValue()).toBe('Dinas Pertanian');
+    expect(await page.locator('#note-text').inputValue()).toBe('');
+    await page.locator('#note-text').fill('Pupuk kompos bisa dibeli koperasi tani.');
+    await page.locator('#note-text').press('Enter');
+    const notes = async () => (await api(server.url, `/api/episodes/${live.id}`, { cookie: c.admin })).json.notes as Array<{ text: string; by: unknown }>;
+    await expect.poll(async () => (await notes()).length, WAIT).toBe(2);
+    expect((await notes()).map((n) => n.by)).toEqual([
+      { kind: 'speakers', speakerIds: [expect.any(String)] }, { kind: 'agency', label: 'Dinas Pertanian' },
+    ]);
+    await ctx.close();
+  });
 });
