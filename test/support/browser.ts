@@ -1,31 +1,15 @@
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, BrowserServer, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const CHROMIUM = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-};
-
-declare module 'vitest' {
-  export interface ProvidedContext { chromiumEndpoint?: string }
-}
-
-/** Debian's Chromium as a server the test files connect to (started once per run by global-setup.ts). */
-export async function startBrowserServer(): Promise<BrowserServer> {
-  return chromium.launchServer(CHROMIUM);
-}
-
-/**
- * Debian's Chromium, headless; nothing downloads a browser here. Under Vitest this connects to
- * the run's one Chromium (closing it then only closes this file's contexts); elsewhere (the
- * benchmarks) it launches one.
- */
+// Debian's Chromium, headless; nothing downloads a browser here.
 export async function launchBrowser(): Promise<Browser> {
-  const endpoint = process.env.VITEST ? (await import('vitest')).inject('chromiumEndpoint') : undefined;
-  return endpoint ? chromium.connect(endpoint) : chromium.launch(CHROMIUM);
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
 }
 
 export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
