@@ -91,7 +91,6 @@ describe('plan fields and the OPD list', { timeout: 60_000 }, () => {
 
     await studio.restart();
     planner = await signIn(studio.url, 'perencana', 'sandi-perencana-1');
-    studio.admin = await signIn(studio.url);
     const after = await api(studio.url, `/api/aspirations/${ids.road}`, { cookie: planner });
     expect(after.json.aspiration.plan).toEqual({ volume: 1250.5, satuan: 'meter', perkiraanBiaya: 15_000_000, opdTujuan: 'Dinas PUPR' });
   });
