@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { JsonDocument } from './document.ts';
+import { DocumentStore, JsonDocument } from './document.ts';
 import * as v from 'valibot';
-import { DataFileError, Recovery, readJsonFile } from './recovery.ts';
-import { aspirationShape, aspirationsFileShape, shapeProblem } from './shapes.ts';
+import { DataFileError, Recovery } from './recovery.ts';
+import { aspirationShape, aspirationsFileShape, readShaped, shapeProblem } from './shapes.ts';
 import type { Aspiration } from '../contract/types.ts';
 
 interface AspirationsFile {
@@ -15,11 +15,9 @@ interface AspirationsFile {
  * outlive their episode on the planner's desk and merge across episodes. Group commit,
  * like the episodes: many supports share one write, each acknowledged after it.
  */
-export class AspirationStore {
-  readonly #doc: JsonDocument<AspirationsFile>;
-
+export class AspirationStore extends DocumentStore<AspirationsFile> {
   private constructor(dataDir: string, fsync: boolean) {
-    this.#doc = new JsonDocument<AspirationsFile>(join(dataDir, 'aspirations.json'), () => ({ version: 1, aspirations: [] }), { fsync });
+    super(new JsonDocument<AspirationsFile>(join(dataDir, 'aspirations.json'), () => ({ version: 1, aspirations: [] }), { fsync }));
   }
 
   /**
@@ -30,15 +28,8 @@ export class AspirationStore {
   static async open(opts: { dataDir: string; fsync?: boolean; recovery?: Recovery }): Promise<AspirationStore> {
     const s = new AspirationStore(opts.dataDir, opts.fsync ?? true);
     const path = join(opts.dataDir, 'aspirations.json');
-    let raw: unknown;
-    let problem: string | null;
-    try {
-      raw = await readJsonFile(path);
-      if (raw === null) return s;
-      problem = shapeProblem(aspirationsFileShape, raw);
-    } catch (err) {
-      problem = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 160) : String(err);
-    }
+    const { raw, problem } = await readShaped(path, aspirationsFileShape);
+    if (raw === null) return s;
     const recovery = opts.recovery ?? new Recovery(opts.dataDir);
     if (problem) {
       // Listeners' usulan cannot be rebuilt from anything: starting empty would put an empty
@@ -51,7 +42,7 @@ export class AspirationStore {
     }
     const file = raw as { aspirations: unknown[] };
     const good = file.aspirations.filter((a) => v.is(aspirationShape, a)) as Aspiration[];
-    s.#doc.adopt({ ...(raw as AspirationsFile), aspirations: good });
+    s.doc.adopt({ ...(raw as AspirationsFile), aspirations: good });
     const bad = file.aspirations.length - good.length;
     if (bad > 0) {
       const first = file.aspirations.findIndex((a) => !v.is(aspirationShape, a));
@@ -64,24 +55,7 @@ export class AspirationStore {
 
   /** The live list; the domain rules change it in place. */
   get list(): Aspiration[] {
-    return this.#doc.data.aspirations;
+    return this.doc.data.aspirations;
   }
 
-  /** The file as its next write would make it (the backup's snapshot, taken synchronously). */
-  snapshot(): string {
-    return this.#doc.snapshot();
-  }
-
-  /** Rejects when the write fails, and then every usulan is back as it is on disk (see JsonDocument). */
-  commit(): Promise<void> {
-    return this.#doc.commit();
-  }
-
-  get writes(): number {
-    return this.#doc.writes;
-  }
-
-  flush(): Promise<void> {
-    return this.#doc.flush();
-  }
 }

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { mkdir, readdir } from 'node:fs/promises';
-import { JsonDocument } from './document.ts';
-import { Recovery, readJsonFile } from './recovery.ts';
-import { districtShape, shapeProblem } from './shapes.ts';
+import { DocumentStore, JsonDocument } from './document.ts';
+import { Recovery } from './recovery.ts';
+import { districtShape, readShaped } from './shapes.ts';
 import { defaultDistrict } from '../domain/district.ts';
 import { DEFAULT_OPD } from '../contract/plan.ts';
 import type { District } from '../contract/types.ts';
@@ -18,13 +18,12 @@ interface DistrictFile {
  * The district's settings (dimensions, kecamatan, desa/kelurahan): data/district.json,
  * one small lowdb file, changed in memory by the domain rules and made durable by commit().
  */
-export class DistrictStore {
-  readonly #doc: JsonDocument<DistrictFile>;
+export class DistrictStore extends DocumentStore<DistrictFile> {
   /** True when data/district.json did not exist yet. */
   fresh = false;
 
   private constructor(dataDir: string, fsync: boolean) {
-    this.#doc = new JsonDocument<DistrictFile>(join(dataDir, 'district.json'), () => ({ version: 1, district: defaultDistrict(), opd: [...DEFAULT_OPD] }), { fsync });
+    super(new JsonDocument<DistrictFile>(join(dataDir, 'district.json'), () => ({ version: 1, district: defaultDistrict(), opd: [...DEFAULT_OPD] }), { fsync }));
   }
 
   /**
@@ -41,16 +40,12 @@ export class DistrictStore {
       await s.commit();
       return s;
     }
-    let raw: unknown;
-    let problem: string | null;
-    try {
-      raw = await readJsonFile(path);
-      problem = shapeProblem(districtShape, raw);
-    } catch (err) {
-      problem = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 160) : String(err);
-    }
+    const read = await readShaped(path, districtShape);
+    const { raw } = read;
+    // Listed a moment ago: gone now is damage too.
+    const problem = raw === null ? 'berkas hilang saat dibaca' : read.problem;
     if (!problem) {
-      s.#doc.adopt(raw as DistrictFile);
+      s.doc.adopt(raw as DistrictFile);
       return s;
     }
     await (opts.recovery ?? new Recovery(opts.dataDir)).keep(path, problem, 'dimulai dengan pengaturan wilayah bawaan; atur ulang di halaman admin');
@@ -59,7 +54,7 @@ export class DistrictStore {
   }
 
   get district(): District {
-    return this.#doc.data.district;
+    return this.doc.data.district;
   }
 
   /**
@@ -68,25 +63,12 @@ export class DistrictStore {
    * the list existed gets the default one, written with the next commit.
    */
   get opd(): string[] {
-    return (this.#doc.data.opd ??= [...DEFAULT_OPD]);
+    return (this.doc.data.opd ??= [...DEFAULT_OPD]);
   }
 
   /** Replaces the settings wholesale (the sample seed). */
   set(district: District): void {
-    this.#doc.data.district = district;
+    this.doc.data.district = district;
   }
 
-  /** The file as its next write would make it (the backup's snapshot, taken synchronously). */
-  snapshot(): string {
-    return this.#doc.snapshot();
-  }
-
-  /** Rejects when the write fails, and then the settings are back as they are on disk (see JsonDocument). */
-  commit(): Promise<void> {
-    return this.#doc.commit();
-  }
-
-  flush(): Promise<void> {
-    return this.#doc.flush();
-  }
 }

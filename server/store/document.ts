@@ -4,6 +4,32 @@ import { Committer } from './committer.ts';
 import { CodedError } from '../contract/errors.ts';
 
 /**
+ * A store that is one document (staff, district, aspirations): what the backup, the
+ * services and the shutdown ask of each of them.
+ */
+export abstract class DocumentStore<T> {
+  protected constructor(protected readonly doc: JsonDocument<T>) {}
+
+  /** The file as its next write would make it (the backup's snapshot, taken synchronously). */
+  snapshot(): string {
+    return this.doc.snapshot();
+  }
+
+  /** Rejects when the write fails, and then the data is back as it is on disk (see JsonDocument). */
+  commit(): Promise<void> {
+    return this.doc.commit();
+  }
+
+  flush(): Promise<void> {
+    return this.doc.flush();
+  }
+
+  get writes(): number {
+    return this.doc.writes;
+  }
+}
+
+/**
  * A write of a document failed and its changes were taken back (see JsonDocument): what the
  * HTTP and socket edges answer as `not_saved` ("dibatalkan"), not as `internal` ("mungkin
  * sudah tersimpan"), which stays for failures whose effect is unknown.

@@ -3,6 +3,7 @@
 // must be there with its type, so a wrongly shaped file is caught at start, not as a 500
 // in the middle of a show. Only polls and archivedAspirations are optional: episodes
 // written before polls existed lack them.
+import { readJsonFile } from './recovery.ts';
 import * as v from 'valibot';
 import { ASPIRATION_STATUSES, CHANNELS, EPISODE_STATUSES, POLL_KINDS, QUESTION_STATUSES, ROLES } from '../contract/types.ts';
 import { ID_PATTERN } from '../contract/ids.ts';
@@ -90,4 +91,17 @@ export function shapeProblem(schema: v.GenericSchema, data: unknown): string | n
   const issue = r.issues[0]!;
   const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
   return `${path ? `${path}: ` : ''}${issue.message}`.slice(0, 200);
+}
+
+/**
+ * Reads a JSON data file and checks its shape: `raw` null when there is no file (not a
+ * problem), `problem` in words when it cannot be parsed or is wrongly shaped.
+ */
+export async function readShaped(path: string, schema: v.GenericSchema): Promise<{ raw: unknown; problem: string | null }> {
+  try {
+    const raw = await readJsonFile(path);
+    return { raw, problem: raw === null ? null : shapeProblem(schema, raw) };
+  } catch (err) {
+    return { raw: undefined, problem: err instanceof Error ? err.message.split('\n')[0]!.slice(0, 160) : String(err) };
+  }
 }

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { JsonDocument } from './document.ts';
-import { DataFileError, readJsonFile } from './recovery.ts';
-import { shapeProblem, staffShape } from './shapes.ts';
+import { DocumentStore, JsonDocument } from './document.ts';
+import { DataFileError } from './recovery.ts';
+import { readShaped, staffShape } from './shapes.ts';
 import type { Id, Role } from '../contract/types.ts';
 
 export interface StaffAccount {
@@ -37,13 +37,11 @@ interface StaffFile {
 }
 
 /** Staff accounts, sessions and the listener-token secret: one small lowdb file. */
-export class StaffStore {
-  readonly #doc: JsonDocument<StaffFile>;
-
+export class StaffStore extends DocumentStore<StaffFile> {
   private constructor(dataDir: string, fsync: boolean) {
     // One secret per installation: made once here, so a failed first write goes back to the same one.
     const listenerSecret = randomBytes(32).toString('base64url');
-    this.#doc = new JsonDocument<StaffFile>(join(dataDir, 'staff.json'), () => ({ version: 1, listenerSecret, staff: [], sessions: [] }), { fsync });
+    super(new JsonDocument<StaffFile>(join(dataDir, 'staff.json'), () => ({ version: 1, listenerSecret, staff: [], sessions: [] }), { fsync }));
   }
 
   /**
@@ -54,14 +52,7 @@ export class StaffStore {
   static async open(opts: { dataDir: string; fsync?: boolean }): Promise<StaffStore> {
     const s = new StaffStore(opts.dataDir, opts.fsync ?? true);
     const path = join(opts.dataDir, 'staff.json');
-    let raw: unknown;
-    let problem: string | null;
-    try {
-      raw = await readJsonFile(path);
-      problem = raw === null ? null : shapeProblem(staffShape, raw);
-    } catch (err) {
-      problem = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 160) : String(err);
-    }
+    const { raw, problem } = await readShaped(path, staffShape);
     if (problem) {
       throw new DataFileError(
         `kentongan: ${path} rusak dan tidak dipakai (${problem}); berkas tidak diubah. `
@@ -71,25 +62,12 @@ export class StaffStore {
       );
     }
     if (raw === null) await s.commit();
-    else s.#doc.adopt(raw as StaffFile);
+    else s.doc.adopt(raw as StaffFile);
     return s;
   }
 
   get data(): StaffFile {
-    return this.#doc.data;
+    return this.doc.data;
   }
 
-  /** The file as its next write would make it (the backup's snapshot, taken synchronously). */
-  snapshot(): string {
-    return this.#doc.snapshot();
-  }
-
-  /** Rejects when the write fails, and then the accounts are back as they are on disk (see JsonDocument). */
-  commit(): Promise<void> {
-    return this.#doc.commit();
-  }
-
-  flush(): Promise<void> {
-    return this.#doc.flush();
-  }
 }
