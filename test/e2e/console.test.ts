@@ -5,12 +5,12 @@
 // what a role may do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { context, launchBrowser, screenshot, watchErrors } from '../support/browser.ts';
-import { api, call, listener, must, startServer } from '../support/server.ts';
-import type { Client, TestServer } from '../support/server.ts';
-import { createLiveEpisode, crew } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import type { Locator, Page } from 'playwright-core';
+import { context, screenshot } from '../support/browser.ts';
+import { browserStudio } from '../support/e2e.ts';
+import { api, call, listener, must } from '../support/server.ts';
+import type { Client } from '../support/server.ts';
+import { createLiveEpisode } from '../support/show.ts';
 import { seriousA11yProblems } from '../support/axe.ts';
 import type { QuestionView, StaffSnapshot } from '../../server/contract/views.ts';
 
@@ -25,19 +25,15 @@ const FIXED = 'Apa sanksi untuk yang membuang sampah ke sungai?';
 // Markup in a caller's question must reach every page and the notula as plain text.
 const PHONE = 'Penelepon: kapan ada pelatihan <b>kompos</b> untuk ibu-ibu PKK? <img src=x onerror="window.__pwned=1">';
 
-let server: TestServer;
-let browser: Browser;
-let c: Crew;
+const c = browserStudio({}, { crew: true });
 let ep: { id: string; code: string };
 const listeners: Client[] = [];
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ sample: false }), launchBrowser()]);
-  c = await crew(server.url);
-  ep = await createLiveEpisode(server.url, c.admin);
+  ep = await createLiveEpisode(c.url, c.admin);
   for (let i = 0; i < 4; i++) {
-    const { socket } = await listener(server.url);
+    const { socket } = await listener(c.url);
     await must(socket, 'episode:join', { code: ep.code });
     listeners.push(socket);
   }
@@ -50,33 +46,19 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const s of [...listeners, c?.host, c?.screener, c?.notulis]) s?.disconnect();
-  await browser?.close();
-  await server?.stop();
+  for (const s of listeners) s.disconnect();
 });
 
 async function snapshot(): Promise<StaffSnapshot> {
-  return (await api(server.url, `/api/episodes/${ep.id}`, { cookie: c.admin })).json as StaffSnapshot;
+  return (await api(c.url, `/api/episodes/${ep.id}`, { cookie: c.admin })).json as StaffSnapshot;
 }
 
 async function question(id: string): Promise<QuestionView> {
   return (await snapshot()).questions.find((q) => q.id === id)!;
 }
 
-async function open(cookie: string, path: string, phone = false) {
-  const ctx = await context(browser, server.url, { cookie, phone });
-  const page = await ctx.newPage();
-  const errors = watchErrors(page);
-  await page.goto(path);
-  try {
-    // Generous: on a loaded CI machine the first socket handshake can take a while.
-    await page.locator('[data-testid=connection]', { hasText: 'Terhubung' }).waitFor({ timeout: 30_000 });
-    await page.locator('[data-testid=episode-status]').waitFor();
-  } catch (err) {
-    const shown = await page.locator('body').innerText().catch(() => '?');
-    throw new Error(`${path} did not come online: ${(err as Error).message}\npage: ${shown.slice(0, 400)}\nerrors: ${errors.join(' | ')}\nserver: ${server.logs.slice(-5).join(' | ')}`);
-  }
-  return { ctx, page, errors };
+function open(cookie: string, path: string, phone = false) {
+  return c.open(path, { cookie, phone, console: true });
 }
 
 function card(page: Page, id: string | undefined): Locator {
@@ -351,7 +333,7 @@ describe('live consoles', { timeout: 60_000 }, () => {
     const refused = await call(c.notulis, 'question:answered', { episodeId: ep.id, questionId: ids.phone! });
     expect(refused.ok ? null : refused.error.code).toBe('not_allowed');
     expect((await question(ids.phone!)).status).toBe('on_air');
-    const r = await api(server.url, `/api/episodes/${ep.id}/end`, { method: 'POST', cookie: c.notulisCookie });
+    const r = await api(c.url, `/api/episodes/${ep.id}/end`, { method: 'POST', cookie: c.notulisCookie });
     expect(r.status).toBe(403);
     expect((await snapshot()).episode.status).toBe('live');
     await ctx.close();
@@ -375,11 +357,11 @@ describe('live consoles', { timeout: 60_000 }, () => {
   it('a notulis who moves on to the agency field while a note is being saved keeps typing there', async () => {
     // Its own episode: this one has ended. The server's answers to the page are held back
     // until the notulis is in the agency field, as on a slow link, so the order is certain.
-    const live = await createLiveEpisode(server.url, c.admin);
+    const live = await createLiveEpisode(c.url, c.admin);
     await must(c.host, 'episode:join', { episodeId: live.id, as: 'staff' });
     const typed = await must(c.host, 'question:submit', { episodeId: live.id, text: TPS, channel: 'phone', name: null, location: null });
     await must(c.host, 'question:air', { episodeId: live.id, questionId: typed.id });
-    const ctx = await context(browser, server.url, { cookie: c.notulisCookie });
+    const ctx = await context(c.browser, c.url, { cookie: c.notulisCookie });
     const page = await ctx.newPage();
     let held: Array<() => void> | null = null;
     await page.routeWebSocket(/\/socket\.io\//, (ws) => {
@@ -403,7 +385,7 @@ describe('live consoles', { timeout: 60_000 }, () => {
     expect(await page.locator('#note-text').inputValue()).toBe('');
     await page.locator('#note-text').fill('Pupuk kompos bisa dibeli koperasi tani.');
     await page.locator('#note-text').press('Enter');
-    const notes = async () => (await api(server.url, `/api/episodes/${live.id}`, { cookie: c.admin })).json.notes as Array<{ text: string; by: unknown }>;
+    const notes = async () => (await api(c.url, `/api/episodes/${live.id}`, { cookie: c.admin })).json.notes as Array<{ text: string; by: unknown }>;
     await expect.poll(async () => (await notes()).length, WAIT).toBe(2);
     expect((await notes()).map((n) => n.by)).toEqual([
       { kind: 'speakers', speakerIds: [expect.any(String)] }, { kind: 'agency', label: 'Dinas Pertanian' },
