@@ -10,7 +10,7 @@ import { can } from '../contract/permissions.ts';
 import { ok } from './result.ts';
 import type { Ctx, Result } from './result.ts';
 import { findQuestion } from './question.ts';
-import { LIMITS, optionalLine, requiredLine } from '../contract/text.ts';
+import { LIMITS, lines, optionalLine, requiredLine } from '../contract/text.ts';
 import type {
   Actor, Aspiration, AspirationContact, AspirationNote, AspirationStatus, Channel, District, Episode, Id,
 } from '../contract/types.ts';
@@ -75,10 +75,8 @@ export function normalizePhone(raw: string): string | null {
 
 /** Checks text, dimension and place against the district's lists. */
 export function checkFields(district: District, input: AspirationFields): Checked<Omit<AspirationFields, 'rtRw'> & { rtRw: string | null }> {
-  const text = requiredLine(input.text, LIMITS.aspirationText, 'Usulan');
-  if (!text.ok) return text;
-  const problem = requiredLine(input.problem, LIMITS.aspirationProblem, 'Permasalahan');
-  if (!problem.ok) return problem;
+  const f = lines({ text: [input.text, LIMITS.aspirationText, 'Usulan'], problem: [input.problem, LIMITS.aspirationProblem, 'Permasalahan'] });
+  if (!f.ok) return f;
   if (!district.dimensions.some((d) => d.code === input.dimension)) return fail('unknown_dimension');
   const kecamatan = findKecamatan(district, input.kecamatan);
   if (!kecamatan) return fail('unknown_kecamatan');
@@ -92,7 +90,7 @@ export function checkFields(district: District, input: AspirationFields): Checke
     rtRw = normalizeRtRw(input.rtRw);
     if (!rtRw) return fail('invalid_rt_rw');
   }
-  return { ok: true, value: { text: text.text, problem: problem.text, dimension: input.dimension, kecamatan: kecamatan.code, desa: desa.desa.code, rtRw } };
+  return { ok: true, value: { ...f.values, dimension: input.dimension, kecamatan: kecamatan.code, desa: desa.desa.code, rtRw } };
 }
 
 function checkContact(input: ContactInput, ctx: Ctx): Checked<AspirationContact | null> {

@@ -3,7 +3,7 @@ import { can } from '../contract/permissions.ts';
 import { ok } from './result.ts';
 import { addMember, isMember } from './members.ts';
 import type { Ctx, Result } from './result.ts';
-import { LIMITS, optionalLine, requiredLine } from '../contract/text.ts';
+import { LIMITS, lines, requiredLine } from '../contract/text.ts';
 import { isRecordingUrl } from '../contract/recording-url.ts';
 import { isValidTimeZone, toInstant } from '../contract/zone.ts';
 import { closeOpenPolls } from './poll.ts';
@@ -12,14 +12,13 @@ import type { Actor, Episode, EpisodeInfo, EpisodeInput, Speaker } from '../cont
 
 /** Checks and normalises episode fields; keeps speaker ids that exist, mints the rest. */
 export function validateEpisodeInfo(input: EpisodeInput, ctx: Ctx, previous?: Speaker[]): Result<EpisodeInfo> {
-  const series = requiredLine(input.series, LIMITS.episodeField, 'Nama acara');
-  if (!series.ok) return series;
-  const title = requiredLine(input.title, LIMITS.episodeField, 'Judul episode');
-  if (!title.ok) return title;
-  const partners = optionalLine(input.partners, LIMITS.episodeField, 'Mitra');
-  if (!partners.ok) return partners;
-  const place = optionalLine(input.place, LIMITS.episodeField, 'Tempat');
-  if (!place.ok) return place;
+  const f = lines({
+    series: [input.series, LIMITS.episodeField, 'Nama acara'],
+    title: [input.title, LIMITS.episodeField, 'Judul episode'],
+    partners: [input.partners, LIMITS.episodeField, 'Mitra', 'optional'],
+    place: [input.place, LIMITS.episodeField, 'Tempat', 'optional'],
+  });
+  if (!f.ok) return f;
   if (!isValidTimeZone(input.timeZone)) return fail('invalid_time_zone');
   const startsAt = toInstant(input.startsAt, input.timeZone);
   if (!startsAt) return fail('invalid_date', '(waktu mulai)');
@@ -44,26 +43,26 @@ export function validateEpisodeInfo(input: EpisodeInput, ctx: Ctx, previous?: Sp
   const speakers: Speaker[] = [];
   const known = new Set((previous ?? []).map((s) => s.id));
   for (const raw of input.speakers ?? []) {
-    const fullName = requiredLine(raw.fullName, LIMITS.episodeField, 'Nama lengkap pembicara');
-    if (!fullName.ok) return fullName;
-    const shortName = requiredLine(raw.shortName, LIMITS.name, 'Nama panggilan pembicara');
-    if (!shortName.ok) return shortName;
-    const position = optionalLine(raw.position, LIMITS.episodeField, 'Jabatan');
-    if (!position.ok) return position;
-    const agency = optionalLine(raw.agency, LIMITS.episodeField, 'Instansi');
-    if (!agency.ok) return agency;
+    const sp = lines({
+      fullName: [raw.fullName, LIMITS.episodeField, 'Nama lengkap pembicara'],
+      shortName: [raw.shortName, LIMITS.name, 'Nama panggilan pembicara'],
+      position: [raw.position, LIMITS.episodeField, 'Jabatan', 'optional'],
+      agency: [raw.agency, LIMITS.episodeField, 'Instansi', 'optional'],
+    });
+    if (!sp.ok) return sp;
+    const { fullName, shortName, position, agency } = sp.values;
     const id = raw.id && known.has(raw.id) ? raw.id : ctx.newId();
-    speakers.push({ id, fullName: fullName.text, shortName: shortName.text, position: position.text ?? '', agency: agency.text ?? '' });
+    speakers.push({ id, fullName, shortName, position: position ?? '', agency: agency ?? '' });
   }
   if (new Set(speakers.map((s) => s.shortName.toLowerCase())).size !== speakers.length) {
     return fail('invalid_payload', 'Nama panggilan pembicara harus berbeda satu sama lain.');
   }
   return ok({
-    series: series.text,
-    partners: partners.text ?? '',
+    series: f.values.series,
+    partners: f.values.partners ?? '',
     number: input.number ?? null,
-    title: title.text,
-    place: place.text ?? '',
+    title: f.values.title,
+    place: f.values.place ?? '',
     startsAt,
     timeZone: input.timeZone,
     endsAt,

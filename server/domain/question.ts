@@ -2,7 +2,7 @@ import { fail } from '../contract/errors.ts';
 import { can } from '../contract/permissions.ts';
 import { ok } from './result.ts';
 import type { Ctx, Result } from './result.ts';
-import { LIMITS, optionalLine, requiredLine } from '../contract/text.ts';
+import { LIMITS, lines } from '../contract/text.ts';
 import { addMember, isMember } from './members.ts';
 import type { Change } from './changes.ts';
 import type { Actor, Channel, Episode, Id, Question } from '../contract/types.ts';
@@ -27,19 +27,23 @@ function requireLive(e: Episode) {
   return null;
 }
 
+function askFields(input: AskInput) {
+  return lines({
+    text: [input.text, LIMITS.questionText, 'Pertanyaan'],
+    name: [input.name, LIMITS.name, 'Nama', 'optional'],
+    location: [input.location, LIMITS.location, 'Asal', 'optional'],
+  });
+}
+
 function newQuestion(e: Episode, input: AskInput, channel: Channel, askedBy: Id | null, approved: boolean, ctx: Ctx): Result<Question> {
-  const text = requiredLine(input.text, LIMITS.questionText, 'Pertanyaan');
-  if (!text.ok) return text;
-  const name = optionalLine(input.name, LIMITS.name, 'Nama');
-  if (!name.ok) return name;
-  const location = optionalLine(input.location, LIMITS.location, 'Asal');
-  if (!location.ok) return location;
+  const f = askFields(input);
+  if (!f.ok) return f;
   const q: Question = {
     id: ctx.newId(),
-    text: text.text,
+    text: f.values.text,
     channel,
-    askerName: name.text,
-    askerLocation: location.text,
+    askerName: f.values.name,
+    askerLocation: f.values.location,
     status: approved ? 'approved' : 'pending',
     askedBy,
     voters: [],
@@ -89,11 +93,9 @@ export function askQuestion(e: Episode, actor: Actor, input: AskInput, ctx: Ctx,
   // A retry after "mungkin sudah tersimpan" (or a double tap) must not ask twice: the same
   // listener's same text, still waiting or queued, answers with the first question, and
   // its change is written again so the retry is acknowledged only once it is on disk.
-  const text = requiredLine(input.text, LIMITS.questionText, 'Pertanyaan');
-  const name = optionalLine(input.name, LIMITS.name, 'Nama');
-  const location = optionalLine(input.location, LIMITS.location, 'Asal');
-  const again = text.ok && name.ok && location.ok && e.questions.find((q) => q.askedBy === actor.listenerId && (q.status === 'pending' || q.status === 'approved')
-    && q.text === text.text && q.askerName === name.text && q.askerLocation === location.text);
+  const f = askFields(input);
+  const again = f.ok && e.questions.find((q) => q.askedBy === actor.listenerId && (q.status === 'pending' || q.status === 'approved')
+    && q.text === f.values.text && q.askerName === f.values.name && q.askerLocation === f.values.location);
   if (again) return ok(again, [{ kind: 'question', question: again }]);
   if (e.premoderation) {
     const over = overPendingCaps(e, actor.listenerId, caps);
@@ -139,15 +141,12 @@ export function editQuestion(e: Episode, actor: Actor, id: Id, input: AskInput):
   const m = moderated(e, actor, id);
   if (!m.ok) return m;
   if (m.q.status === 'merged') return fail('invalid_transition');
-  const text = requiredLine(input.text, LIMITS.questionText, 'Pertanyaan');
-  if (!text.ok) return text;
-  const name = input.name === undefined ? { ok: true as const, text: m.q.askerName } : optionalLine(input.name, LIMITS.name, 'Nama');
-  if (!name.ok) return name;
-  const location = input.location === undefined ? { ok: true as const, text: m.q.askerLocation } : optionalLine(input.location, LIMITS.location, 'Asal');
-  if (!location.ok) return location;
-  m.q.text = text.text;
-  m.q.askerName = name.text;
-  m.q.askerLocation = location.text;
+  // A field left out keeps what the question has.
+  const f = askFields({ text: input.text, name: input.name === undefined ? m.q.askerName : input.name, location: input.location === undefined ? m.q.askerLocation : input.location });
+  if (!f.ok) return f;
+  m.q.text = f.values.text;
+  m.q.askerName = f.values.name;
+  m.q.askerLocation = f.values.location;
   return ok(m.q, [{ kind: 'question', question: m.q }]);
 }
 
