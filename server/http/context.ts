@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { NextFunction, Request, Response } from 'express';
 import { parse as parseCookie } from 'cookie';
 import { fail } from '../contract/errors.ts';
+import type { DomainError } from '../contract/errors.ts';
 import type { Permission } from '../contract/permissions.ts';
 import type { Actor } from '../contract/types.ts';
 import type { StaffService } from '../auth/staff-service.ts';
@@ -40,5 +41,28 @@ export function body<S extends v.GenericSchema>(req: Request, res: Response, sch
 export function guard(staff: StaffService, permission: Permission) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (requireStaff(req, res, staff, permission)) next();
+  };
+}
+
+/**
+ * A staff command as a route handler: the permission, the body (when there is a schema), the
+ * command through its service, then its answer — or the refusal, with nothing changed.
+ */
+export function staffCommand<S extends v.GenericSchema, T>(
+  staff: StaffService,
+  permission: Permission,
+  schema: S | null,
+  run: (actor: Actor, input: v.InferOutput<S>, req: Request) => Promise<{ ok: true; value: T } | { ok: false; error: DomainError }>,
+  answer: (value: T) => unknown,
+  status = 200,
+) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const actor = requireStaff(req, res, staff, permission);
+    if (!actor) return;
+    const input = schema ? body(req, res, schema) : undefined;
+    if (input === null) return;
+    const out = await run(actor, input as v.InferOutput<S>, req);
+    if (!out.ok) return sendError(res, out.error);
+    res.status(status).json(answer(out.value));
   };
 }

@@ -8,7 +8,7 @@ import { musrenbangCsv, musrenbangJson, musrenbangMarkdown, musrenbangRows } fro
 import { countAspirations, deskView, deskViews, filterAspirations } from '../../domain/planner.ts';
 import type { AspirationFilter } from '../../domain/planner.ts';
 import { dateInZone } from '../../contract/zone.ts';
-import { body, requireStaff } from '../context.ts';
+import { body, requireStaff, staffCommand } from '../context.ts';
 import { sendError } from '../errors.ts';
 import { aspirationPatch, deskQuery, mergeInput, noteInput, planInput, statusChange } from '../planning-schemas.ts';
 import type { HttpDeps } from './deps.ts';
@@ -33,6 +33,7 @@ function queryOf(req: Request, res: Response): v.InferOutput<typeof deskQuery> |
 export function aspirationRoutes({ aspirations, staff }: HttpDeps): Router {
   const r = Router();
   const episodeOf = (id: string) => aspirations.episodes.find(id);
+  const desk = (a: Parameters<typeof deskView>[0]) => ({ aspiration: deskView(a, aspirations.district, episodeOf) });
 
   function selected(req: Request, res: Response) {
     if (!requireStaff(req, res, staff, 'aspiration.review')) return null;
@@ -69,55 +70,31 @@ export function aspirationRoutes({ aspirations, staff }: HttpDeps): Router {
   r.get('/api/aspirations/export.json', (req, res) => exported(req, res, 'json'));
 
   /** Sets the status of one or many usulan, all or nothing ("ditolak" needs a reason). */
-  r.post('/api/aspirations/status', async (req, res) => {
-    const actor = requireStaff(req, res, staff, 'aspiration.moderate');
-    if (!actor) return;
-    const input = body(req, res, statusChange);
-    if (!input) return;
-    const out = await aspirations.run((d, ctx) => setAspirationStatus(d.list, actor, input.ids, input.status, input.reason, ctx));
-    if (!out.ok) return sendError(res, out.error);
-    res.json({ aspirations: deskViews(out.value, aspirations.district, episodeOf) });
-  });
+  r.post('/api/aspirations/status', staffCommand(staff, 'aspiration.moderate', statusChange,
+    (actor, input) => aspirations.run((d, ctx) => setAspirationStatus(d.list, actor, input.ids, input.status, input.reason, ctx)),
+    (list) => ({ aspirations: deskViews(list, aspirations.district, episodeOf) })));
 
   /** Merges duplicates (from any episodes) into one; supporters combined, each listener once. */
-  r.post('/api/aspirations/merge', async (req, res) => {
-    const actor = requireStaff(req, res, staff, 'aspiration.review');
-    if (!actor) return;
-    const input = body(req, res, mergeInput);
-    if (!input) return;
-    const out = await aspirations.run((d, ctx) => mergeAspirations(d.list, actor, input.sourceIds, input.targetId, ctx));
-    if (!out.ok) return sendError(res, out.error);
-    res.json({ aspiration: deskView(out.value, aspirations.district, episodeOf) });
-  });
+  r.post('/api/aspirations/merge', staffCommand(staff, 'aspiration.review', mergeInput,
+    (actor, input) => aspirations.run((d, ctx) => mergeAspirations(d.list, actor, input.sourceIds, input.targetId, ctx)),
+    desk));
 
   r.get('/api/aspirations/:id', (req, res) => {
     if (!requireStaff(req, res, staff, 'aspiration.review')) return;
     const a = findAspiration(aspirations.list, req.params.id);
     if (!a) return sendError(res, fail('aspiration_not_found').error);
-    res.json({ aspiration: deskView(a, aspirations.district, episodeOf) });
+    res.json(desk(a));
   });
 
   /** Corrects wording, dimension or place; omitted fields stay. */
-  r.patch('/api/aspirations/:id', async (req, res) => {
-    const actor = requireStaff(req, res, staff, 'aspiration.review');
-    if (!actor) return;
-    const input = body(req, res, aspirationPatch);
-    if (!input) return;
-    const out = await aspirations.run((d, ctx) => editAspiration(d.list, d.district, actor, req.params.id, input, ctx));
-    if (!out.ok) return sendError(res, out.error);
-    res.json({ aspiration: deskView(out.value, aspirations.district, episodeOf) });
-  });
+  r.patch('/api/aspirations/:id', staffCommand(staff, 'aspiration.review', aspirationPatch,
+    (actor, input, req) => aspirations.run((d, ctx) => editAspiration(d.list, d.district, actor, req.params.id as string, input, ctx)),
+    desk));
 
   /** Volume, satuan, perkiraan biaya and OPD tujuan; omitted fields stay, null or "" clears. */
-  r.put('/api/aspirations/:id/plan', async (req, res) => {
-    const actor = requireStaff(req, res, staff, 'aspiration.review');
-    if (!actor) return;
-    const input = body(req, res, planInput);
-    if (!input) return;
-    const out = await aspirations.run((d, ctx) => setAspirationPlan(d.list, actor, req.params.id, input, d.opd, ctx));
-    if (!out.ok) return sendError(res, out.error);
-    res.json({ aspiration: deskView(out.value, aspirations.district, episodeOf) });
-  });
+  r.put('/api/aspirations/:id/plan', staffCommand(staff, 'aspiration.review', planInput,
+    (actor, input, req) => aspirations.run((d, ctx) => setAspirationPlan(d.list, actor, req.params.id as string, input, d.opd, ctx)),
+    desk));
 
   r.post('/api/aspirations/:id/notes', async (req, res) => {
     const actor = requireStaff(req, res, staff, 'aspiration.review');

@@ -4,7 +4,7 @@ import { createEpisode, editEpisode, endEpisode, startEpisode } from '../../doma
 import type { EpisodeInput } from '../../contract/types.ts';
 import { can } from '../../contract/permissions.ts';
 import { episodeSummary, episodeView, staffSnapshot } from '../../domain/views.ts';
-import { actorOf, body, requireStaff } from '../context.ts';
+import { actorOf, requireStaff, staffCommand } from '../context.ts';
 import { sendError } from '../errors.ts';
 import { episodeInput, episodePatch } from '../schemas.ts';
 import type { HttpDeps } from './deps.ts';
@@ -53,33 +53,17 @@ export function episodeRoutes({ episodes, aspirations, staff, transcripts, erasu
     res.json({ episode: episodeView(e) });
   });
 
-  r.post('/api/episodes', async (req, res) => {
-    const actor = requireStaff(req, res, staff, 'episode.create');
-    if (!actor) return;
-    const input = body(req, res, episodeInput);
-    if (!input) return;
-    const out = await episodes.create((ctx, code) => createEpisode(actor, input as EpisodeInput, code, ctx));
-    if (!out.ok) return sendError(res, out.error);
-    res.status(201).json({ episode: episodeView(out.value) });
-  });
+  r.post('/api/episodes', staffCommand(staff, 'episode.create', episodeInput,
+    (actor, input) => episodes.create((ctx, code) => createEpisode(actor, input as EpisodeInput, code, ctx)),
+    (e) => ({ episode: episodeView(e) }), 201));
 
-  r.patch('/api/episodes/:id', async (req, res) => {
-    const actor = requireStaff(req, res, staff, 'episode.edit');
-    if (!actor) return;
-    const input = body(req, res, episodePatch);
-    if (!input) return;
-    const out = await episodes.run(req.params.id, (e, ctx) => editEpisode(e, actor, input as EpisodeInput, ctx));
-    if (!out.ok) return sendError(res, out.error);
-    res.json({ episode: episodeView(out.value) });
-  });
+  r.patch('/api/episodes/:id', staffCommand(staff, 'episode.edit', episodePatch,
+    (actor, input, req) => episodes.run(req.params.id as string, (e, ctx) => editEpisode(e, actor, input as EpisodeInput, ctx)),
+    (e) => ({ episode: episodeView(e) })));
 
-  r.post('/api/episodes/:id/start', async (req, res) => {
-    const actor = requireStaff(req, res, staff, 'episode.start');
-    if (!actor) return;
-    const out = await episodes.run(req.params.id, (e, ctx) => startEpisode(e, actor, ctx));
-    if (!out.ok) return sendError(res, out.error);
-    res.json({ episode: episodeView(out.value) });
-  });
+  r.post('/api/episodes/:id/start', staffCommand(staff, 'episode.start', null,
+    (actor, _, req) => episodes.run(req.params.id as string, (e, ctx) => startEpisode(e, actor, ctx)),
+    (e) => ({ episode: episodeView(e) })));
 
   /** Ends the show and archives its notula in transcripts/. */
   r.post('/api/episodes/:id/end', async (req, res) => {
