@@ -17,7 +17,7 @@ describe('rankQueue', () => {
     const oldOne = submitted(e, ctx, 'Lama, satu suara');
     const popular = submitted(e, ctx, 'Populer');
     const newOne = submitted(e, ctx, 'Baru, satu suara');
-    const quiet = submitted(e, ctx, 'Sepi');
+    submitted(e, ctx, 'Sepi'); // no votes: last
     const newerOne = submitted(e, ctx, 'Paling baru, satu suara');
     vote(e, popular.id, 3);
     vote(e, newerOne.id, 1);

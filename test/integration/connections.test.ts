@@ -3,18 +3,17 @@
 // here: half-sent requests from one address against a low per-address cap, a real server
 // process under a low open-files limit, and short configured timeouts (the tests wait for
 // the socket to be closed, generously, and assert nothing about how long it took).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { request } from 'node:http';
 import { connect as tcp } from 'node:net';
 import type { Socket } from 'node:net';
-import { join } from 'node:path';
 import { io as connectIo } from 'socket.io-client';
-import { ADMIN_PASSWORD, call, listener, must, signIn, staffSocket, startServer } from '../support/server.ts';
-import type { Client, TestServer } from '../support/server.ts';
+import { ADMIN_PASSWORD, call, listener, must, signIn, staffSocket } from '../support/server.ts';
+import type { Client } from '../support/server.ts';
 import { spawnServer } from '../support/process.ts';
-import { SHOW_EPISODE, createLiveEpisode, crew } from '../support/show.ts';
-import { dataFolder, stopProcess, studioServer } from '../support/integration.ts';
+import { SHOW_EPISODE, createLiveEpisode } from '../support/show.ts';
+import { dataFolder, runningServer, stopProcess, studioServer } from '../support/integration.ts';
 
 interface Half { socket: Socket; refused: boolean; closed: Promise<void>; data: string }
 
@@ -89,11 +88,7 @@ describe('connections per address', () => {
 });
 
 describe('header and body timeouts', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer({ sample: false, connections: { headersTimeoutMs: 300, requestTimeoutMs: 600 } });
-  });
-  afterAll(async () => server?.stop());
+  const server = runningServer({ sample: false, connections: { headersTimeoutMs: 300, requestTimeoutMs: 600 } });
 
   it('closes a connection whose headers never finish', async () => {
     const h = await halfSent(server.url, 'headers');

@@ -3,7 +3,6 @@
 // vote it acknowledged must still be counted.
 import { describe, expect, it } from 'vitest';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { ADMIN_PASSWORD, api, listener, must, signIn, staffSocket } from '../support/server.ts';
 import type { Client } from '../support/server.ts';
 import { spawnServer } from '../support/process.ts';

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { api, listener, must, signIn, startServer } from '../support/server.ts';
+import { runningServer } from '../support/integration.ts';
 import type { Client, TestServer } from '../support/server.ts';
 import { createLiveEpisode } from '../support/show.ts';
 import { RELAXED_LIMITS, plannerCookie } from '../support/planning.ts';
@@ -185,11 +186,7 @@ describe('switching from the sample to the real kabupaten', () => {
 });
 
 describe('the sample removed before any switch', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer();
-  });
-  afterAll(async () => server?.stop());
+  const server = runningServer();
 
   it('leaves empty settings with the dimensions, and a CSV of a real kabupaten is then taken', async () => {
     const admin = await signIn(server.url);
@@ -204,11 +201,7 @@ describe('the sample removed before any switch', () => {
 });
 
 describe('a CSV of the real kabupaten with the sample present', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer();
-  });
-  afterAll(async () => server?.stop());
+  const server = runningServer();
 
   it('replaces the sample\'s regions (it was refused as "from another kabupaten")', async () => {
     const admin = await signIn(server.url);

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
 import { ADMIN_PASSWORD, startServer } from '../support/server.ts';
+import { runningServer } from '../support/integration.ts';
 import type { TestServer } from '../support/server.ts';
 
 interface Sent { status: number; body: string; headers: Record<string, string | string[] | undefined> }
@@ -78,11 +79,7 @@ describe('Origin check without PUBLIC_URL: the request\'s own scheme and Host', 
 });
 
 describe('Origin check with PUBLIC_URL', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer({ sample: false, publicUrl: 'https://radio.example', allowedOrigins: ['http://localhost:5173'] });
-  });
-  afterAll(async () => server?.stop());
+  const server = runningServer({ sample: false, publicUrl: 'https://radio.example', allowedOrigins: ['http://localhost:5173'] });
 
   it('lets exactly the public origin in, whatever Host the proxy passes on, and ALLOWED_ORIGINS', async () => {
     expect(await doors(server.url, { origin: 'https://radio.example', host: 'radio.example' })).toEqual(IN);
@@ -104,11 +101,7 @@ describe('Origin check with PUBLIC_URL', () => {
 });
 
 describe('Origin check behind a proxy without PUBLIC_URL (TRUST_PROXY=1)', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer({ sample: false, trustProxy: 1 });
-  });
-  afterAll(async () => server?.stop());
+  const server = runningServer({ sample: false, trustProxy: 1 });
 
   it('takes the scheme from X-Forwarded-Proto', async () => {
     const host = new URL(server.url).host;

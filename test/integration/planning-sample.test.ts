@@ -1,16 +1,12 @@
 // The sample a newcomer meets on the planner's desk: a district, and the usulan of the
 // finished sample show, one merged duplicate and one rejected advert among them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { api, signIn, startServer } from '../support/server.ts';
-import type { TestServer } from '../support/server.ts';
+import { api, signIn } from '../support/server.ts';
+import { runningServer } from '../support/integration.ts';
 
 describe('the sample on the planner\'s desk', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer();
-  });
-  afterAll(async () => server?.stop());
+  const server = runningServer();
 
   it('ships an invented district with the six national dimensions', async () => {
     const r = await api(server.url, '/api/district');

@@ -1,12 +1,12 @@
 // The sample a newcomer meets: seeded on first start, and its notula committed in transcripts/.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildFinishedSample, buildSampleShow } from '../../server/sample/episodes.ts';
 import { notulaAspirations } from '../../server/domain/planner.ts';
 import { exportNotula, importNotula, transcriptFileName } from '../../server/domain/notula/index.ts';
 import { api, signIn, startServer } from '../support/server.ts';
-import type { TestServer } from '../support/server.ts';
+import { runningServer } from '../support/integration.ts';
 
 /** The sample show's notula, with the aspiration section its usulan give it. */
 function sampleNotula(): string {
@@ -15,11 +15,7 @@ function sampleNotula(): string {
 }
 
 describe('the sample episodes', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer();
-  });
-  afterAll(async () => server?.stop());
+  const server = runningServer();
 
   it('matches the notula committed in transcripts/', async () => {
     const e = buildFinishedSample();
@@ -40,7 +36,7 @@ describe('the sample episodes', () => {
   });
 
   it('is not seeded again after a restart', async () => {
-    server = await server.restart();
+    await server.restart();
     const cookie = await signIn(server.url);
     expect((await api(server.url, '/api/episodes', { cookie })).json.episodes).toHaveLength(2);
   });

@@ -83,3 +83,33 @@ export function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTE
     child.kill(signal);
   });
 }
+
+/**
+ * Just a server (the sample episodes unless the config says otherwise), started before the
+ * describe block's tests and stopped after: for tests that sign in or connect on their own.
+ */
+export function runningServer(config: Partial<AppConfig> = {}): TestServer {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startServer(config);
+  });
+  afterAll(async () => server?.stop());
+  const ready = (): TestServer => {
+    if (!server) throw new Error('the server is used before its beforeAll ran');
+    return server;
+  };
+  const shared: TestServer = {
+    get app() { return ready().app; },
+    get url() { return ready().url; },
+    get dataDir() { return ready().dataDir; },
+    get transcriptsDir() { return ready().transcriptsDir; },
+    get logs() { return ready().logs; },
+    stop: () => ready().stop(),
+    /** Restarts on the same folders; this object then stands for the new server. */
+    async restart() {
+      server = await ready().restart();
+      return shared;
+    },
+  };
+  return shared;
+}

@@ -1,6 +1,5 @@
 // The on-air box's words (beside strings.ts, so the box can change on its own).
 import { translator } from '../../lib/i18n.svelte.ts';
-import type { Channel } from '$contract/types.ts';
 import id from './on-air-strings.id.json';
 import enJson from './on-air-strings.en.json';
 
