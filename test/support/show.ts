@@ -1,5 +1,5 @@
-import { api, must, signIn, staffSocket } from './server.ts';
-import type { Client } from './server.ts';
+import { api, must, signIn, staffSocket } from './client.ts';
+import type { Client } from './client.ts';
 
 export const SHOW_EPISODE = {
   series: 'OBROLAN PAGI – Warga Bertanya, Pemerintah Menjawab',
