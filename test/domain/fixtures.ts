@@ -94,15 +94,15 @@ export function submitted(e: Episode, ctx: TestCtx, text: string, channel: Chann
 }
 
 /**
- * Asserts a command is refused with `code` and leaves the episode exactly as it was:
- * bad input changes nothing.
+ * Asserts a command is refused with `code` and leaves the state (an episode, or every piece of
+ * it a command touches) exactly as it was, deep equal: bad input changes nothing.
  */
-export function expectRefused<T>(e: Episode, code: ErrorCode, command: () => Result<T>): void {
-  const before = structuredClone(e);
+export function expectRefused<T>(state: unknown, code: ErrorCode, command: () => Result<T>): void {
+  const before = structuredClone(state);
   const r = command();
   expect(r.ok, `expected ${code}, got ok`).toBe(false);
   if (!r.ok) expect(r.error.code).toBe(code);
-  expect(e).toStrictEqual(before);
+  expect(state).toStrictEqual(before);
 }
 
 export function q(e: Episode, id: Id): Question {

@@ -1,10 +1,7 @@
 // Fixtures for the polls, aspirations and district rules. The district is invented
 // (province 98 does not exist); every name is our own.
-import { expect } from 'vitest';
 import { NATIONAL_DIMENSIONS } from '../../server/contract/dimensions.ts';
 import type { AspirationInput } from '../../server/domain/aspiration.ts';
-import type { ErrorCode } from '../../server/contract/errors.ts';
-import type { Result } from '../../server/domain/result.ts';
 import type { District } from '../../server/contract/types.ts';
 
 export const KEC_A = '98.02.01'; // Sukamaju
@@ -40,14 +37,4 @@ export function usulan(overrides: Partial<AspirationInput> = {}): AspirationInpu
   };
 }
 
-/**
- * Asserts a command is refused with `code` and leaves every piece of state exactly as
- * it was (deep equal): bad input changes nothing.
- */
-export function expectRefusedState<T>(state: unknown, code: ErrorCode, command: () => Result<T>): void {
-  const before = structuredClone(state);
-  const r = command();
-  expect(r.ok, `expected ${code}, got ok`).toBe(false);
-  if (!r.ok) expect(r.error.code).toBe(code);
-  expect(state).toStrictEqual(before);
-}
+export { expectRefused as expectRefusedState } from './fixtures.ts';
