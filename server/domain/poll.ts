@@ -116,11 +116,18 @@ export function openPoll(e: Episode, actor: Actor, input: PollInput, ctx: Ctx): 
   return ok(poll, [{ kind: 'poll', poll }]);
 }
 
-export function closePoll(e: Episode, actor: Actor, pollId: Id, ctx: Ctx): Result<Poll> {
+/** A poll the host may act on: their permission, the show not over, the poll there. */
+function runningPoll(e: Episode, actor: Actor, pollId: Id): { ok: true; poll: Poll } | ReturnType<typeof fail> {
   if (!can(actor, 'poll.run')) return fail('not_allowed');
   if (e.status === 'ended') return fail('episode_ended');
   const poll = findPoll(e, pollId);
-  if (!poll) return fail('poll_not_found');
+  return poll ? { ok: true, poll } : fail('poll_not_found');
+}
+
+export function closePoll(e: Episode, actor: Actor, pollId: Id, ctx: Ctx): Result<Poll> {
+  const found = runningPoll(e, actor, pollId);
+  if (!found.ok) return found;
+  const { poll } = found;
   if (poll.status !== 'open') return fail('poll_closed');
   poll.status = 'closed';
   poll.closedAt = ctx.now;
@@ -129,10 +136,9 @@ export function closePoll(e: Episode, actor: Actor, pollId: Id, ctx: Ctx): Resul
 
 /** Shows or hides the results for listeners and the studio screen (staff always see them). */
 export function setPollResultsVisible(e: Episode, actor: Actor, pollId: Id, visible: boolean): Result<Poll> {
-  if (!can(actor, 'poll.run')) return fail('not_allowed');
-  if (e.status === 'ended') return fail('episode_ended');
-  const poll = findPoll(e, pollId);
-  if (!poll) return fail('poll_not_found');
+  const found = runningPoll(e, actor, pollId);
+  if (!found.ok) return found;
+  const { poll } = found;
   if (poll.resultsVisible === visible) return ok(poll);
   poll.resultsVisible = visible;
   return ok(poll, [{ kind: 'poll', poll }]);

@@ -121,18 +121,19 @@ function moderated(e: Episode, actor: Actor, id: Id): { ok: true; q: Question } 
 }
 
 export function approveQuestion(e: Episode, actor: Actor, id: Id): Result<Question> {
-  const m = moderated(e, actor, id);
-  if (!m.ok) return m;
-  if (m.q.status !== 'pending' && m.q.status !== 'rejected') return fail('invalid_transition');
-  m.q.status = 'approved';
-  return ok(m.q, [{ kind: 'question', question: m.q }]);
+  return moderate(e, actor, id, ['pending', 'rejected'], 'approved');
 }
 
 export function rejectQuestion(e: Episode, actor: Actor, id: Id): Result<Question> {
+  return moderate(e, actor, id, ['pending', 'approved'], 'rejected');
+}
+
+/** The screener's decision: from one of `from` to `to`, or invalid_transition. */
+function moderate(e: Episode, actor: Actor, id: Id, from: readonly Question['status'][], to: Question['status']): Result<Question> {
   const m = moderated(e, actor, id);
   if (!m.ok) return m;
-  if (m.q.status !== 'pending' && m.q.status !== 'approved') return fail('invalid_transition');
-  m.q.status = 'rejected';
+  if (!from.includes(m.q.status)) return fail('invalid_transition');
+  m.q.status = to;
   return ok(m.q, [{ kind: 'question', question: m.q }]);
 }
 
