@@ -35,6 +35,8 @@ import { networkInterfaces } from 'node:os';
 import { resolvePublicAddress } from './net/public-address.ts';
 import type { Interfaces } from './net/public-address.ts';
 import type { PublicAddress } from './contract/public-address.ts';
+import { DEFAULT_STATION } from './contract/station.ts';
+import type { Station } from './contract/station.ts';
 import { ensureBackupKey } from './store/backup-key.ts';
 import { BackupService } from './app/backup-service.ts';
 import type { Backup } from './app/backup-service.ts';
@@ -78,6 +80,8 @@ export interface AppConfig {
   debugMetrics?: boolean;
   /** The station's public address (PUBLIC_URL), e.g. https://radio.example.id; null: same-origin only. */
   publicUrl?: string;
+  /** Who publishes the archive and the open data (STATION_NAME, DATA_LICENSE); defaults in contract/station.ts. */
+  station?: Partial<Station>;
   /**
    * The machine's network interfaces, read when the server starts listening to pick the
    * join address when PUBLIC_URL is not set (default os.networkInterfaces; tests inject lists).
@@ -184,7 +188,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
   // PUBLIC_URL is known now; a LAN address needs the port, so it is picked in listen().
   let address: PublicAddress = resolvePublicAddress({ configured: config.publicUrl ?? null, interfaces: {}, port: 0, host: '127.0.0.1' });
   const publicAddress = () => address;
-  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster, debugMetrics: config.debugMetrics, addressLimit, publicAddress, backup: backups, ...net });
+  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster, debugMetrics: config.debugMetrics, addressLimit, publicAddress, backup: backups, station: { ...DEFAULT_STATION, ...config.station }, ...net });
   const files = openFilesLimit();
   const conn = config.connections ?? {};
   const headersTimeout = conn.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;

@@ -12,6 +12,9 @@ import { DEFAULT_PENDING_CAPS } from './domain/question.ts';
 import type { RateLimit } from './realtime/rate-limit.ts';
 import { DEFAULT_PER_ADDRESS, LOW_FILES_LIMIT } from './net/connections.ts';
 import { parsePublicUrl } from './net/public-address.ts';
+import { LICENSES } from './contract/station.ts';
+import type { Station } from './contract/station.ts';
+import { requiredLine } from './contract/text.ts';
 
 // Before anything prints: a full disk or a closed pipe under stdout must not end the process.
 log.guardStdio();
@@ -22,6 +25,27 @@ const env = process.env;
 function rate(raw: string | undefined, fallback: RateLimit): RateLimit {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw ?? '');
   return m && Number(m[1]) > 0 && Number(m[2]) > 0 ? { points: Number(m[1]), seconds: Number(m[2]) } : fallback;
+}
+
+/** STATION_NAME (one line, ≤ 80 characters) and DATA_LICENSE (one of the known SPDX ids); a bad one stops the start. */
+function station(name: string | undefined, license: string | undefined): Partial<Station> {
+  const out: Partial<Station> = {};
+  if (name !== undefined && name.trim() !== '') {
+    const line = requiredLine(name, 80, 'STATION_NAME');
+    if (!line.ok) {
+      log.error(`STATION_NAME tidak valid: ${line.error.message}`);
+      process.exit(1);
+    }
+    out.name = line.text;
+  }
+  if (license !== undefined && license.trim() !== '') {
+    if (!Object.hasOwn(LICENSES, license.trim())) {
+      log.error(`DATA_LICENSE tidak dikenal: "${license}". Pilih salah satu: ${Object.keys(LICENSES).join(', ')}.`);
+      process.exit(1);
+    }
+    out.license = license.trim();
+  }
+  return out;
 }
 
 /** PUBLIC_URL must be an http(s) origin (no path); anything else stops the start with a sentence. */
@@ -120,6 +144,7 @@ const app = await createApplication({
   },
   debugMetrics: env.DEBUG_METRICS === '1',
   publicUrl: publicUrl(env.PUBLIC_URL),
+  station: station(env.STATION_NAME, env.DATA_LICENSE),
   trustProxy: env.TRUST_PROXY ? Number(env.TRUST_PROXY) : 0,
   contactRetentionDays: retentionDays,
   signInLimits,

@@ -6,6 +6,7 @@ import type { ErasureService } from '../../app/erasure-service.ts';
 import type { AuditService } from '../../app/audit-service.ts';
 import type { AddressLimiter } from '../../realtime/rate-limit.ts';
 import type { PublicAddress } from '../../contract/public-address.ts';
+import type { Station } from '../../contract/station.ts';
 
 export interface HttpDeps {
   episodes: EpisodeService;
@@ -18,6 +19,8 @@ export interface HttpDeps {
   audit: AuditService;
   secureCookies: boolean;
   log: (line: string) => void;
+  /** STATION_NAME and DATA_LICENSE, defaults filled in. */
+  station: Station;
   /** PUBLIC_URL, parsed; null when the station did not set one. */
   publicUrl: URL | null;
   /** How many reverse proxies' X-Forwarded-For to believe (see net/client-address.ts). */
