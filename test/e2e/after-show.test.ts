@@ -2,44 +2,32 @@
 // link in the console of the ended episode and sees what changed; the public notula page
 // shows the corrected heading and "Diperbarui"; the listener page of the ended episode
 // links to that notula.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { context, launchBrowser, screenshot, watchErrors } from '../support/browser.ts';
-import { api, must, startServer } from '../support/server.ts';
-import type { TestServer } from '../support/server.ts';
-import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { browserStudio } from '../support/e2e.ts';
+import { api, must } from '../support/server.ts';
+import { createLiveEpisode, joinStaff } from '../support/show.ts';
 
 const RAW = 'SMS: pak jln ke pasar kpn dibenerin <b>parah</b>';
 const HEADING = 'Kapan jalan ke pasar diperbaiki?';
 
-let server: TestServer;
-let browser: Browser;
-let c: Crew;
+const c = browserStudio({}, { crew: true });
 let ep: { id: string; code: string };
 let qid = '';
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ sample: false }), launchBrowser()]);
-  c = await crew(server.url);
-  ep = await createLiveEpisode(server.url, c.hostCookie);
+  ep = await createLiveEpisode(c.url, c.hostCookie);
   for (const s of [c.host, c.screener, c.notulis]) await joinStaff(s, ep.id);
   qid = (await must(c.screener, 'question:submit', { episodeId: ep.id, text: RAW, channel: 'sms', name: null, location: null })).id;
   await must(c.host, 'question:air', { episodeId: ep.id, questionId: qid });
   await must(c.notulis, 'note:add', { episodeId: ep.id, questionId: qid, by: { kind: 'agency', label: 'DPUPR' }, text: 'Diperbaiki bulan depan.' });
-  const ended = await api(server.url, `/api/episodes/${ep.id}/end`, { method: 'POST', cookie: c.hostCookie });
+  const ended = await api(c.url, `/api/episodes/${ep.id}/end`, { method: 'POST', cookie: c.hostCookie });
   expect(ended.status).toBe(200);
 }, 60_000);
 
-afterAll(async () => {
-  for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
-  await browser?.close();
-  await server?.stop();
-});
-
 describe('after the show', () => {
   it('the notulis corrects a heading and the recording link; the notula and the listener page follow', async () => {
-    const ctx = await context(browser, server.url, { cookie: c.notulisCookie });
+    const ctx = await context(c.browser, c.url, { cookie: c.notulisCookie });
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await page.goto(`/notulis/${ep.id}`);
@@ -78,7 +66,7 @@ describe('after the show', () => {
     expect(errors).toEqual([]);
 
     // The public notula page (no session) prints the corrected heading, escaped words nowhere as markup.
-    const pub = await context(browser, server.url);
+    const pub = await context(c.browser, c.url);
     const notula = await pub.newPage();
     await notula.goto(`/api/episodes/${ep.id}/notula.html`);
     await notula.getByRole('heading', { name: HEADING }).waitFor();
@@ -88,7 +76,7 @@ describe('after the show', () => {
     await screenshot(notula, 'after-show-notula');
 
     // The listener page of the ended episode links to it.
-    const phone = await context(browser, server.url, { phone: true });
+    const phone = await context(c.browser, c.url, { phone: true });
     const lp = await phone.newPage();
     await lp.goto(`/j/${ep.code}`);
     const link = lp.getByTestId('notula-link');
@@ -97,7 +85,7 @@ describe('after the show', () => {
     await link.click();
     await lp.getByRole('heading', { name: HEADING }).waitFor();
     // A screener reads the correction history but gets no editors.
-    const sc = await context(browser, server.url, { cookie: c.screenerCookie });
+    const sc = await context(c.browser, c.url, { cookie: c.screenerCookie });
     const sp = await sc.newPage();
     await sp.goto(`/notulis/${ep.id}`);
     await sp.getByTestId('edit-log').waitFor({ timeout: 30_000 });

@@ -1,26 +1,15 @@
 // The app shell shows two lines of its own before any page's code arrives: "loading" and
 // "the page could not be loaded". Like every page, they follow the chosen language.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { context, launchBrowser } from '../support/browser.ts';
-import { startServer } from '../support/server.ts';
-import type { TestServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { context } from '../support/browser.ts';
+import { browserStudio } from '../support/e2e.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ sample: false }), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const c = browserStudio();
 
 /** A phone whose stored language is `lang`, with the home page's code held back until `release` is called. */
 async function slowHome(lang: 'id' | 'en', outcome: 'arrives' | 'fails'): Promise<{ page: Page; release: () => void }> {
-  const ctx = await context(browser, server.url, { phone: true });
+  const ctx = await context(c.browser, c.url, { phone: true });
   await ctx.addInitScript((l) => localStorage.setItem('kentongan.lang', l), lang);
   const page = await ctx.newPage();
   let release!: () => void;

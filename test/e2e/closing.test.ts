@@ -3,45 +3,34 @@
 // saved; the page said "disimpan" and the server kept nothing. Switching kind must carry
 // the text over both ways, and a save that would store nothing is refused in words, by
 // the page and by the server.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { context, launchBrowser, screenshot, watchErrors } from '../support/browser.ts';
-import { api, call, startServer } from '../support/server.ts';
-import type { TestServer } from '../support/server.ts';
-import { createLiveEpisode, crew } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { browserStudio } from '../support/e2e.ts';
+import { api, call } from '../support/server.ts';
+import { createLiveEpisode } from '../support/show.ts';
 import type { StaffSnapshot } from '../../server/contract/views.ts';
 
 const WAIT = { timeout: 10_000, interval: 50 };
 const PARAGRAPH = 'Pilah sampah dari rumah. Setor ke bank sampah terdekat, tiap Minggu pagi! Jl. Merdeka No. 5 buka jam 07.00.';
 const POINTS = ['Pilah sampah dari rumah.', 'Setor ke bank sampah terdekat, tiap Minggu pagi!', 'Jl. Merdeka No. 5 buka jam 07.00.'];
 
-let server: TestServer;
-let browser: Browser;
-let c: Crew;
+const c = browserStudio({}, { crew: true });
 let ep: { id: string };
 let haryanto: string;
 let lestari: string;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ sample: false }), launchBrowser()]);
-  c = await crew(server.url);
-  ep = await createLiveEpisode(server.url, c.admin);
+  ep = await createLiveEpisode(c.url, c.admin);
   [haryanto, lestari] = (await snapshot()).episode.speakers.map((s) => s.id) as [string, string];
 });
 
-afterAll(async () => {
-  for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
-  await browser?.close();
-  await server?.stop();
-});
-
 async function snapshot(): Promise<StaffSnapshot> {
-  return (await api(server.url, `/api/episodes/${ep.id}`, { cookie: c.admin })).json as StaffSnapshot;
+  return (await api(c.url, `/api/episodes/${ep.id}`, { cookie: c.admin })).json as StaffSnapshot;
 }
 
 async function openNotulis(): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const ctx = await context(browser, server.url, { cookie: c.notulisCookie });
+  const ctx = await context(c.browser, c.url, { cookie: c.notulisCookie });
   const page = await ctx.newPage();
   const errors = watchErrors(page);
   await page.goto(`/notulis/${ep.id}`);

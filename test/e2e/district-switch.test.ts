@@ -2,31 +2,19 @@
 // province → kabupaten/kota from the official Kemendagri codes, a confirmation with the
 // counts, then a rename and an addition in the region editor, then "Hapus contoh".
 // Screenshots: test-output/screenshots/district-switch*.png (copied by hand to web/docs/).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { context, launchBrowser, screenshot, watchErrors } from '../support/browser.ts';
-import { api, signIn, startServer } from '../support/server.ts';
-import type { TestServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { browserStudio } from '../support/e2e.ts';
+import { api } from '../support/server.ts';
 import { seriousA11yProblems } from '../support/axe.ts';
 
 const WAIT = { timeout: 10_000, interval: 50 };
 
-let server: TestServer;
-let browser: Browser;
-let admin: string;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  admin = await signIn(server.url);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const c = browserStudio({ sample: true });
 
 describe('own district in the staff settings', { timeout: 60_000 }, () => {
   it('switches from the sample to Kabupaten Sleman, edits a region, and removes the sample', async () => {
-    const ctx = await context(browser, server.url, { cookie: admin });
+    const ctx = await context(c.browser, c.url, { cookie: c.admin });
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await page.goto('/staff');
@@ -55,10 +43,10 @@ describe('own district in the staff settings', { timeout: 60_000 }, () => {
     expect(await page.locator('[data-testid=current-now]').innerText()).toBe('Sekarang memakai Kabupaten Sleman (34.04).');
     expect(await page.inputValue('#official-kabupaten')).toBe('');
     expect(await page.inputValue('#district-name')).toBe('Kabupaten Sleman');
-    const district = (await api(server.url, '/api/district')).json;
+    const district = (await api(c.url, '/api/district')).json;
     expect([district.district.name, district.district.code, district.counts.kecamatan, district.counts.desa]).toEqual(['Kabupaten Sleman', '34.04', 17, 86]);
     // The sample usulan on the desk keep their place names.
-    const desk = (await api(server.url, '/api/aspirations', { cookie: admin })).json.aspirations as Array<{ kecamatanName: string }>;
+    const desk = (await api(c.url, '/api/aspirations', { cookie: c.admin })).json.aspirations as Array<{ kecamatanName: string }>;
     expect(new Set(desk.map((a) => a.kecamatanName))).toEqual(new Set(['Kaliwening', 'Girimulyo', 'Lerengsari']));
     await page.evaluate(() => scrollTo(0, 0));
     await screenshot(page, 'district-switch');
@@ -69,7 +57,7 @@ describe('own district in the staff settings', { timeout: 60_000 }, () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('rename-input');
     await page.fill('#rename-input', 'Balecatur Lor');
     await page.click('[data-testid=rename-form] button[type=submit]');
-    await expect.poll(async () => (await api(server.url, '/api/district')).json.district.kecamatan[0].desa[0].name, WAIT).toBe('Balecatur Lor');
+    await expect.poll(async () => (await api(c.url, '/api/district')).json.district.kecamatan[0].desa[0].name, WAIT).toBe('Balecatur Lor');
     await page.fill('#add-region-code', '34.04.01.2099');
     await page.fill('#add-region-name', 'Sidomulyo Baru');
     await page.click('[data-testid=region-add] button[type=submit]');
@@ -90,8 +78,8 @@ describe('own district in the staff settings', { timeout: 60_000 }, () => {
     await screenshot(page, 'district-sample-remove');
     await page.click('[data-testid=sample-yes]');
     await expect.poll(() => page.locator('[data-testid=sample-removal]').count(), WAIT).toBe(0);
-    expect((await api(server.url, '/api/district/sample', { cookie: admin })).json.sample).toBeNull();
-    expect((await api(server.url, '/api/aspirations', { cookie: admin })).json.aspirations).toEqual([]);
+    expect((await api(c.url, '/api/district/sample', { cookie: c.admin })).json.sample).toBeNull();
+    expect((await api(c.url, '/api/aspirations', { cookie: c.admin })).json.aspirations).toEqual([]);
     // The duplicate's 409 is logged by Chromium itself; nothing else may be.
     expect(errors.filter((e) => !e.includes('status of 409'))).toEqual([]);
     await ctx.close();

@@ -1,33 +1,19 @@
 // The field trial's English gaps, as a listener and an admin meet them in Chromium:
 // "1 supporters", "Pertanyaan Anda kini: …" left in Indonesian after switching, and
 // server errors (a taken username) shown in Indonesian on an English page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { context, launchBrowser, openListener, watchErrors } from '../support/browser.ts';
-import { ADMIN_PASSWORD, must, startServer } from '../support/server.ts';
-import type { TestServer } from '../support/server.ts';
-import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { context, openListener, watchErrors } from '../support/browser.ts';
+import { browserStudio } from '../support/e2e.ts';
+import { ADMIN_PASSWORD, must } from '../support/server.ts';
+import { createLiveEpisode, joinStaff } from '../support/show.ts';
 
 const WAIT = { timeout: 10_000, interval: 50 };
 
-let server: TestServer;
-let browser: Browser;
-let c: Crew;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ sample: false }), launchBrowser()]);
-  c = await crew(server.url);
-});
-
-afterAll(async () => {
-  for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
-  await browser?.close();
-  await server?.stop();
-});
+const c = browserStudio({}, { crew: true });
 
 async function phone(): Promise<{ page: Page; errors: string[] }> {
-  const ctx = await context(browser, server.url, { phone: true });
+  const ctx = await context(c.browser, c.url, { phone: true });
   const page = await ctx.newPage();
   return { page, errors: watchErrors(page) };
 }
@@ -36,7 +22,7 @@ const open = openListener;
 
 describe('English', { timeout: 60_000 }, () => {
   it('counts supporters in the singular and plural, and words the status change anew after switching', async () => {
-    const ep = await createLiveEpisode(server.url, c.hostCookie);
+    const ep = await createLiveEpisode(c.url, c.hostCookie);
     const { page, errors } = await phone();
     await open(page, ep.code);
 
@@ -68,7 +54,7 @@ describe('English', { timeout: 60_000 }, () => {
   });
 
   it("shows the server's refusal of a taken username in English", async () => {
-    const ctx = await context(browser, server.url);
+    const ctx = await context(c.browser, c.url);
     const page = await ctx.newPage();
     await page.addInitScript(() => localStorage.setItem('kentongan.lang', 'en'));
     await page.goto('/staff');

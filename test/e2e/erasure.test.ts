@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { context, launchBrowser, screenshot, watchErrors } from '../support/browser.ts';
-import { api, call, listener, must, signIn, staffSocket, startServer } from '../support/server.ts';
-import type { Client, TestServer } from '../support/server.ts';
+import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { browserStudio } from '../support/e2e.ts';
+import { api, call, listener, must, staffSocket } from '../support/server.ts';
+import type { Client } from '../support/server.ts';
 import { plannerCookie } from '../support/planning.ts';
 import { seriousA11yProblems } from '../support/axe.ts';
 
@@ -15,31 +15,25 @@ const WAIT = { timeout: 10_000, interval: 50 };
 const EPISODE = 'sample-draft-08';
 const TEGALSARI = { dimension: 'living', kecamatan: '99.01.01', desa: '99.01.01.2002' };
 
-let server: TestServer;
-let browser: Browser;
-let admin: string;
+const c = browserStudio({ sample: true });
 let planner: string;
 let staff: Client;
 const sockets: Client[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  admin = await signIn(server.url);
-  planner = await plannerCookie(server.url, admin);
-  const started = await api(server.url, `/api/episodes/${EPISODE}/start`, { method: 'POST', cookie: admin });
+  planner = await plannerCookie(c.url, c.admin);
+  const started = await api(c.url, `/api/episodes/${EPISODE}/start`, { method: 'POST', cookie: c.admin });
   if (started.status !== 200) throw new Error(started.text);
-  staff = await staffSocket(server.url, admin);
+  staff = await staffSocket(c.url, c.admin);
   await must(staff, 'episode:join', { episodeId: EPISODE, as: 'staff' });
 });
 
 afterAll(async () => {
   for (const s of [...sockets, staff]) s?.disconnect();
-  await browser?.close();
-  await server?.stop();
 });
 
 async function open(cookie: string, path: string, phone = false) {
-  const ctx = await context(browser, server.url, { cookie, phone });
+  const ctx = await context(c.browser, c.url, { cookie, phone });
   const page = await ctx.newPage();
   const errors = watchErrors(page);
   await page.goto(path);
@@ -48,7 +42,7 @@ async function open(cookie: string, path: string, phone = false) {
 
 describe('erasure in the browser', () => {
   it('a listener deletes their data from the listener page, after a confirmation naming what goes', async () => {
-    const code = server.app.store.get(EPISODE)!.code;
+    const code = c.server.app.store.get(EPISODE)!.code;
     const { ctx, page, errors } = await open('', `/j/${code}`, true);
     await page.locator('main[data-ready]').waitFor({ timeout: 20_000 });
     await page.locator('[data-testid=connection][data-status=online]').waitFor({ state: 'attached', timeout: 15_000 });
@@ -64,11 +58,11 @@ describe('erasure in the browser', () => {
 
     // The same listener (the token this browser keeps) sends an usulan with a contact.
     const token = await page.evaluate(() => localStorage.getItem('kentongan.token'));
-    const same = await listener(server.url, token!);
+    const same = await listener(c.url, token!);
     sockets.push(same.socket);
     await must(same.socket, 'aspiration:submit', { episodeId: EPISODE, text: 'Posyandu keliling ke dusun atas', problem: 'Jauh dari balai desa', ...TEGALSARI, name: 'Bu Wati Rahayu', phone: '0812 9876 5432', consent: true });
     // One question goes on air and is answered: it stays in the public record.
-    const ep = server.app.store.get(EPISODE)!;
+    const ep = c.server.app.store.get(EPISODE)!;
     const aired = ep.questions.find((q) => q.text.startsWith('Apakah ada bantuan bibit'))!;
     await call(staff, 'question:approve', { episodeId: EPISODE, questionId: aired.id });
     await must(staff, 'question:air', { episodeId: EPISODE, questionId: aired.id });
@@ -93,7 +87,7 @@ describe('erasure in the browser', () => {
     expect(await page.getByTestId('erase-confirm').textContent()).toContain('Yes, delete now');
     await page.getByRole('group', { name: 'Bahasa / Language' }).getByRole('button', { name: 'ID' }).click();
     // Nothing is gone before the listener confirms.
-    expect(JSON.stringify(server.app.store.get(EPISODE))).toContain('Bu Wati Rahayu');
+    expect(JSON.stringify(c.server.app.store.get(EPISODE))).toContain('Bu Wati Rahayu');
 
     await page.getByTestId('erase-confirm').click();
     await page.getByTestId('erase-done').waitFor(WAIT);
@@ -102,9 +96,9 @@ describe('erasure in the browser', () => {
     expect(await page.getByLabel('Nama (boleh dikosongkan)').inputValue()).toBe('');
     expect(await page.getByLabel('Desa/kecamatan (boleh dikosongkan)').inputValue()).toBe('');
     await screenshot(page, 'erasure-listener-done');
-    await server.app.store.flush();
-    await server.app.aspirations.flush();
-    const files = (await readFile(join(server.dataDir, 'episodes', `${EPISODE}.json`), 'utf8')) + (await readFile(join(server.dataDir, 'aspirations.json'), 'utf8'));
+    await c.server.app.store.flush();
+    await c.server.app.aspirations.flush();
+    const files = (await readFile(join(c.server.dataDir, 'episodes', `${EPISODE}.json`), 'utf8')) + (await readFile(join(c.server.dataDir, 'aspirations.json'), 'utf8'));
     expect(files).not.toContain('Bu Wati Rahayu');
     expect(files).not.toContain('Kalisari');
     expect(files).not.toContain('Posyandu keliling');
@@ -115,7 +109,7 @@ describe('erasure in the browser', () => {
   });
 
   it('a planner removes a contact on the desk, keeping the usulan', async () => {
-    const other = await listener(server.url);
+    const other = await listener(c.url);
     sockets.push(other.socket);
     const u = await must(other.socket, 'aspiration:submit', { episodeId: EPISODE, text: 'Tambal jembatan bambu Tegalsari', problem: 'Papan lapuk', ...TEGALSARI, name: 'Pak Slamet Riyadi', phone: '0813 2222 1111', consent: true });
     const { ctx, page, errors } = await open(planner, '/planner');
@@ -130,14 +124,14 @@ describe('erasure in the browser', () => {
     expect(await row.textContent()).toContain('Tambal jembatan bambu Tegalsari');
     await expect.poll(() => page.getByRole('status').first().textContent(), WAIT).toContain('Kontak pengusul sudah dihapus');
     await screenshot(page, 'erasure-planner-done');
-    const r = await api(server.url, `/api/aspirations/${u.id}`, { cookie: planner });
+    const r = await api(c.url, `/api/aspirations/${u.id}`, { cookie: planner });
     expect(r.json.aspiration).toMatchObject({ contact: null, text: 'Tambal jembatan bambu Tegalsari' });
     expect(errors).toEqual([]);
     await ctx.close();
   });
 
   it('the admin reads the audit log; a planner has no such view and the route refuses them', async () => {
-    const { ctx, page, errors } = await open(admin, '/staff');
+    const { ctx, page, errors } = await open(c.admin, '/staff');
     await page.getByTestId('tab-audit').click();
     const log = page.getByTestId('audit-log');
     await log.waitFor(WAIT);
@@ -154,7 +148,7 @@ describe('erasure in the browser', () => {
     const p = await open(planner, '/staff');
     await p.page.getByTestId('planner-link').waitFor(WAIT);
     expect(await p.page.getByTestId('tab-audit').count()).toBe(0);
-    expect((await api(server.url, '/api/audit', { cookie: planner })).status).toBe(403);
+    expect((await api(c.url, '/api/audit', { cookie: planner })).status).toBe(403);
     await p.ctx.close();
   });
 });

@@ -3,13 +3,12 @@
 // the place and the channel in words, and count the time on air from the server's
 // onAirAt — also on a studio laptop whose clock is 37 minutes fast. Page time is
 // Playwright's fake clock: the test moves it, it never sleeps.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { context, launchBrowser, screenshot, watchErrors } from '../support/browser.ts';
-import { must, startServer } from '../support/server.ts';
-import type { TestServer } from '../support/server.ts';
-import { createLiveEpisode, crew } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { browserStudio } from '../support/e2e.ts';
+import { must } from '../support/server.ts';
+import { createLiveEpisode } from '../support/show.ts';
 
 const WAIT = { timeout: 10_000, interval: 50 };
 /** The host's laptop clock runs this far ahead of the server's. */
@@ -19,21 +18,11 @@ const TEXT = 'Kapan jalan tani di Dusun Krajan diperbaiki? Musim panen sudah dek
 const NAME = 'Bu Sri <b>Rahayu</b>';
 const PLACE = 'Desa Mekarsari <img src=x onerror="window.__pwned=1">';
 
-let server: TestServer;
-let browser: Browser;
-let c: Crew;
+const c = browserStudio({}, { crew: true });
 let ep: { id: string };
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ sample: false }), launchBrowser()]);
-  c = await crew(server.url);
-  ep = await createLiveEpisode(server.url, c.admin);
-});
-
-afterAll(async () => {
-  for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
-  await browser?.close();
-  await server?.stop();
+  ep = await createLiveEpisode(c.url, c.admin);
 });
 
 const seconds = (mmss: string) => {
@@ -42,7 +31,7 @@ const seconds = (mmss: string) => {
 };
 
 async function openHost(): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const ctx = await context(browser, server.url, { cookie: c.hostCookie });
+  const ctx = await context(c.browser, c.url, { cookie: c.hostCookie });
   const page = await ctx.newPage();
   // The laptop's clock is wrong before the page even loads; time still flows until paused.
   await page.clock.install({ time: Date.now() + LAPTOP_AHEAD_MS });

@@ -4,12 +4,12 @@
 // planner's desk; the poll answered with one tap, results when shown, a refused answer
 // rolled back; and the studio screen showing the poll's results.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { context, launchBrowser, screenshot, watchErrors } from '../support/browser.ts';
-import { api, listener, must, startServer } from '../support/server.ts';
-import type { Client, TestServer } from '../support/server.ts';
-import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import type { Locator, Page } from 'playwright-core';
+import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { browserStudio } from '../support/e2e.ts';
+import { api, listener, must } from '../support/server.ts';
+import type { Client } from '../support/server.ts';
+import { createLiveEpisode, joinStaff } from '../support/show.ts';
 import { RELAXED_LIMITS } from '../support/planning.ts';
 import { seriousA11yProblems } from '../support/axe.ts';
 import type { StaffSnapshot } from '../../server/contract/views.ts';
@@ -22,9 +22,7 @@ const TEGALSARI = '99.01.01.2002';
 const GIRIMULYO = '99.01.02';
 const NGADIREJO = '99.01.02.2001';
 
-let server: TestServer;
-let browser: Browser;
-let c: Crew;
+const c = browserStudio({ sample: true, rateLimits: RELAXED_LIMITS }, { crew: true });
 let ep: { id: string; code: string };
 const sockets: Client[] = [];
 /** The phone of the listener who writes usulan; the later tests follow it. */
@@ -32,20 +30,16 @@ let writer: Awaited<ReturnType<typeof phone>>;
 const ids: { withContact?: string; withoutContact?: string; other?: string } = {};
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ rateLimits: RELAXED_LIMITS }), launchBrowser()]);
-  c = await crew(server.url);
-  ep = await createLiveEpisode(server.url, c.hostCookie);
+  ep = await createLiveEpisode(c.url, c.hostCookie);
 });
 
 afterAll(async () => {
-  for (const s of [...sockets, c?.host, c?.screener, c?.notulis]) s?.disconnect();
-  await browser?.close();
-  await server?.stop();
+  for (const s of sockets) s.disconnect();
 });
 
 /** A fresh phone (own storage, so its own listener token) that counts its requests for the district's lists. */
 async function phone() {
-  const ctx = await context(browser, server.url, { phone: true });
+  const ctx = await context(c.browser, c.url, { phone: true });
   const page = await ctx.newPage();
   const errors = watchErrors(page);
   const district = { requests: 0 };
@@ -71,12 +65,12 @@ async function staff(): Promise<StaffSnapshot & StaffExtras> {
 }
 
 async function deskContact(id: string) {
-  const r = await api(server.url, `/api/aspirations/${id}`, { cookie: c.admin });
+  const r = await api(c.url, `/api/aspirations/${id}`, { cookie: c.admin });
   return r.json.aspiration as { contact: { name: string | null; phone: string | null } | null; rtRw: string | null; desa: string; dimension: string };
 }
 
 async function setStatus(id: string, status: string, reason?: string) {
-  const r = await api(server.url, '/api/aspirations/status', { method: 'POST', cookie: c.admin, body: { ids: [id], status, reason } });
+  const r = await api(c.url, '/api/aspirations/status', { method: 'POST', cookie: c.admin, body: { ids: [id], status, reason } });
   expect(r.status, r.text).toBe(200);
 }
 
@@ -173,7 +167,7 @@ describe('usulan and polls on the listener page', { timeout: 60_000 }, () => {
   });
 
   it('supports another listener\'s usulan once, and follows its own usulan as the planners move it', async () => {
-    const { socket } = await listener(server.url);
+    const { socket } = await listener(c.url);
     sockets.push(socket);
     const other = await must(socket, 'aspiration:submit', {
       episodeId: ep.id, text: 'Perbaikan talud sungai di Dusun Krajan', problem: 'Talud retak, sawah tergerus tiap banjir.',
@@ -217,7 +211,7 @@ describe('usulan and polls on the listener page', { timeout: 60_000 }, () => {
     expect(await mine.textContent()).toContain('Alasan: Sudah masuk rencana kerja dinas tahun 2027.');
     // Others no longer see a rejected usulan.
     await expect.poll(() => card(b.page, 'Lampu penerangan').count(), WAIT).toBe(0);
-    const merged = await api(server.url, '/api/aspirations/merge', { method: 'POST', cookie: c.admin, body: { sourceIds: [ids.withoutContact], targetId: other.id } });
+    const merged = await api(c.url, '/api/aspirations/merge', { method: 'POST', cookie: c.admin, body: { sourceIds: [ids.withoutContact], targetId: other.id } });
     expect(merged.status, merged.text).toBe(200);
     const sumur = mineItem(writer.page, 'Sumur bor');
     await expect.poll(() => sumur.getByTestId('usulan-status').textContent(), WAIT).toBe('digabung');
@@ -230,9 +224,9 @@ describe('usulan and polls on the listener page', { timeout: 60_000 }, () => {
   it('answers the poll with one tap, sees results when shown, rolls back a refused answer; the studio shows the results', async () => {
     const { page, ctx } = writer;
     const voters: Client[] = [];
-    for (let i = 0; i < 3; i++) voters.push((await listener(server.url)).socket);
+    for (let i = 0; i < 3; i++) voters.push((await listener(c.url)).socket);
     sockets.push(...voters);
-    const studioCtx = await context(browser, server.url);
+    const studioCtx = await context(c.browser, c.url);
     const studio = await studioCtx.newPage();
     const studioErrors = watchErrors(studio);
     await studio.goto(`/studio/${ep.code}`);

@@ -1,40 +1,28 @@
 // Issue 9, item 9 (web part): the listener page gets the first 50 approved questions with
 // the join and loads the rest with "lihat lebih banyak" (episode:questions), in rank order.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { context, launchBrowser, watchErrors } from '../support/browser.ts';
-import { must, startServer } from '../support/server.ts';
-import type { TestServer } from '../support/server.ts';
-import { SHOW_EPISODE, createLiveEpisode, crew } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { context, watchErrors } from '../support/browser.ts';
+import { browserStudio } from '../support/e2e.ts';
+import { must } from '../support/server.ts';
+import { SHOW_EPISODE, createLiveEpisode } from '../support/show.ts';
 import { RELAXED_LIMITS } from '../support/planning.ts';
 
 const WAIT = { timeout: 20_000, interval: 100 };
 const QUESTIONS = 120;
 
-let server: TestServer;
-let browser: Browser;
-let c: Crew;
+const c = browserStudio({ rateLimits: RELAXED_LIMITS }, { crew: true });
 let ep: { id: string; code: string };
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ sample: false, rateLimits: RELAXED_LIMITS }), launchBrowser()]);
-  c = await crew(server.url);
-  ep = await createLiveEpisode(server.url, c.hostCookie, { ...SHOW_EPISODE, premoderation: false });
+  ep = await createLiveEpisode(c.url, c.hostCookie, { ...SHOW_EPISODE, premoderation: false });
   for (let i = 0; i < QUESTIONS; i++) {
     await must(c.screener, 'question:submit', { episodeId: ep.id, text: `Pertanyaan nomor ${i + 1} dari SMS`, channel: 'sms', name: null, location: null });
   }
 }, 60_000);
 
-afterAll(async () => {
-  for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
-  await browser?.close();
-  await server?.stop();
-});
-
 describe('listener page with a long queue', () => {
   it('shows the first page, counts them all, and loads the rest in order on demand', async () => {
-    const ctx = await context(browser, server.url, { phone: true });
+    const ctx = await context(c.browser, c.url, { phone: true });
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await page.goto(`/j/${ep.code}`);

@@ -1,34 +1,20 @@
 // The listener's phone page against a real server and real Chromium: joining, asking,
 // voting (also offline), following the show live, and listener text that stays text.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { context, launchBrowser, listenerOnline, openListener, screenshot, watchErrors } from '../support/browser.ts';
-import { must, startServer } from '../support/server.ts';
-import type { TestServer } from '../support/server.ts';
-import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { context, listenerOnline, openListener, screenshot, watchErrors } from '../support/browser.ts';
+import { browserStudio } from '../support/e2e.ts';
+import { must } from '../support/server.ts';
+import { createLiveEpisode, joinStaff } from '../support/show.ts';
 import { seriousA11yProblems } from '../support/axe.ts';
 
 const WAIT = { timeout: 10_000, interval: 50 };
 
-let server: TestServer;
-let browser: Browser;
-let c: Crew;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ sample: false }), launchBrowser()]);
-  c = await crew(server.url);
-});
-
-afterAll(async () => {
-  for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
-  await browser?.close();
-  await server?.stop();
-});
+const c = browserStudio({}, { crew: true });
 
 /** A fresh phone (own storage, so its own listener token) with an alarm on any dialog. */
 async function phone(opts: { phone?: boolean } = { phone: true }) {
-  const ctx = await context(browser, server.url, opts);
+  const ctx = await context(c.browser, c.url, opts);
   const page = await ctx.newPage();
   const errors = watchErrors(page);
   const dialogs: string[] = [];
@@ -72,7 +58,7 @@ async function approvedQuestion(episodeId: string, text: string) {
 // Real Chromium on a shared two-core machine: allow for a slow moment, not for a hang.
 describe('listener page', { timeout: 60_000 }, () => {
   it('joins by a code typed on Home (any case, with spaces) and refuses an unknown code', async () => {
-    const ep = await createLiveEpisode(server.url, c.hostCookie);
+    const ep = await createLiveEpisode(c.url, c.hostCookie);
     const { page, errors } = await phone();
     await page.goto('/');
     await screenshot(page, 'home-phone');
@@ -98,7 +84,7 @@ describe('listener page', { timeout: 60_000 }, () => {
   });
 
   it('asks with a live counter and page validation; pending, then "disetujui" once the screener approves', async () => {
-    const ep = await createLiveEpisode(server.url, c.hostCookie);
+    const ep = await createLiveEpisode(c.url, c.hostCookie);
     const { page, errors } = await phone();
     await open(page, ep.code);
 
@@ -134,7 +120,7 @@ describe('listener page', { timeout: 60_000 }, () => {
   });
 
   it('votes and withdraws with counts shared between two phones', async () => {
-    const ep = await createLiveEpisode(server.url, c.hostCookie);
+    const ep = await createLiveEpisode(c.url, c.hostCookie);
     const q = await approvedQuestion(ep.id, 'Apakah bank sampah desa menerima plastik kresek?');
     const a = await phone();
     const b = await phone();
@@ -161,7 +147,7 @@ describe('listener page', { timeout: 60_000 }, () => {
   });
 
   it('rolls back an optimistic vote the server refuses, and says why', async () => {
-    const ep = await createLiveEpisode(server.url, c.hostCookie);
+    const ep = await createLiveEpisode(c.url, c.hostCookie);
     const q = await approvedQuestion(ep.id, 'Siapa yang mengangkut sampah dari dusun yang jalannya sempit?');
 
     // Same phone, two tabs: the second still thinks it has not voted.
@@ -197,7 +183,7 @@ describe('listener page', { timeout: 60_000 }, () => {
   });
 
   it('shows the question on air live when the host airs it, then under "Sudah dijawab"', async () => {
-    const ep = await createLiveEpisode(server.url, c.hostCookie);
+    const ep = await createLiveEpisode(c.url, c.hostCookie);
     const q = await approvedQuestion(ep.id, 'Kapan TPS 3R di Kecamatan Kalisari mulai beroperasi?');
     const { page, errors } = await phone();
     await open(page, ep.code);
@@ -216,7 +202,7 @@ describe('listener page', { timeout: 60_000 }, () => {
   });
 
   it('keeps a vote made offline: sent when back, and still pressed after a reload', async () => {
-    const ep = await createLiveEpisode(server.url, c.hostCookie);
+    const ep = await createLiveEpisode(c.url, c.hostCookie);
     const q = await approvedQuestion(ep.id, 'Apakah ada insentif bagi pedagang yang memilah sampah?');
     const { ctx, page, errors, dialogs } = await phone();
     await open(page, ep.code);
@@ -253,7 +239,7 @@ describe('listener page', { timeout: 60_000 }, () => {
   });
 
   it('shows listener text as text: no markup, no script, no dialog', async () => {
-    const ep = await createLiveEpisode(server.url, c.hostCookie);
+    const ep = await createLiveEpisode(c.url, c.hostCookie);
     const { page, errors, dialogs } = await phone();
     await open(page, ep.code);
     const evil = '<img src=x onerror=alert(1)> <script>alert(2)</script> "><svg onload=alert(3)>';
@@ -279,7 +265,7 @@ describe('listener page', { timeout: 60_000 }, () => {
 
   for (const size of ['phone', 'desktop'] as const) {
     it(`has no serious accessibility problems and is keyboard-reachable (${size})`, async () => {
-      const ep = await createLiveEpisode(server.url, c.hostCookie);
+      const ep = await createLiveEpisode(c.url, c.hostCookie);
       const onAir = await approvedQuestion(ep.id, 'Bagaimana cara desa mendapat gerobak sampah dari dinas?');
       await approvedQuestion(ep.id, 'Apakah sampah organik pasar bisa diolah jadi kompos untuk petani sekitar?');
       await approvedQuestion(ep.id, 'Di mana lokasi bank sampah terdekat dari Kecamatan Sidoharjo?');

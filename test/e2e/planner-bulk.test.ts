@@ -3,10 +3,11 @@
 // reason sent the reason to A's listener too. Real server, real listener sockets (the
 // submitters, who hear about their own usulan), real Chromium.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { context, launchBrowser, screenshot, watchErrors } from '../support/browser.ts';
-import { api, listener, must, signIn, startServer } from '../support/server.ts';
-import type { Client, TestServer } from '../support/server.ts';
+import type { Page } from 'playwright-core';
+import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { browserStudio } from '../support/e2e.ts';
+import { api, listener, must } from '../support/server.ts';
+import type { Client } from '../support/server.ts';
 import { plannerCookie } from '../support/planning.ts';
 import type { AspirationView, DeskView } from '../../server/contract/planner.ts';
 
@@ -14,8 +15,7 @@ const WAIT = { timeout: 10_000, interval: 50 };
 const EPISODE = 'sample-draft-08';
 const PLACE = { dimension: 'living', kecamatan: '99.01.01', desa: '99.01.01.2002' };
 
-let server: TestServer;
-let browser: Browser;
+const c = browserStudio({ sample: true });
 let planner: string;
 const sockets: Client[] = [];
 const ids: Record<'a' | 'b' | 'c', string> = { a: '', b: '', c: '' };
@@ -23,14 +23,13 @@ const ids: Record<'a' | 'b' | 'c', string> = { a: '', b: '', c: '' };
 const heard: Record<'a' | 'b' | 'c', AspirationView[]> = { a: [], b: [], c: [] };
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  const admin = await signIn(server.url);
-  planner = await plannerCookie(server.url, admin);
-  const started = await api(server.url, `/api/episodes/${EPISODE}/start`, { method: 'POST', cookie: admin });
+  const admin = c.admin;
+  planner = await plannerCookie(c.url, admin);
+  const started = await api(c.url, `/api/episodes/${EPISODE}/start`, { method: 'POST', cookie: admin });
   if (started.status !== 200) throw new Error(started.text);
   const texts = { a: 'Saluran air Dusun Krajan dibersihkan', b: 'Posyandu Tegalsari diberi timbangan baru', c: 'Gapura desa dicat ulang' };
   for (const key of ['a', 'b', 'c'] as const) {
-    const { socket } = await listener(server.url);
+    const { socket } = await listener(c.url);
     sockets.push(socket);
     await must(socket, 'episode:join', { episodeId: EPISODE });
     ids[key] = (await must(socket, 'aspiration:submit', { episodeId: EPISODE, ...PLACE, text: texts[key], problem: 'Usulan warga.' })).id;
@@ -40,12 +39,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const s of sockets) s.disconnect();
-  await browser?.close();
-  await server?.stop();
 });
 
 async function byId(id: string): Promise<DeskView> {
-  return (await api(server.url, `/api/aspirations/${id}`, { cookie: planner })).json.aspiration;
+  return (await api(c.url, `/api/aspirations/${id}`, { cookie: planner })).json.aspiration;
 }
 
 const row = (page: Page, id: string) => page.locator(`tr[data-aspiration-id="${id}"]`);
@@ -55,7 +52,7 @@ const statuses = async () => Promise.all([ids.a, ids.b, ids.c].map(async (id) =>
 
 describe('bulk status on the planner\'s desk', { timeout: 60_000 }, () => {
   it('changes only the usulan ticked for this action, names them before, and clears the selection after', async () => {
-    const ctx = await context(browser, server.url, { cookie: planner });
+    const ctx = await context(c.browser, c.url, { cookie: planner });
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await page.goto('/planner');
@@ -101,7 +98,7 @@ describe('bulk status on the planner\'s desk', { timeout: 60_000 }, () => {
   });
 
   it('names every usulan in the confirmation, and lets a row change its own status', async () => {
-    const ctx = await context(browser, server.url, { cookie: planner });
+    const ctx = await context(c.browser, c.url, { cookie: planner });
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await page.goto('/planner');

@@ -2,44 +2,35 @@
 // be filled anywhere. In real Chromium on a real server with the sample: the admin keeps
 // the OPD list on the staff page, the planner fills the fields on a row (errors in words
 // next to the field), filters by "Dukungan minimal", and the CSV carries both.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import type { Browser, Page } from 'playwright-core';
-import { context, launchBrowser, screenshot, watchErrors } from '../support/browser.ts';
-import { api, signIn, startServer } from '../support/server.ts';
-import type { TestServer } from '../support/server.ts';
+import type { Page } from 'playwright-core';
+import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { browserStudio } from '../support/e2e.ts';
+import { api } from '../support/server.ts';
 import { plannerCookie } from '../support/planning.ts';
 import { seriousA11yProblems } from '../support/axe.ts';
 import type { DeskView } from '../../server/contract/planner.ts';
 
 const WAIT = { timeout: 10_000, interval: 50 };
 
-let server: TestServer;
-let browser: Browser;
-let admin: string;
+const c = browserStudio({ sample: true });
 let planner: string;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  admin = await signIn(server.url);
-  planner = await plannerCookie(server.url, admin);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  planner = await plannerCookie(c.url, c.admin);
 });
 
 async function desk(query = ''): Promise<DeskView[]> {
-  return (await api(server.url, `/api/aspirations${query}`, { cookie: planner })).json.aspirations;
+  return (await api(c.url, `/api/aspirations${query}`, { cookie: planner })).json.aspirations;
 }
 const row = (page: Page, id: string) => page.locator(`tr[data-aspiration-id="${id}"]`);
 const rowIds = (page: Page) => page.locator('[data-testid=desk-table] tbody tr[data-aspiration-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-aspiration-id')));
 
 describe('the planner fills volume, satuan, perkiraan biaya and OPD tujuan', { timeout: 90_000 }, () => {
   it('the admin adds an OPD; a doubled name is refused in words and changes nothing', async () => {
-    const ctx = await context(browser, server.url, { cookie: admin });
+    const ctx = await context(c.browser, c.url, { cookie: c.admin });
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await page.goto('/staff');
@@ -47,24 +38,24 @@ describe('the planner fills volume, satuan, perkiraan biaya and OPD tujuan', { t
     const list = page.locator('#opd-list');
     await list.waitFor();
     expect((await list.inputValue()).split('\n')).toContain('Dinas PUPR');
-    const before = (await api(server.url, '/api/opd')).json.opd as string[];
+    const before = (await api(c.url, '/api/opd')).json.opd as string[];
 
     await list.fill(`${await list.inputValue()}\ndinas pupr`);
     await page.click('[data-testid=opd-settings] button[type=submit]');
     await expect.poll(() => page.locator('[data-testid=opd-problem]').innerText(), WAIT).toContain('"dinas pupr" tertulis dua kali');
-    expect((await api(server.url, '/api/opd')).json.opd).toEqual(before);
+    expect((await api(c.url, '/api/opd')).json.opd).toEqual(before);
 
     await list.fill([...before, 'Dinas Perikanan'].join('\n'));
     await page.click('[data-testid=opd-settings] button[type=submit]');
     await expect.poll(() => page.locator('[data-testid=flash-ok]').innerText(), WAIT).toContain(`Daftar OPD disimpan (${before.length + 1} OPD)`);
-    expect((await api(server.url, '/api/opd')).json.opd).toEqual([...before, 'Dinas Perikanan']);
+    expect((await api(c.url, '/api/opd')).json.opd).toEqual([...before, 'Dinas Perikanan']);
     expect(await seriousA11yProblems(page)).toEqual([]);
     expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
     await ctx.close();
   });
 
   it('fills the fields on a row, shows rupiah as "Rp 15.000.000", refuses bad values in words, filters by support and exports both', async () => {
-    const ctx = await context(browser, server.url, { cookie: planner });
+    const ctx = await context(c.browser, c.url, { cookie: planner });
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await page.goto('/planner');
@@ -127,7 +118,7 @@ describe('the planner fills volume, satuan, perkiraan biaya and OPD tujuan', { t
     await ctx.close();
 
     // On a phone the plan fields stack and nothing runs off the side.
-    const small = await context(browser, server.url, { cookie: planner, phone: true });
+    const small = await context(c.browser, c.url, { cookie: planner, phone: true });
     const phone = await small.newPage();
     await phone.goto('/planner');
     await row(phone, first!.id).locator('[data-testid=plan-open]').click();

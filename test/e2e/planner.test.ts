@@ -5,10 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import type { Browser, Page } from 'playwright-core';
-import { context, launchBrowser, screenshot, watchErrors } from '../support/browser.ts';
-import { api, listener, must, signIn, startServer } from '../support/server.ts';
-import type { Client, TestServer } from '../support/server.ts';
+import type { Page } from 'playwright-core';
+import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { browserStudio } from '../support/e2e.ts';
+import { api, listener, must, signIn } from '../support/server.ts';
+import type { Client } from '../support/server.ts';
 import { plannerCookie } from '../support/planning.ts';
 import { seriousA11yProblems } from '../support/axe.ts';
 import type { DeskView } from '../../server/contract/planner.ts';
@@ -17,20 +18,16 @@ const WAIT = { timeout: 10_000, interval: 50 };
 const EPISODE = 'sample-draft-08';
 const TEGALSARI = { kecamatan: '99.01.01', desa: '99.01.01.2002' };
 
-let server: TestServer;
-let browser: Browser;
-let admin: string;
+const c = browserStudio({ sample: true });
 let planner: string;
 const listeners: Client[] = [];
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  admin = await signIn(server.url);
-  planner = await plannerCookie(server.url, admin);
-  const started = await api(server.url, `/api/episodes/${EPISODE}/start`, { method: 'POST', cookie: admin });
+  planner = await plannerCookie(c.url, c.admin);
+  const started = await api(c.url, `/api/episodes/${EPISODE}/start`, { method: 'POST', cookie: c.admin });
   if (started.status !== 200) throw new Error(started.text);
-  for (let i = 0; i < 3; i++) listeners.push((await listener(server.url)).socket);
+  for (let i = 0; i < 3; i++) listeners.push((await listener(c.url)).socket);
   const [l1, l2, l3] = listeners as [Client, Client, Client];
   for (const l of listeners) await must(l, 'episode:join', { episodeId: EPISODE }); // supports need the episode joined
   const send = (l: Client, input: Record<string, unknown>) =>
@@ -50,20 +47,18 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const l of listeners) l.disconnect();
-  await browser?.close();
-  await server?.stop();
 });
 
 async function desk(query = ''): Promise<DeskView[]> {
-  return (await api(server.url, `/api/aspirations${query}`, { cookie: planner })).json.aspirations;
+  return (await api(c.url, `/api/aspirations${query}`, { cookie: planner })).json.aspirations;
 }
 
 async function byId(id: string): Promise<DeskView> {
-  return (await api(server.url, `/api/aspirations/${id}`, { cookie: planner })).json.aspiration;
+  return (await api(c.url, `/api/aspirations/${id}`, { cookie: planner })).json.aspiration;
 }
 
 async function open(cookie: string, path: string, phone = false) {
-  const ctx = await context(browser, server.url, { cookie, phone });
+  const ctx = await context(c.browser, c.url, { cookie, phone });
   const page = await ctx.newPage();
   const errors = watchErrors(page);
   await page.goto(path);
@@ -225,8 +220,8 @@ describe('the planner\'s desk', { timeout: 90_000 }, () => {
     const anon = await open('', '/planner');
     await expect.poll(() => anon.page.locator('.problem').innerText(), WAIT).toContain('Masuk sebagai perencana atau admin');
     await anon.ctx.close();
-    await api(server.url, '/api/staff', { method: 'POST', cookie: admin, body: { username: 'notulis', name: 'Notulis', role: 'notulis', password: 'sandi-notulis-1' } });
-    const notulis = await open(await signIn(server.url, 'notulis', 'sandi-notulis-1'), '/planner');
+    await api(c.url, '/api/staff', { method: 'POST', cookie: c.admin, body: { username: 'notulis', name: 'Notulis', role: 'notulis', password: 'sandi-notulis-1' } });
+    const notulis = await open(await signIn(c.url, 'notulis', 'sandi-notulis-1'), '/planner');
     await expect.poll(() => notulis.page.locator('[data-testid=role-note-noview]').innerText(), WAIT).toContain('Peran Anda (Notulis) tidak bisa membuka meja perencana');
     await notulis.ctx.close();
   });
@@ -234,7 +229,7 @@ describe('the planner\'s desk', { timeout: 90_000 }, () => {
 
 describe('the district settings', { timeout: 60_000 }, () => {
   it('the admin adds a seventh dimension and imports regions; a malformed CSV line is named and changes nothing', async () => {
-    const { ctx, page, errors } = await open(admin, '/staff');
+    const { ctx, page, errors } = await open(c.admin, '/staff');
     await page.click('[data-testid=tab-district]');
     await page.locator('[data-testid=dimensions] li').first().waitFor();
     expect(await page.locator('[data-testid=dimensions] input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual([
@@ -244,25 +239,25 @@ describe('the district settings', { timeout: 60_000 }, () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('dim-6');
     await page.keyboard.type('Smart Culture');
     await page.click('[data-testid=district-form] button[type=submit]');
-    await expect.poll(async () => (await api(server.url, '/api/district')).json.district.dimensions.length, WAIT).toBe(7);
-    expect((await api(server.url, '/api/district')).json.district.dimensions[6]).toEqual({ code: 'culture', name: 'Smart Culture' });
+    await expect.poll(async () => (await api(c.url, '/api/district')).json.district.dimensions.length, WAIT).toBe(7);
+    expect((await api(c.url, '/api/district')).json.district.dimensions[6]).toEqual({ code: 'culture', name: 'Smart Culture' });
 
     // A letter O instead of a zero on line 5: the server's message names the line.
-    const before = (await api(server.url, '/api/district')).json.counts;
+    const before = (await api(c.url, '/api/district')).json.counts;
     await page.fill('#regions-paste', 'kode;nama\n99.01.01;Kaliwening\n99.01.01.1001;Kaliwening\n99.01.01.2001;Sumberrejo\n99.01.01.20O2;Tegalsari\n');
     await page.click('[data-testid=region-import] button[type=submit]');
     const shown = page.locator('[data-testid=region-import-error]');
     await expect.poll(() => shown.innerText(), WAIT).toContain('Baris 5');
     expect(await shown.innerText()).toContain('99.01.01.20O2');
-    expect((await api(server.url, '/api/district')).json.counts).toEqual(before);
+    expect((await api(c.url, '/api/district')).json.counts).toEqual(before);
 
     // The full list with one more desa, from a file as a spreadsheet saves it.
-    const current = (await api(server.url, '/api/district/regions.csv')).text;
+    const current = (await api(c.url, '/api/district/regions.csv')).text;
     await page.setInputFiles('#regions-file', { name: 'wilayah.csv', mimeType: 'text/csv', buffer: Buffer.from(`${current}99.01.03.2004,Sukorejo\r\n`) });
     await page.click('[data-testid=region-import] button[type=submit]');
     await expect.poll(() => page.locator('[data-testid=regions-count]').innerText(), WAIT).toBe('3 kecamatan, 10 desa/kelurahan');
     expect(await shown.innerText()).toBe('');
-    expect((await api(server.url, '/api/district')).json.counts).toEqual({ dimensions: 7, kecamatan: 3, desa: 10 });
+    expect((await api(c.url, '/api/district')).json.counts).toEqual({ dimensions: 7, kecamatan: 3, desa: 10 });
 
     expect(await seriousA11yProblems(page)).toEqual([]);
     await page.evaluate(() => scrollTo(0, 0));
@@ -271,7 +266,7 @@ describe('the district settings', { timeout: 60_000 }, () => {
     expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
     await ctx.close();
 
-    const small = await open(admin, '/staff', true);
+    const small = await open(c.admin, '/staff', true);
     await small.page.click('[data-testid=tab-district]');
     await small.page.locator('[data-testid=dimensions] li').nth(6).waitFor();
     await screenshot(small.page, 'district-phone');

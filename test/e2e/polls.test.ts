@@ -3,12 +3,12 @@
 // add up to 100 %, the switch that shows them to listeners, a poll of the host's own, and
 // the on-air question turned into an usulan for the planners.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { context, launchBrowser, screenshot, watchErrors } from '../support/browser.ts';
-import { api, listener, must, startServer } from '../support/server.ts';
-import type { Client, TestServer } from '../support/server.ts';
-import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import type { Page } from 'playwright-core';
+import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { browserStudio } from '../support/e2e.ts';
+import { api, listener, must } from '../support/server.ts';
+import type { Client } from '../support/server.ts';
+import { createLiveEpisode, joinStaff } from '../support/show.ts';
 import { RELAXED_LIMITS } from '../support/planning.ts';
 import { seriousA11yProblems } from '../support/axe.ts';
 import type { StaffSnapshot } from '../../server/contract/views.ts';
@@ -16,27 +16,21 @@ import type { StaffExtras } from '../../server/contract/events.ts';
 
 const WAIT = { timeout: 10_000, interval: 50 };
 
-let server: TestServer;
-let browser: Browser;
-let c: Crew;
+const c = browserStudio({ sample: true, rateLimits: RELAXED_LIMITS }, { crew: true });
 let ep: { id: string; code: string };
 const listeners: Client[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ rateLimits: RELAXED_LIMITS }), launchBrowser()]);
-  c = await crew(server.url);
-  ep = await createLiveEpisode(server.url, c.admin);
+  ep = await createLiveEpisode(c.url, c.admin);
   for (let i = 0; i < 7; i++) {
-    const { socket } = await listener(server.url);
+    const { socket } = await listener(c.url);
     await must(socket, 'episode:join', { code: ep.code });
     listeners.push(socket);
   }
 });
 
 afterAll(async () => {
-  for (const s of [...listeners, c?.host, c?.screener, c?.notulis]) s?.disconnect();
-  await browser?.close();
-  await server?.stop();
+  for (const s of listeners) s.disconnect();
 });
 
 async function snapshot(): Promise<StaffSnapshot & StaffExtras> {
@@ -44,7 +38,7 @@ async function snapshot(): Promise<StaffSnapshot & StaffExtras> {
 }
 
 async function openHost(phone = false) {
-  const ctx = await context(browser, server.url, { cookie: c.hostCookie, phone });
+  const ctx = await context(c.browser, c.url, { cookie: c.hostCookie, phone });
   const page = await ctx.newPage();
   const errors = watchErrors(page);
   await page.goto(`/host/${ep.id}`);
@@ -78,7 +72,7 @@ describe('polls on the host console', { timeout: 60_000 }, () => {
     await expect.poll(() => percents(page), WAIT).toEqual([0, 43, 43, 14]);
 
     // Listeners see counts only once the host flips the switch.
-    const [fresh] = [(await listener(server.url)).socket];
+    const [fresh] = [(await listener(c.url)).socket];
     const hidden = await must(fresh, 'episode:join', { code: ep.code });
     expect('polls' in hidden && hidden.polls[0]!.counts).toBeNull();
     await page.locator('[data-testid=poll-open] [data-testid=poll-visible]').check();
@@ -161,7 +155,7 @@ describe('polls on the host console', { timeout: 60_000 }, () => {
     expect(made).toMatchObject({ text: q.text, problem: 'Tikungan gelap, sering terjadi kecelakaan malam hari.', dimension: 'living', desa: '99.01.01.2002', rtRw: '003/005', status: 'baru' });
     await expect.poll(() => page.locator('[data-testid=host-aspirations]').innerText(), WAIT).toContain(q.text);
     // It reaches the planner's desk, without the asker's name (a name on air is not consent).
-    const desk = (await api(server.url, `/api/aspirations?episode=${ep.id}`, { cookie: c.admin })).json.aspirations;
+    const desk = (await api(c.url, `/api/aspirations?episode=${ep.id}`, { cookie: c.admin })).json.aspirations;
     expect(desk).toHaveLength(1);
     expect(desk[0].contact).toBeNull();
     expect(errors).toEqual([]);

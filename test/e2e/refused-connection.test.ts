@@ -1,40 +1,30 @@
 // Issue 9, item 3: a phone whose network already brought in too many new listeners is
 // refused in the handshake. The listener page must say so in words (Indonesian, English),
 // with when to retry, and connect by itself once the server lets it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { context, launchBrowser, watchErrors } from '../support/browser.ts';
-import { listener, signIn, startServer } from '../support/server.ts';
-import type { Client, TestServer } from '../support/server.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { context, watchErrors } from '../support/browser.ts';
+import { browserStudio } from '../support/e2e.ts';
+import { listener, signIn } from '../support/server.ts';
+import type { Client } from '../support/server.ts';
 import { createLiveEpisode } from '../support/show.ts';
 
-let server: TestServer;
-let browser: Browser;
 let t = Date.parse('2026-12-05T12:00:00.000Z');
+// One new listener per 5 s window from this address, on a clock the test moves.
+const c = browserStudio({ now: () => new Date(t), addressLimits: { newTokens: { points: 1, seconds: 5 } } });
 const sockets: Client[] = [];
-
-beforeAll(async () => {
-  // One new listener per 5 s window from this address, on a clock the test moves.
-  [server, browser] = await Promise.all([
-    startServer({ sample: false, now: () => new Date(t), addressLimits: { newTokens: { points: 1, seconds: 5 } } }),
-    launchBrowser(),
-  ]);
-});
 
 afterAll(async () => {
   for (const s of sockets) s.disconnect();
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('a refused handshake on the listener page', () => {
   for (const lang of ['id', 'en'] as const) {
     it(`says why in ${lang === 'id' ? 'Indonesian' : 'English'} and connects once allowed`, async () => {
       t += 5_000; // a fresh window
-      const admin = await signIn(server.url);
-      const ep = await createLiveEpisode(server.url, admin);
-      sockets.push((await listener(server.url)).socket); // uses this window's one new token
-      const ctx = await context(browser, server.url, { phone: true });
+      const admin = await signIn(c.url);
+      const ep = await createLiveEpisode(c.url, admin);
+      sockets.push((await listener(c.url)).socket); // uses this window's one new token
+      const ctx = await context(c.browser, c.url, { phone: true });
       if (lang === 'en') await ctx.addInitScript(() => localStorage.setItem('kentongan.lang', 'en'));
       const page = await ctx.newPage();
       const errors = watchErrors(page);

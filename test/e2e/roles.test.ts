@@ -4,10 +4,11 @@
 // page the role may not open at all says so and points to the right one. The server
 // still refuses with not_allowed whatever the page draws.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { context, launchBrowser, screenshot, watchErrors } from '../support/browser.ts';
-import { api, call, listener, must, signIn, staffSocket, startServer } from '../support/server.ts';
-import type { Client, TestServer } from '../support/server.ts';
+import type { Page } from 'playwright-core';
+import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { browserStudio } from '../support/e2e.ts';
+import { api, call, listener, must, signIn, staffSocket } from '../support/server.ts';
+import type { Client } from '../support/server.ts';
 import { createLiveEpisode } from '../support/show.ts';
 import { seriousA11yProblems } from '../support/axe.ts';
 import type { Role } from '../../server/contract/types.ts';
@@ -19,23 +20,21 @@ const PENDING = 'Apakah ada bantuan bibit untuk kebun warga?';
 const NOTE = 'Perbaikan dijadwalkan bulan depan.';
 const CLOSING = 'Laporkan jalan rusak lewat kepala desa.';
 
-let server: TestServer;
-let browser: Browser;
+const c = browserStudio();
 let ep: { id: string; code: string };
 const cookies = {} as Record<Role, string>;
 const sockets: Client[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ sample: false }), launchBrowser()]);
-  cookies.admin = await signIn(server.url);
+  cookies.admin = c.admin;
   for (const role of ['host', 'screener', 'notulis', 'planner'] as const) {
-    const r = await api(server.url, '/api/staff', { method: 'POST', cookie: cookies.admin, body: { username: role, name: `Petugas ${role}`, role, password: `sandi-${role}-123` } });
+    const r = await api(c.url, '/api/staff', { method: 'POST', cookie: cookies.admin, body: { username: role, name: `Petugas ${role}`, role, password: `sandi-${role}-123` } });
     if (r.status !== 201) throw new Error(`create ${role}: ${r.text}`);
-    cookies[role] = await signIn(server.url, role, `sandi-${role}-123`);
+    cookies[role] = await signIn(c.url, role, `sandi-${role}-123`);
   }
-  ep = await createLiveEpisode(server.url, cookies.admin);
-  const { socket: l } = await listener(server.url);
-  const host = await staffSocket(server.url, cookies.host);
+  ep = await createLiveEpisode(c.url, cookies.admin);
+  const { socket: l } = await listener(c.url);
+  const host = await staffSocket(c.url, cookies.host);
   sockets.push(l, host);
   await must(l, 'episode:join', { code: ep.code });
   await must(host, 'episode:join', { episodeId: ep.id, as: 'staff' });
@@ -46,18 +45,16 @@ beforeAll(async () => {
   await must(host, 'question:approve', { episodeId: ep.id, questionId: queued.id });
   await must(host, 'question:air', { episodeId: ep.id, questionId: aired.id });
   await must(host, 'note:add', { episodeId: ep.id, questionId: aired.id, by: { kind: 'none' }, text: NOTE });
-  const snap = (await api(server.url, `/api/episodes/${ep.id}`, { cookie: cookies.admin })).json as { episode: { speakers: Array<{ id: string }> } };
+  const snap = (await api(c.url, `/api/episodes/${ep.id}`, { cookie: cookies.admin })).json as { episode: { speakers: Array<{ id: string }> } };
   await must(host, 'closing:set', { episodeId: ep.id, speakerId: snap.episode.speakers[0]!.id, kind: 'paragraph', text: CLOSING });
 });
 
 afterAll(async () => {
   for (const s of sockets) s.disconnect();
-  await browser?.close();
-  await server?.stop();
 });
 
 async function open(role: Role, path: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const ctx = await context(browser, server.url, { cookie: cookies[role] });
+  const ctx = await context(c.browser, c.url, { cookie: cookies[role] });
   const page = await ctx.newPage();
   const errors = watchErrors(page);
   await page.goto(path);
@@ -75,7 +72,7 @@ async function openConsole(role: Role, name: 'host' | 'screener' | 'notulis') {
 const note = (page: Page) => page.locator('[data-testid=role-note]');
 
 async function status(): Promise<Record<string, string>> {
-  const snap = (await api(server.url, `/api/episodes/${ep.id}`, { cookie: cookies.admin })).json as { questions: Array<{ text: string; status: string }> };
+  const snap = (await api(c.url, `/api/episodes/${ep.id}`, { cookie: cookies.admin })).json as { questions: Array<{ text: string; status: string }> };
   return Object.fromEntries(snap.questions.map((q) => [q.text, q.status]));
 }
 
@@ -203,14 +200,14 @@ describe('a console shows each role what it may do', { timeout: 90_000 }, () => 
   });
 
   it('whatever the page draws, the server still refuses', async () => {
-    const screener = await staffSocket(server.url, cookies.screener);
+    const screener = await staffSocket(c.url, cookies.screener);
     sockets.push(screener);
     await must(screener, 'episode:join', { episodeId: ep.id, as: 'staff' });
-    const snap = (await api(server.url, `/api/episodes/${ep.id}`, { cookie: cookies.admin })).json as { questions: Array<{ id: string; text: string }> };
+    const snap = (await api(c.url, `/api/episodes/${ep.id}`, { cookie: cookies.admin })).json as { questions: Array<{ id: string; text: string }> };
     const queued = snap.questions.find((q) => q.text === QUEUED)!;
     const r = await call(screener, 'question:air', { episodeId: ep.id, questionId: queued.id });
     expect(r.ok ? null : r.error.code).toBe('not_allowed');
-    expect((await api(server.url, `/api/episodes/${ep.id}/end`, { method: 'POST', cookie: cookies.notulis })).status).toBe(403);
+    expect((await api(c.url, `/api/episodes/${ep.id}/end`, { method: 'POST', cookie: cookies.notulis })).status).toBe(403);
     expect(await status()).toMatchObject({ [ON_AIR]: 'on_air', [QUEUED]: 'approved' });
   });
 });

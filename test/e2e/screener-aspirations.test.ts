@@ -3,13 +3,12 @@
 // list following the kecamatan, the caller's name and phone only with consent, a refusal
 // of the server shown in its words with nothing changed, and each usulan on the planner's
 // desk with its dimension, place and channel.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { context, launchBrowser, screenshot, watchErrors } from '../support/browser.ts';
-import { api, startServer } from '../support/server.ts';
-import type { TestServer } from '../support/server.ts';
-import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { browserStudio } from '../support/e2e.ts';
+import { api } from '../support/server.ts';
+import { createLiveEpisode, joinStaff } from '../support/show.ts';
 import { plannerCookie } from '../support/planning.ts';
 import { seriousA11yProblems } from '../support/axe.ts';
 import type { StaffSnapshot } from '../../server/contract/views.ts';
@@ -32,36 +31,26 @@ interface DeskRow {
   contact: { name: string | null; phone: string | null } | null; episode: { id: string } | null;
 }
 
-let server: TestServer;
-let browser: Browser;
-let c: Crew;
+const c = browserStudio({ sample: true }, { crew: true });
 let ep: { id: string; code: string };
 let planner: string;
 /** The screener's browser; the later tests go on where the first left it. */
 let screener: { ctx: BrowserContext; page: Page; errors: string[] };
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  c = await crew(server.url);
-  ep = await createLiveEpisode(server.url, c.hostCookie);
-  planner = await plannerCookie(server.url, c.admin);
-});
-
-afterAll(async () => {
-  for (const s of [c?.host, c?.screener, c?.notulis]) s?.disconnect();
-  await browser?.close();
-  await server?.stop();
+  ep = await createLiveEpisode(c.url, c.hostCookie);
+  planner = await plannerCookie(c.url, c.admin);
 });
 
 /** Every usulan on the planner's desk, as the planner's API gives them. */
 async function desk(): Promise<DeskRow[]> {
-  const r = await api(server.url, '/api/aspirations?status=baru,ditinjau,diteruskan,ditolak,digabung&sort=oldest', { cookie: planner });
+  const r = await api(c.url, '/api/aspirations?status=baru,ditinjau,diteruskan,ditolak,digabung&sort=oldest', { cookie: planner });
   expect(r.status, r.text).toBe(200);
   return r.json.aspirations as DeskRow[];
 }
 
 async function open(path: string, phone = false) {
-  const ctx = await context(browser, server.url, { cookie: c.screenerCookie, phone });
+  const ctx = await context(c.browser, c.url, { cookie: c.screenerCookie, phone });
   const page = await ctx.newPage();
   const errors = watchErrors(page);
   await page.goto(path);

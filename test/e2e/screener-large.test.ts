@@ -4,12 +4,11 @@
 // Now it shows a page of 50 per list and builds merge choices only for the card whose
 // merge control is open. Figures (nodes, time to first render): test/bench/screener-page.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { context, launchBrowser, screenshot, watchErrors } from '../support/browser.ts';
-import { api, listener, must, startServer } from '../support/server.ts';
-import type { Client, TestServer } from '../support/server.ts';
-import { createLiveEpisode, crew } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { browserStudio } from '../support/e2e.ts';
+import { api, listener, must } from '../support/server.ts';
+import type { Client } from '../support/server.ts';
+import { createLiveEpisode } from '../support/show.ts';
 import { RELAXED_LIMITS } from '../support/planning.ts';
 
 const WAIT = { timeout: 20_000, interval: 100 };
@@ -17,20 +16,16 @@ const PENDING = 1_000;
 /** A page of 50 cards, each a few dozen nodes, plus the console around it. */
 const MAX_NODES = 6_000;
 
-let server: TestServer;
-let browser: Browser;
-let c: Crew;
+const c = browserStudio({ rateLimits: RELAXED_LIMITS, pendingCaps: { pendingPerListener: 1_000, pendingPerEpisode: 1_000 } }, { crew: true });
 let ep: { id: string; code: string };
 const sockets: Client[] = [];
 const ids: string[] = [];
 
 beforeAll(async () => {
   // The default caps hold 300 pending per episode; raised here to show the page copes with far more.
-  [server, browser] = await Promise.all([startServer({ sample: false, rateLimits: RELAXED_LIMITS, pendingCaps: { pendingPerListener: 1_000, pendingPerEpisode: 1_000 } }), launchBrowser()]);
-  c = await crew(server.url);
-  ep = await createLiveEpisode(server.url, c.admin); // pre-moderation on: listeners' questions wait
+  ep = await createLiveEpisode(c.url, c.admin); // pre-moderation on: listeners' questions wait
   for (let l = 0; l < 10; l++) {
-    const { socket } = await listener(server.url);
+    const { socket } = await listener(c.url);
     sockets.push(socket);
     await must(socket, 'episode:join', { episodeId: ep.id });
   }
@@ -41,14 +36,12 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  for (const s of [...sockets, c?.host, c?.screener, c?.notulis]) s?.disconnect();
-  await browser?.close();
-  await server?.stop();
+  for (const s of sockets) s.disconnect();
 });
 
 describe('the screener page with 1,000 pending questions', () => {
   it('shows a page of them, stays small, merges on demand and approves through the UI', async () => {
-    const ctx = await context(browser, server.url, { cookie: c.screenerCookie });
+    const ctx = await context(c.browser, c.url, { cookie: c.screenerCookie });
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await page.goto(`/screener/${ep.id}`);
@@ -69,7 +62,7 @@ describe('the screener page with 1,000 pending questions', () => {
     // Approving one through the UI works and the list moves up.
     await page.locator(`article[data-question-id="${ids[0]}"]`).locator('button', { hasText: 'Setujui' }).click();
     await expect.poll(async () => {
-      const r = await api(server.url, `/api/episodes/${ep.id}`, { cookie: c.admin });
+      const r = await api(c.url, `/api/episodes/${ep.id}`, { cookie: c.admin });
       return (r.json.questions as Array<{ id: string; status: string }>).find((q) => q.id === ids[0])?.status;
     }, WAIT).toBe('approved');
     await expect.poll(() => page.locator('#incoming-h').innerText(), WAIT).toContain(`(${PENDING - 1})`);

@@ -5,10 +5,10 @@
 // that person should see, and the Markdown the notulis downloads at the end for the show.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { DESKTOP, PHONE, context, launchBrowser, screenshot, watchErrors } from '../support/browser.ts';
-import { api, signIn, startServer } from '../support/server.ts';
-import type { TestServer } from '../support/server.ts';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { DESKTOP, PHONE, context, screenshot, watchErrors } from '../support/browser.ts';
+import { browserStudio } from '../support/e2e.ts';
+import { api, signIn } from '../support/server.ts';
 import { SHOW_EPISODE } from '../support/show.ts';
 import { seriousA11yProblems } from '../support/axe.ts';
 import { escapeInline } from '../../server/domain/notula/escape.ts';
@@ -25,44 +25,38 @@ const NOTE_2 = 'Bank sampah menerima kompos titipan warga dan membantu menjualny
 const NOTE_3 = 'Kresek dan styrofoam belum diterima karena belum ada pembeli; pilah dan simpan dulu';
 const CLOSING = 'Pilah sampah dari rumah, setor ke bank sampah terdekat.';
 
-let server: TestServer;
-let browser: Browser;
-let admin: string;
+const c = browserStudio();
 let ep: { id: string; code: string };
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ sample: false }), launchBrowser()]);
-  admin = await signIn(server.url);
   for (const role of ['host', 'screener', 'notulis'] as const) {
-    const r = await api(server.url, '/api/staff', { method: 'POST', cookie: admin, body: { username: role, name: `Petugas ${role}`, role, password: `sandi-${role}-123` } });
+    const r = await api(c.url, '/api/staff', { method: 'POST', cookie: c.admin, body: { username: role, name: `Petugas ${role}`, role, password: `sandi-${role}-123` } });
     if (r.status !== 201) throw new Error(`create ${role}: ${r.text}`);
   }
   // Pre-moderation on: web questions wait for the screener.
-  const created = await api(server.url, '/api/episodes', { method: 'POST', cookie: admin, body: { ...SHOW_EPISODE, premoderation: true } });
+  const created = await api(c.url, '/api/episodes', { method: 'POST', cookie: c.admin, body: { ...SHOW_EPISODE, premoderation: true } });
   if (created.status !== 201) throw new Error(`create episode: ${created.text}`);
   ep = { id: created.json.episode.id, code: created.json.episode.code };
-  const started = await api(server.url, `/api/episodes/${ep.id}/start`, { method: 'POST', cookie: admin });
+  const started = await api(c.url, `/api/episodes/${ep.id}/start`, { method: 'POST', cookie: c.admin });
   if (started.status !== 200) throw new Error(`start: ${started.text}`);
 });
 
 afterAll(async () => {
   for (const ctx of contexts) await ctx.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
 });
 
 interface Person { page: Page; errors: string[] }
 
 async function person(opts: { phone?: boolean; cookie?: string } = {}): Promise<Person> {
-  const ctx = await context(browser, server.url, opts);
+  const ctx = await context(c.browser, c.url, opts);
   contexts.push(ctx);
   const page = await ctx.newPage();
   return { page, errors: watchErrors(page) };
 }
 
 async function staffCookie(role: string): Promise<string> {
-  return signIn(server.url, role, `sandi-${role}-123`);
+  return signIn(c.url, role, `sandi-${role}-123`);
 }
 
 async function consoleOnline(page: Page): Promise<void> {
@@ -76,7 +70,7 @@ async function listenerReady(page: Page): Promise<void> {
 }
 
 async function snapshot(): Promise<StaffSnapshot> {
-  return (await api(server.url, `/api/episodes/${ep.id}`, { cookie: admin })).json as StaffSnapshot;
+  return (await api(c.url, `/api/episodes/${ep.id}`, { cookie: c.admin })).json as StaffSnapshot;
 }
 
 function queued(page: Page, text: string): Locator {

@@ -2,27 +2,15 @@
 // form, manages an account, sets up an episode (the page's checks and the server's
 // refusals both shown in words, nothing saved on a refusal) and starts it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { context, launchBrowser, screenshot, watchErrors } from '../support/browser.ts';
-import { ADMIN_PASSWORD, api, signIn, startServer } from '../support/server.ts';
-import type { TestServer } from '../support/server.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { browserStudio } from '../support/e2e.ts';
+import { ADMIN_PASSWORD, api, signIn } from '../support/server.ts';
 import { seriousA11yProblems } from '../support/axe.ts';
 
 const WAIT = { timeout: 10_000, interval: 50 };
 
-let server: TestServer;
-let browser: Browser;
-let admin: string;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ sample: false }), launchBrowser()]);
-  admin = await signIn(server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const c = browserStudio();
 
 /**
  * Page errors, less the browser's note on each refusal this test provokes on purpose
@@ -33,7 +21,7 @@ function real(errors: string[]): string[] {
 }
 
 async function episodeCount(): Promise<number> {
-  return (await api(server.url, '/api/episodes', { cookie: admin })).json.episodes.length;
+  return (await api(c.url, '/api/episodes', { cookie: c.admin })).json.episodes.length;
 }
 
 async function signInThroughPage(page: Page, password: string): Promise<void> {
@@ -50,7 +38,7 @@ describe('staff page, as the admin', { timeout: 60_000 }, () => {
   let id: string;
 
   beforeAll(async () => {
-    ctx = await context(browser, server.url);
+    ctx = await context(c.browser, c.url);
     page = await ctx.newPage();
     errors = watchErrors(page);
   });
@@ -102,15 +90,15 @@ describe('staff page, as the admin', { timeout: 60_000 }, () => {
 
     // Change role, reset the password, disable: each checked on the server.
     await row.locator('select').selectOption('screener');
-    await expect.poll(async () => (await api(server.url, '/api/staff', { cookie: admin })).json.staff.find((s: { username: string }) => s.username === 'siti.penyiar').role, WAIT).toBe('screener');
+    await expect.poll(async () => (await api(c.url, '/api/staff', { cookie: c.admin })).json.staff.find((s: { username: string }) => s.username === 'siti.penyiar').role, WAIT).toBe('screener');
     await row.locator('button', { hasText: 'Atur ulang kata sandi' }).click();
     await row.locator('input[type=password]').fill('sandi-baru-siti-1');
     await row.locator('button', { hasText: 'Simpan kata sandi' }).click();
     await expect.poll(() => page.locator('[data-testid=flash-ok]').innerText(), WAIT).toContain('Kata sandi siti.penyiar diganti');
-    await signIn(server.url, 'siti.penyiar', 'sandi-baru-siti-1');
+    await signIn(c.url, 'siti.penyiar', 'sandi-baru-siti-1');
     await row.locator('button', { hasText: 'Nonaktifkan' }).click();
     await expect.poll(() => row.locator('.badge').innerText(), WAIT).toBe('Nonaktif');
-    expect((await api(server.url, '/api/session', { method: 'POST', body: { username: 'siti.penyiar', password: 'sandi-baru-siti-1' } })).status).toBe(401);
+    expect((await api(c.url, '/api/session', { method: 'POST', body: { username: 'siti.penyiar', password: 'sandi-baru-siti-1' } })).status).toBe(401);
   });
 
   it('creates an episode through the form; a refusal is shown in words and creates nothing', async () => {
@@ -162,7 +150,7 @@ describe('staff page, as the admin', { timeout: 60_000 }, () => {
     id = (await card.getAttribute('data-episode-id'))!;
     expect(await card.innerText()).toContain('Sabtu, 3 Oktober 2026');
     expect(await card.innerText()).toContain('WITA');
-    const saved = (await api(server.url, `/api/episodes/${id}`, { cookie: admin })).json.episode;
+    const saved = (await api(c.url, `/api/episodes/${id}`, { cookie: c.admin })).json.episode;
     expect(saved).toMatchObject({
       series: 'OBROLAN SORE – Warga Bertanya', partners: 'Karang Taruna Mekarsari x Radio Swara Kali FM', number: 14,
       title: 'Pupuk bersubsidi untuk petani', place: 'Studio Radio Swara Kali FM', status: 'draft',
@@ -173,7 +161,7 @@ describe('staff page, as the admin', { timeout: 60_000 }, () => {
   });
 
   it('edits the episode, starts it, switches to English and signs out', async () => {
-    const saved = (await api(server.url, `/api/episodes/${id}`, { cookie: admin })).json.episode;
+    const saved = (await api(c.url, `/api/episodes/${id}`, { cookie: c.admin })).json.episode;
     const card = page.locator(`[data-testid=episode-list] li[data-episode-id="${id}"]`);
     // Edit: the form comes back filled in, and the change is saved.
     await card.locator('button', { hasText: 'Ubah' }).click();
@@ -183,14 +171,14 @@ describe('staff page, as the admin', { timeout: 60_000 }, () => {
     await page.fill('#ep-title', 'Pupuk bersubsidi: tepat sasaran?');
     await page.click('[data-testid=episode-form] button[type=submit]');
     await expect.poll(() => page.locator('[data-testid=episode-list]').innerText(), WAIT).toContain('Pupuk bersubsidi: tepat sasaran?');
-    const edited = (await api(server.url, `/api/episodes/${id}`, { cookie: admin })).json.episode;
+    const edited = (await api(c.url, `/api/episodes/${id}`, { cookie: c.admin })).json.episode;
     expect(edited.speakers.map((s: { id: string }) => s.id)).toEqual(saved.speakers.map((s: { id: string }) => s.id));
 
     // Start it from the list.
     const live = page.locator(`[data-episode-id="${id}"]`);
     await live.locator('button', { hasText: 'Mulai' }).click();
     await expect.poll(() => live.locator('.badge').innerText(), WAIT).toBe('Sedang berlangsung');
-    expect((await api(server.url, `/api/episodes/${id}`, { cookie: admin })).json.episode.status).toBe('live');
+    expect((await api(c.url, `/api/episodes/${id}`, { cookie: c.admin })).json.episode.status).toBe('live');
     for (const link of ['host', 'screener', 'notulis']) expect(await live.locator(`a[href="/${link}/${id}"]`).count()).toBe(1);
     expect(await seriousA11yProblems(page)).toEqual([]);
     await screenshot(page, 'staff-episodes-desktop');
@@ -212,7 +200,7 @@ describe('staff page, as the admin', { timeout: 60_000 }, () => {
 
 describe('staff page, elsewhere', { timeout: 60_000 }, () => {
   it('shows the sign-in form on a phone', async () => {
-    const ctx = await context(browser, server.url, { phone: true });
+    const ctx = await context(c.browser, c.url, { phone: true });
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await page.goto('/staff');
@@ -225,7 +213,7 @@ describe('staff page, elsewhere', { timeout: 60_000 }, () => {
   });
 
   it('fits a phone screen', async () => {
-    const ctx = await context(browser, server.url, { phone: true, cookie: admin });
+    const ctx = await context(c.browser, c.url, { phone: true, cookie: c.admin });
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await page.goto('/staff');
@@ -246,7 +234,7 @@ describe('staff page, elsewhere', { timeout: 60_000 }, () => {
   });
 
   it('returns to the console that asked for a sign-in', async () => {
-    const ctx = await context(browser, server.url);
+    const ctx = await context(c.browser, c.url);
     const page = await ctx.newPage();
     await page.goto('/staff?next=%2Fstaff%3Fcame%3Dback');
     await signInThroughPage(page, ADMIN_PASSWORD);
@@ -254,7 +242,7 @@ describe('staff page, elsewhere', { timeout: 60_000 }, () => {
     // Another site is never a destination.
     await page.goto('/staff?next=%2F%2Fevil.example%2F');
     await page.locator('[data-testid=episode-list]').waitFor({ state: 'attached' });
-    expect(new URL(page.url()).host).toBe(new URL(server.url).host);
+    expect(new URL(page.url()).host).toBe(new URL(c.url).host);
     await ctx.close();
   });
 });

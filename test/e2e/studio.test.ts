@@ -1,19 +1,17 @@
 // The read-only studio screen and stream overlay, against a real server and Chromium.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { renderSVG } from 'uqr';
-import { context, launchBrowser, screenshot, watchErrors } from '../support/browser.ts';
-import { listener, must, startServer } from '../support/server.ts';
-import type { Client, TestServer } from '../support/server.ts';
-import { createLiveEpisode, crew, joinStaff } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { browserStudio } from '../support/e2e.ts';
+import { listener, must } from '../support/server.ts';
+import type { Client } from '../support/server.ts';
+import { createLiveEpisode, joinStaff } from '../support/show.ts';
 import { seriousA11yProblems } from '../support/axe.ts';
 
 const WAIT = { timeout: 10_000, interval: 50 };
 
-let server: TestServer;
-let browser: Browser;
-let c: Crew;
+const c = browserStudio({}, { crew: true });
 let ep: { id: string; code: string };
 const voters: Client[] = [];
 const texts = [
@@ -27,13 +25,11 @@ const texts = [
 const q: Array<{ id: string; text: string }> = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ sample: false }), launchBrowser()]);
-  c = await crew(server.url);
-  ep = await createLiveEpisode(server.url, c.hostCookie);
+  ep = await createLiveEpisode(c.url, c.hostCookie);
   for (const text of texts) q.push(await must(c.screener, 'question:submit', { episodeId: ep.id, text, channel: 'whatsapp', name: 'Mas Yoga', location: 'Kec. Sidoharjo' }));
   // Votes 0..5 by position, so the expected order is the reverse of the list.
   for (let i = 0; i < 5; i++) {
-    const { socket } = await listener(server.url);
+    const { socket } = await listener(c.url);
     voters.push(socket);
     await must(socket, 'episode:join', { episodeId: ep.id });
     for (let j = i + 1; j < q.length; j++) await must(socket, 'vote:cast', { episodeId: ep.id, questionId: q[j]!.id });
@@ -43,12 +39,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const s of [c?.host, c?.screener, c?.notulis, ...voters]) s?.disconnect();
-  await browser?.close();
-  await server?.stop();
 });
 
 async function studio(path: string, opts: { phone?: boolean } = {}) {
-  const ctx = await context(browser, server.url, opts);
+  const ctx = await context(c.browser, c.url, opts);
   const page = await ctx.newPage();
   const errors = watchErrors(page);
   const dialogs: string[] = [];
@@ -83,9 +77,9 @@ describe('studio screen', { timeout: 60_000 }, () => {
     const src = (await page.getByTestId('qr').getAttribute('src'))!;
     expect(src.startsWith('data:image/svg+xml')).toBe(true);
     const svg = decodeURIComponent(src.slice(src.indexOf(',') + 1));
-    expect(svg).toBe(renderSVG(`${server.url}/j/${ep.code}`, { ecc: 'M', border: 2 }));
+    expect(svg).toBe(renderSVG(`${c.url}/j/${ep.code}`, { ecc: 'M', border: 2 }));
     expect(await page.getByTestId('qr').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-    expect(await page.getByTestId('join-url').textContent()).toBe(`${server.url.replace('http://', '')}/j/${ep.code}`);
+    expect(await page.getByTestId('join-url').textContent()).toBe(`${c.url.replace('http://', '')}/j/${ep.code}`);
     // This test server listens on 127.0.0.1 without PUBLIC_URL: the screen says phones cannot open it.
     expect(await page.getByTestId('address-warning').count()).toBe(1);
 

@@ -4,12 +4,12 @@
 // handler or a javascript: link, so payloads that need a click or a hover count too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { context, launchBrowser, watchErrors } from '../support/browser.ts';
-import { api, listener, must, startServer } from '../support/server.ts';
-import type { Client, TestServer } from '../support/server.ts';
-import { createLiveEpisode, crew, SHOW_EPISODE } from '../support/show.ts';
-import type { Crew } from '../support/show.ts';
+import type { Page } from 'playwright-core';
+import { context, watchErrors } from '../support/browser.ts';
+import { browserStudio } from '../support/e2e.ts';
+import { api, listener, must } from '../support/server.ts';
+import type { Client } from '../support/server.ts';
+import { createLiveEpisode, SHOW_EPISODE } from '../support/show.ts';
 import { schemas } from '../../server/contract/events.ts';
 import { normalizeLine } from '../../server/contract/text.ts';
 
@@ -81,9 +81,7 @@ export const XSS: string[] = [
 
 const WAIT = { timeout: 10_000 };
 
-let server: TestServer;
-let browser: Browser;
-let c: Crew;
+const c = browserStudio({ sample: true, rateLimits: { listener: { points: 1e6, seconds: 1 }, staff: { points: 1e6, seconds: 1 } } }, { crew: true });
 let ep: { id: string; code: string };
 const listeners: Client[] = [];
 
@@ -106,14 +104,9 @@ function pages(): Array<{ name: string; path: string; staff: boolean }> {
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServer({ sample: true, rateLimits: { listener: { points: 1e6, seconds: 1 }, staff: { points: 1e6, seconds: 1 } } }),
-    launchBrowser(),
-  ]);
-  c = await crew(server.url);
-  ep = await createLiveEpisode(server.url, c.admin, { ...SHOW_EPISODE, premoderation: false });
+  ep = await createLiveEpisode(c.url, c.admin, { ...SHOW_EPISODE, premoderation: false });
   for (let i = 0; i < 5; i++) {
-    const { socket } = await listener(server.url);
+    const { socket } = await listener(c.url);
     await must(socket, 'episode:join', { episodeId: ep.id });
     listeners.push(socket);
   }
@@ -136,7 +129,7 @@ beforeAll(async () => {
 
   // Aspirations, when the server has them: the listener-fillable text fields.
   if ('aspiration:submit' in schemas) {
-    const d = server.app.aspirations.district;
+    const d = c.server.app.aspirations.district;
     const kec = d.kecamatan[0];
     if (d.dimensions[0] && kec?.desa[0]) {
       for (const [i, p] of XSS.entries()) {
@@ -151,14 +144,12 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const s of [...listeners, c?.host, c?.screener, c?.notulis]) s?.disconnect();
-  await browser?.close();
-  await server?.stop();
+  for (const s of listeners) s.disconnect();
 });
 
 /** Opens a page with alarms on: dialogs, the window flag, injected handlers and javascript: links. */
 async function visit(path: string, cookie: string | undefined, waitForMarker: boolean) {
-  const ctx = await context(browser, server.url, { phone: !cookie, cookie });
+  const ctx = await context(c.browser, c.url, { phone: !cookie, cookie });
   const page = await ctx.newPage();
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
@@ -197,7 +188,7 @@ describe('XSS corpus', () => {
   it(`has at least 50 payloads, each short enough for every field`, () => {
     expect(XSS.length).toBeGreaterThanOrEqual(50);
     for (const p of XSS) expect([...p].length).toBeLessThanOrEqual(80);
-    const q = server.app.store.get(ep.id)!.questions;
+    const q = c.server.app.store.get(ep.id)!.questions;
     const names = new Set(XSS.map(normalizeLine));
     expect(q.filter((x) => x.askerName && names.has(x.askerName) && x.askerLocation === x.askerName).length).toBeGreaterThanOrEqual(2 * XSS.length);
   });
@@ -210,7 +201,7 @@ describe('XSS corpus', () => {
     // The payloads are there, as text.
     expect(staffView.text).toContain('<script>window.__xss=1</script> #0');
     expect(staffView.text).toContain('<img src=x onerror=window.__xss=1> #1');
-    const ended = await api(server.url, `/api/episodes/${ep.id}/end`, { method: 'POST', cookie: c.hostCookie });
+    const ended = await api(c.url, `/api/episodes/${ep.id}/end`, { method: 'POST', cookie: c.hostCookie });
     expect(ended.status).toBe(200);
     const publicView = await visit(`/api/episodes/${ep.id}/notula.html`, undefined, false);
     expect(publicView.dialogs).toEqual([]);
@@ -224,10 +215,10 @@ describe('XSS corpus on every page', () => {
   let ended = false;
   beforeAll(async () => {
     // Pages are checked on a live twin of the episode (the first one may have ended above).
-    ended = server.app.store.get(ep.id)!.status === 'ended';
+    ended = c.server.app.store.get(ep.id)!.status === 'ended';
     if (!ended) return;
-    const old = server.app.store.get(ep.id)!;
-    const twin = await createLiveEpisode(server.url, c.admin, { ...SHOW_EPISODE, premoderation: false });
+    const old = c.server.app.store.get(ep.id)!;
+    const twin = await createLiveEpisode(c.url, c.admin, { ...SHOW_EPISODE, premoderation: false });
     // Callers' questions discussed on air (the notulis page previews the notula from them), one on air now…
     const made: string[] = [];
     for (const q of old.questions.slice(0, 30)) made.push((await must(c.screener, 'question:submit', { episodeId: twin.id, text: q.text, channel: 'phone', name: q.askerName, location: q.askerLocation })).id);
