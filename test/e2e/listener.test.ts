@@ -2,7 +2,7 @@
 // voting (also offline), following the show live, and listener text that stays text.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { context, listenerOnline, openListener, screenshot, watchErrors } from '../support/browser.ts';
+import { context, listenerOnline, openListener, screenshot, settle, watchErrors } from '../support/browser.ts';
 import { browserStudio } from '../support/e2e.ts';
 import { must } from '../support/server.ts';
 import { createLiveEpisode, joinStaff } from '../support/show.ts';
@@ -258,7 +258,7 @@ describe('listener page', { timeout: 60_000 }, () => {
     expect(await page.getByTestId('mine').first().textContent()).toContain(evil);
     expect(await page.locator('img[src="x"], main script, main svg, main b').count()).toBe(0);
     await page.getByTestId('on-air').hover();
-    await page.waitForTimeout(300);
+    await settle(page);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
   });

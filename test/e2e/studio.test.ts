@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { renderSVG } from 'uqr';
-import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { context, screenshot, settle, watchErrors } from '../support/browser.ts';
 import { browserStudio } from '../support/e2e.ts';
 import { listener, must } from '../support/server.ts';
 import type { Client } from '../support/server.ts';
@@ -118,7 +118,7 @@ describe('studio screen', { timeout: 60_000 }, () => {
     await expect.poll(() => page.getByTestId('on-air').textContent(), WAIT).toContain('<img src=x onerror=alert(1)><script>alert(2)</script>');
     expect(await page.getByTestId('on-air').textContent()).toContain('<b>Tono</b>');
     expect(await page.locator('[data-testid=on-air] img, [data-testid=on-air] script, [data-testid=on-air] b').count()).toBe(0);
-    await page.waitForTimeout(200);
+    await settle(page);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { context, watchErrors } from '../support/browser.ts';
+import { context, settle, watchErrors } from '../support/browser.ts';
 import { browserStudio } from '../support/e2e.ts';
 import { api, listener, must } from '../support/server.ts';
 import type { Client } from '../support/server.ts';
@@ -160,7 +160,7 @@ async function visit(path: string, cookie: string | undefined, waitForMarker: bo
   await page.goto(path);
   // Every payload carries "__xss" or "alert": once one shows as text, the episode data has rendered.
   if (waitForMarker) await page.waitForFunction(() => /__xss|alert\(1\)/.test(document.body.innerText), undefined, { timeout: WAIT.timeout }).catch(() => undefined);
-  await page.waitForTimeout(300);
+  await settle(page);
   const found = await injected(page);
   const flag = await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
   const text = await page.evaluate(() => document.body.innerText);

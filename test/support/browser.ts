@@ -56,3 +56,12 @@ export async function openListener(page: Page, code: string): Promise<void> {
   });
   await listenerOnline(page);
 }
+
+/**
+ * Lets the page run what is already queued (image errors, handlers a hover set off, a render)
+ * before a test asserts that nothing happened: two animation frames and a task, in the page's
+ * own event loop, instead of a guess at wall-clock time.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
+}
