@@ -1,26 +1,14 @@
 // What listeners, the studio and the planner's desk see of aspirations (usulan), and the
 // desk's sorts and counts. Types and the sort names; server/domain/planner.ts builds them.
-import type { AspirationNote, AspirationPlan, AspirationStatus, Channel, Id } from './types.ts';
+import type { Aspiration, AspirationNote, AspirationPlan, AspirationStatus, Id } from './types.ts';
 
 /** An usulan as listeners and the studio see it: no listener ids, no contact. */
-export interface AspirationView {
-  id: Id;
-  episodeId: Id;
-  text: string;
-  problem: string;
-  dimension: string;
-  kecamatan: string;
-  desa: string;
-  rtRw: string | null;
-  channel: Channel;
-  status: AspirationStatus;
-  rejectReason: string | null;
-  mergedInto: Id | null;
+export type AspirationView = Pick<Aspiration,
+  'id' | 'episodeId' | 'text' | 'problem' | 'dimension' | 'kecamatan' | 'desa' | 'rtRw' | 'channel'
+  | 'status' | 'rejectReason' | 'mergedInto' | 'questionId' | 'createdAt' | 'updatedAt'> & {
+  /** How many listeners support it (never who). */
   supports: number;
-  questionId: Id | null;
-  createdAt: string;
-  updatedAt: string;
-}
+};
 
 export interface EpisodeRef {
   id: Id;

@@ -3,7 +3,7 @@
 // shows the corrected heading and "Diperbarui"; the listener page of the ended episode
 // links to that notula.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { context, screenshot } from '../support/browser.ts';
 import { browserStudio } from '../support/e2e.ts';
 import { api, must } from '../support/server.ts';
 import { createLiveEpisode, joinStaff } from '../support/show.ts';
@@ -27,10 +27,7 @@ beforeAll(async () => {
 
 describe('after the show', () => {
   it('the notulis corrects a heading and the recording link; the notula and the listener page follow', async () => {
-    const ctx = await context(c.browser, c.url, { cookie: c.notulisCookie });
-    const page = await ctx.newPage();
-    const errors = watchErrors(page);
-    await page.goto(`/notulis/${ep.id}`);
+    const { ctx, page, errors } = await c.open(`/notulis/${ep.id}`, { cookie: c.notulisCookie });
     const panel = page.getByTestId('after-show');
     await panel.waitFor({ timeout: 30_000 });
 

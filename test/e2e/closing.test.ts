@@ -5,7 +5,7 @@
 // the page and by the server.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { screenshot } from '../support/browser.ts';
 import { browserStudio } from '../support/e2e.ts';
 import { api, call } from '../support/server.ts';
 import { createLiveEpisode } from '../support/show.ts';
@@ -30,10 +30,7 @@ async function snapshot(): Promise<StaffSnapshot> {
 }
 
 async function openNotulis(): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const ctx = await context(c.browser, c.url, { cookie: c.notulisCookie });
-  const page = await ctx.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`/notulis/${ep.id}`);
+  const { ctx, page, errors } = await c.open(`/notulis/${ep.id}`, { cookie: c.notulisCookie });
   await page.locator('[data-testid=connection]', { hasText: 'Terhubung' }).waitFor({ timeout: 30_000 });
   return { page, errors, close: () => ctx.close() };
 }

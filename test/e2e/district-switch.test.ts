@@ -3,7 +3,7 @@
 // counts, then a rename and an addition in the region editor, then "Hapus contoh".
 // Screenshots: test-output/screenshots/district-switch*.png (copied by hand to web/docs/).
 import { describe, expect, it } from 'vitest';
-import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { screenshot } from '../support/browser.ts';
 import { browserStudio } from '../support/e2e.ts';
 import { api } from '../support/server.ts';
 import { seriousA11yProblems } from '../support/axe.ts';
@@ -14,10 +14,7 @@ const c = browserStudio({ sample: true });
 
 describe('own district in the staff settings', { timeout: 60_000 }, () => {
   it('switches from the sample to Kabupaten Sleman, edits a region, and removes the sample', async () => {
-    const ctx = await context(c.browser, c.url, { cookie: c.admin });
-    const page = await ctx.newPage();
-    const errors = watchErrors(page);
-    await page.goto('/staff');
+    const { ctx, page, errors } = await c.open('/staff', { cookie: c.admin });
     await page.click('[data-testid=tab-district]');
     await expect.poll(() => page.locator('[data-testid=sample-now]').innerText(), WAIT).toContain('Kabupaten Giriwangi (contoh), kode 99.01');
     await expect.poll(() => page.locator('#official-province option').count(), WAIT).toBe(39);

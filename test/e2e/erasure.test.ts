@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { screenshot } from '../support/browser.ts';
 import { browserStudio } from '../support/e2e.ts';
 import { api, call, listener, must, staffSocket } from '../support/server.ts';
 import type { Client } from '../support/server.ts';
@@ -33,10 +33,7 @@ afterAll(async () => {
 });
 
 async function open(cookie: string, path: string, phone = false) {
-  const ctx = await context(c.browser, c.url, { cookie, phone });
-  const page = await ctx.newPage();
-  const errors = watchErrors(page);
-  await page.goto(path);
+  const { ctx, page, errors } = await c.open(path, { cookie, phone });
   return { ctx, page, errors };
 }
 

@@ -1,7 +1,6 @@
 // Issue 9, item 9 (web part): the listener page gets the first 50 approved questions with
 // the join and loads the rest with "lihat lebih banyak" (episode:questions), in rank order.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { context, watchErrors } from '../support/browser.ts';
 import { browserStudio } from '../support/e2e.ts';
 import { must } from '../support/server.ts';
 import { SHOW_EPISODE, createLiveEpisode } from '../support/show.ts';
@@ -22,10 +21,7 @@ beforeAll(async () => {
 
 describe('listener page with a long queue', () => {
   it('shows the first page, counts them all, and loads the rest in order on demand', async () => {
-    const ctx = await context(c.browser, c.url, { phone: true });
-    const page = await ctx.newPage();
-    const errors = watchErrors(page);
-    await page.goto(`/j/${ep.code}`);
+    const { ctx, page, errors } = await c.open(`/j/${ep.code}`, { phone: true });
     await page.locator('main[data-ready]').waitFor({ timeout: 20_000 });
     const items = page.locator('[data-testid=queue] > li');
     await expect.poll(() => items.count(), WAIT).toBe(50);

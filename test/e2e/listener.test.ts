@@ -2,7 +2,7 @@
 // voting (also offline), following the show live, and listener text that stays text.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { context, listenerOnline, openListener, screenshot, settle, watchErrors } from '../support/browser.ts';
+import { listenerOnline, openListener, screenshot, settle } from '../support/browser.ts';
 import { browserStudio } from '../support/e2e.ts';
 import { must } from '../support/server.ts';
 import { createLiveEpisode, joinStaff } from '../support/show.ts';
@@ -13,16 +13,8 @@ const WAIT = { timeout: 10_000, interval: 50 };
 const c = browserStudio({}, { crew: true });
 
 /** A fresh phone (own storage, so its own listener token) with an alarm on any dialog. */
-async function phone(opts: { phone?: boolean } = { phone: true }) {
-  const ctx = await context(c.browser, c.url, opts);
-  const page = await ctx.newPage();
-  const errors = watchErrors(page);
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  return { ctx, page, errors, dialogs };
+function phone(opts: { phone?: boolean } = { phone: true }) {
+  return c.open(null, { ...opts, dialogs: true });
 }
 
 /** Page errors, less the failed loads a page makes by design while the phone is offline. */

@@ -4,7 +4,7 @@
 // submitters, who hear about their own usulan), real Chromium.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { screenshot } from '../support/browser.ts';
 import { browserStudio } from '../support/e2e.ts';
 import { api, listener, must } from '../support/server.ts';
 import type { Client } from '../support/server.ts';
@@ -52,10 +52,7 @@ const statuses = async () => Promise.all([ids.a, ids.b, ids.c].map(async (id) =>
 
 describe('bulk status on the planner\'s desk', { timeout: 60_000 }, () => {
   it('changes only the usulan ticked for this action, names them before, and clears the selection after', async () => {
-    const ctx = await context(c.browser, c.url, { cookie: planner });
-    const page = await ctx.newPage();
-    const errors = watchErrors(page);
-    await page.goto('/planner');
+    const { ctx, page, errors } = await c.open('/planner', { cookie: planner });
     await row(page, ids.a).waitFor();
 
     // A → Ditinjau.
@@ -98,10 +95,7 @@ describe('bulk status on the planner\'s desk', { timeout: 60_000 }, () => {
   });
 
   it('names every usulan in the confirmation, and lets a row change its own status', async () => {
-    const ctx = await context(c.browser, c.url, { cookie: planner });
-    const page = await ctx.newPage();
-    const errors = watchErrors(page);
-    await page.goto('/planner');
+    const { ctx, page, errors } = await c.open('/planner', { cookie: planner });
     await row(page, ids.a).waitFor();
 
     // Two ticked: the confirmation names both (text and id) and the count; "Batal" changes nothing.

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
-import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { context, screenshot } from '../support/browser.ts';
 import { browserStudio } from '../support/e2e.ts';
 import { api } from '../support/server.ts';
 import { plannerCookie } from '../support/planning.ts';
@@ -30,10 +30,7 @@ const rowIds = (page: Page) => page.locator('[data-testid=desk-table] tbody tr[d
 
 describe('the planner fills volume, satuan, perkiraan biaya and OPD tujuan', { timeout: 90_000 }, () => {
   it('the admin adds an OPD; a doubled name is refused in words and changes nothing', async () => {
-    const ctx = await context(c.browser, c.url, { cookie: c.admin });
-    const page = await ctx.newPage();
-    const errors = watchErrors(page);
-    await page.goto('/staff');
+    const { ctx, page, errors } = await c.open('/staff', { cookie: c.admin });
     await page.click('[data-testid=tab-district]');
     const list = page.locator('#opd-list');
     await list.waitFor();
@@ -55,10 +52,7 @@ describe('the planner fills volume, satuan, perkiraan biaya and OPD tujuan', { t
   });
 
   it('fills the fields on a row, shows rupiah as "Rp 15.000.000", refuses bad values in words, filters by support and exports both', async () => {
-    const ctx = await context(c.browser, c.url, { cookie: planner });
-    const page = await ctx.newPage();
-    const errors = watchErrors(page);
-    await page.goto('/planner');
+    const { ctx, page, errors } = await c.open('/planner', { cookie: planner });
     const [first, second] = await desk();
     await row(page, first!.id).waitFor();
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
-import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { screenshot } from '../support/browser.ts';
 import { browserStudio } from '../support/e2e.ts';
 import { api, listener, must, signIn } from '../support/server.ts';
 import type { Client } from '../support/server.ts';
@@ -58,10 +58,7 @@ async function byId(id: string): Promise<DeskView> {
 }
 
 async function open(cookie: string, path: string, phone = false) {
-  const ctx = await context(c.browser, c.url, { cookie, phone });
-  const page = await ctx.newPage();
-  const errors = watchErrors(page);
-  await page.goto(path);
+  const { ctx, page, errors } = await c.open(path, { cookie, phone });
   return { ctx, page, errors };
 }
 

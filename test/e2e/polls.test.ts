@@ -4,7 +4,7 @@
 // the on-air question turned into an usulan for the planners.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { screenshot } from '../support/browser.ts';
 import { browserStudio } from '../support/e2e.ts';
 import { api, listener, must } from '../support/server.ts';
 import type { Client } from '../support/server.ts';
@@ -38,10 +38,7 @@ async function snapshot(): Promise<StaffSnapshot & StaffExtras> {
 }
 
 async function openHost(phone = false) {
-  const ctx = await context(c.browser, c.url, { cookie: c.hostCookie, phone });
-  const page = await ctx.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`/host/${ep.id}`);
+  const { ctx, page, errors } = await c.open(`/host/${ep.id}`, { cookie: c.hostCookie, phone });
   await page.locator('[data-testid=connection]', { hasText: 'Terhubung' }).waitFor({ timeout: 30_000 });
   await page.locator('[data-testid=polls]').waitFor();
   return { ctx, page, errors };

@@ -5,7 +5,7 @@
 // still refuses with not_allowed whatever the page draws.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { screenshot } from '../support/browser.ts';
 import { browserStudio } from '../support/e2e.ts';
 import { api, call, listener, must, signIn, staffSocket } from '../support/server.ts';
 import type { Client } from '../support/server.ts';
@@ -54,10 +54,7 @@ afterAll(async () => {
 });
 
 async function open(role: Role, path: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const ctx = await context(c.browser, c.url, { cookie: cookies[role] });
-  const page = await ctx.newPage();
-  const errors = watchErrors(page);
-  await page.goto(path);
+  const { ctx, page, errors } = await c.open(path, { cookie: cookies[role] });
   return { page, errors, close: () => ctx.close() };
 }
 

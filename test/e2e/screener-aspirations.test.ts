@@ -5,7 +5,7 @@
 // desk with its dimension, place and channel.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { screenshot } from '../support/browser.ts';
 import { browserStudio } from '../support/e2e.ts';
 import { api } from '../support/server.ts';
 import { createLiveEpisode, joinStaff } from '../support/show.ts';
@@ -50,10 +50,7 @@ async function desk(): Promise<DeskRow[]> {
 }
 
 async function open(path: string, phone = false) {
-  const ctx = await context(c.browser, c.url, { cookie: c.screenerCookie, phone });
-  const page = await ctx.newPage();
-  const errors = watchErrors(page);
-  await page.goto(path);
+  const { ctx, page, errors } = await c.open(path, { cookie: c.screenerCookie, phone });
   await page.locator('[data-testid=connection]', { hasText: 'Terhubung' }).waitFor({ timeout: 30_000 });
   await page.locator('[data-testid=episode-status]').waitFor();
   return { ctx, page, errors };

@@ -4,7 +4,7 @@
 // Now it shows a page of 50 per list and builds merge choices only for the card whose
 // merge control is open. Figures (nodes, time to first render): test/bench/screener-page.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { context, screenshot, watchErrors } from '../support/browser.ts';
+import { screenshot } from '../support/browser.ts';
 import { browserStudio } from '../support/e2e.ts';
 import { api, listener, must } from '../support/server.ts';
 import type { Client } from '../support/server.ts';
@@ -41,10 +41,7 @@ afterAll(async () => {
 
 describe('the screener page with 1,000 pending questions', () => {
   it('shows a page of them, stays small, merges on demand and approves through the UI', async () => {
-    const ctx = await context(c.browser, c.url, { cookie: c.screenerCookie });
-    const page = await ctx.newPage();
-    const errors = watchErrors(page);
-    await page.goto(`/screener/${ep.id}`);
+    const { ctx, page, errors } = await c.open(`/screener/${ep.id}`, { cookie: c.screenerCookie });
     const cards = page.locator('[data-testid=pending] > li');
     await expect.poll(() => cards.count(), WAIT).toBe(50);
     // Oldest first; the heading counts them all; the rest is a click away.

@@ -200,10 +200,7 @@ describe('staff page, as the admin', { timeout: 60_000 }, () => {
 
 describe('staff page, elsewhere', { timeout: 60_000 }, () => {
   it('shows the sign-in form on a phone', async () => {
-    const ctx = await context(c.browser, c.url, { phone: true });
-    const page = await ctx.newPage();
-    const errors = watchErrors(page);
-    await page.goto('/staff');
+    const { ctx, page, errors } = await c.open('/staff', { phone: true });
     await page.locator('#signin-username').waitFor();
     await screenshot(page, 'staff-signin-phone');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -213,10 +210,7 @@ describe('staff page, elsewhere', { timeout: 60_000 }, () => {
   });
 
   it('fits a phone screen', async () => {
-    const ctx = await context(c.browser, c.url, { phone: true, cookie: c.admin });
-    const page = await ctx.newPage();
-    const errors = watchErrors(page);
-    await page.goto('/staff');
+    const { ctx, page, errors } = await c.open('/staff', { phone: true, cookie: c.admin });
     await page.locator('[data-testid=episode-list]').waitFor({ state: 'attached' });
     await screenshot(page, 'staff-episodes-phone');
     // Nothing wider than the screen: no sideways scrolling for a screener on a phone.

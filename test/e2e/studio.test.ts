@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { renderSVG } from 'uqr';
-import { context, screenshot, settle, watchErrors } from '../support/browser.ts';
+import { screenshot, settle } from '../support/browser.ts';
 import { browserStudio } from '../support/e2e.ts';
 import { listener, must } from '../support/server.ts';
 import type { Client } from '../support/server.ts';
@@ -42,17 +42,9 @@ afterAll(async () => {
 });
 
 async function studio(path: string, opts: { phone?: boolean } = {}) {
-  const ctx = await context(c.browser, c.url, opts);
-  const page = await ctx.newPage();
-  const errors = watchErrors(page);
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.goto(path);
-  await page.getByTestId('on-air').waitFor();
-  return { page, errors, dialogs };
+  const opened = await c.open(path, { ...opts, dialogs: true });
+  await opened.page.getByTestId('on-air').waitFor();
+  return opened;
 }
 
 async function queueTexts(page: Page): Promise<string[]> {

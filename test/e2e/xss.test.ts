@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { context, settle, watchErrors } from '../support/browser.ts';
+import { settle } from '../support/browser.ts';
 import { browserStudio } from '../support/e2e.ts';
 import { api, listener, must } from '../support/server.ts';
 import type { Client } from '../support/server.ts';
@@ -149,15 +149,7 @@ afterAll(async () => {
 
 /** Opens a page with alarms on: dialogs, the window flag, injected handlers and javascript: links. */
 async function visit(path: string, cookie: string | undefined, waitForMarker: boolean) {
-  const ctx = await context(c.browser, c.url, { phone: !cookie, cookie });
-  const page = await ctx.newPage();
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  const errors = watchErrors(page);
-  await page.goto(path);
+  const { ctx, page, errors, dialogs } = await c.open(path, { phone: !cookie, cookie, dialogs: true });
   // Every payload carries "__xss" or "alert": once one shows as text, the episode data has rendered.
   if (waitForMarker) await page.waitForFunction(() => /__xss|alert\(1\)/.test(document.body.innerText), undefined, { timeout: WAIT.timeout }).catch(() => undefined);
   await settle(page);

@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { api, listener, must, signIn, startServer, waitFor } from '../support/server.ts';
+import { api, listener, must, waitFor } from '../support/server.ts';
 import type { Client } from '../support/server.ts';
 import { testClock } from '../support/clock.ts';
 import { SHOW_EPISODE, createLiveEpisode, joinStaff } from '../support/show.ts';
-import { studioServer } from '../support/integration.ts';
+import { expectReimportsByteForByte, studioServer } from '../support/integration.ts';
 import { PLACE, RELAXED_LIMITS, plannerCookie, setupDistrict } from '../support/planning.ts';
 import type { AspirationView } from '../../server/contract/planner.ts';
 import type { Delta } from '../../server/contract/events.ts';
@@ -207,15 +207,7 @@ describe('aspirations from the show to the musrenbang', () => {
     for (const secret of ['Bu Yati', '0812', 'Pak Karto', '0813', people[0]!.token.split('.')[0]!]) expect(archived).not.toContain(secret);
     const publicNotula = await api(studio.url, `/api/episodes/${ep.id}/notula.md`);
     expect(publicNotula.text).toBe(archived);
-    const elsewhere = await startServer({ sample: false });
-    try {
-      const cookie = await signIn(elsewhere.url);
-      const imported = await api(elsewhere.url, '/api/transcripts', { method: 'POST', cookie, body: archived, headers: { 'content-type': 'text/markdown' } });
-      expect(imported.status).toBe(201);
-      expect((await api(elsewhere.url, `/api/episodes/${ep.id}/notula.md`)).text).toBe(archived);
-    } finally {
-      await elsewhere.stop();
-    }
+    await expectReimportsByteForByte(archived, ep.id);
 
     // Support keeps working after the show for open usulan.
     expect((await must(people[7]!.socket, 'aspiration:support', { aspirationId: bridge.id })).supports).toBe(7);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { listener, must } from '../support/server.ts';
 import { createLiveEpisode, joinStaff } from '../support/show.ts';
-import { studioServer } from '../support/integration.ts';
+import { studioServer, watchDeltas } from '../support/integration.ts';
 import { until } from '../support/until.ts';
 import type { Delta } from '../../server/contract/events.ts';
 
@@ -17,13 +17,8 @@ describe('deltas', () => {
     const q = await must(studio.screener, 'question:submit', { episodeId: ep.id, text: 'Satu pertanyaan', channel: 'sms' });
     const voters = await Promise.all(Array.from({ length: 300 }, () => listener(studio.url)));
     await Promise.all(voters.map((v) => must(v.socket, 'episode:join', { episodeId: ep.id }))); // votes need the episode joined
-    const watcher = (await listener(studio.url)).socket;
-    await must(watcher, 'episode:join', { episodeId: ep.id });
     // No vote was cast yet, so every delta that carries this question's votes comes from the storm.
-    const seen: Delta[] = [];
-    const hostSeen: Delta[] = [];
-    watcher.on('episode:delta', (d) => seen.push(d));
-    studio.host.on('episode:delta', (d) => hostSeen.push(d));
+    const { watcher, seen, hostSeen } = await watchDeltas(studio, ep.id);
     await Promise.all(voters.map((v) => must(v.socket, 'vote:cast', { episodeId: ep.id, questionId: q.id })));
     // Nothing changes after the 300th vote: once both have seen it, every vote delta is in.
     await until(() => seen.some((d) => votesFor(d, q.id) === 300) && hostSeen.some((d) => votesFor(d, q.id) === 300), 'the 300th vote on both sockets');

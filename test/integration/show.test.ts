@@ -3,11 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { api, call, listener, must, signIn, startServer } from '../support/server.ts';
+import { api, call, listener, must } from '../support/server.ts';
 import type { Client } from '../support/server.ts';
 import { testClock } from '../support/clock.ts';
 import { createLiveEpisode, joinStaff } from '../support/show.ts';
-import { studioServer } from '../support/integration.ts';
+import { expectReimportsByteForByte, studioServer } from '../support/integration.ts';
 import { applyDelta, applyMine, fromSnapshot } from '../../web/src/lib/episode-state.ts';
 import type { EpisodeState } from '../../web/src/lib/episode-state.ts';
 import { rankQueue } from '../../server/contract/ranking.ts';
@@ -157,15 +157,7 @@ describe('a whole episode with 50 listeners', () => {
     for (const secret of ['Bu Sri', 'Dusun Krajan', 'Pak Slamet']) expect(archived).not.toContain(secret);
 
     // The archive re-imports elsewhere and exports to the same bytes, awkward text and all.
-    const elsewhere = await startServer({ sample: false });
-    try {
-      const cookie = await signIn(elsewhere.url);
-      const imported = await api(elsewhere.url, '/api/transcripts', { method: 'POST', cookie, body: archived, headers: { 'content-type': 'text/markdown' } });
-      expect(imported.status).toBe(201);
-      expect((await api(elsewhere.url, `/api/episodes/${ep.id}/notula.md`)).text).toBe(archived);
-    } finally {
-      await elsewhere.stop();
-    }
+    await expectReimportsByteForByte(archived, ep.id);
 
     for (const p of people) p.socket.disconnect();
   });

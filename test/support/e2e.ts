@@ -16,6 +16,8 @@ export interface OpenedPage {
   readonly page: Page;
   /** Page and console errors seen so far (see watchErrors). */
   readonly errors: string[];
+  /** The messages of dialogs the page opened (dismissed), when asked for with `dialogs`. */
+  readonly dialogs: string[];
   close(): Promise<void>;
 }
 
@@ -26,14 +28,16 @@ export interface OpenOptions {
   phone?: boolean;
   /** Waits until a live console is connected and shows its episode. */
   console?: boolean;
+  /** Dismisses every dialog and records its message: an alarm for script that should never run. */
+  dialogs?: boolean;
 }
 
 export interface BrowserStudio extends Crew {
   readonly server: TestServer;
   readonly url: string;
   readonly browser: Browser;
-  /** Opens `path` in a new browser context of its own (cookies, storage). */
-  open(path: string, opts?: OpenOptions): Promise<OpenedPage>;
+  /** Opens `path` (or only a blank page, for null) in a new browser context of its own (cookies, storage). */
+  open(path: string | null, opts?: OpenOptions): Promise<OpenedPage>;
 }
 
 export interface BrowserStudioOptions {
@@ -90,13 +94,21 @@ export function browserStudio(config: Partial<AppConfig> = {}, opts: BrowserStud
       const ctx = await context(ready(browser), ready(server).url, { cookie: o.cookie, phone: o.phone });
       const page = await ctx.newPage();
       const errors = watchErrors(page);
+      const dialogs: string[] = [];
+      if (o.dialogs) {
+        page.on('dialog', (d) => {
+          dialogs.push(d.message());
+          void d.dismiss();
+        });
+      }
+      if (path === null) return { ctx, page, errors, dialogs, close: () => ctx.close() };
       await page.goto(path);
       if (o.console) {
         await consoleReady(page).catch((err: Error) => {
           throw new Error(`${path}: ${err.message}\nerrors: ${errors.join(' | ')}\nserver: ${ready(server).logs.slice(-5).join(' | ')}`);
         });
       }
-      return { ctx, page, errors, close: () => ctx.close() };
+      return { ctx, page, errors, dialogs, close: () => ctx.close() };
     },
   };
 }

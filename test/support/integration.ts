@@ -2,13 +2,14 @@
 // needs, not how to start, sign in and tear down. Each registers its own beforeAll/afterAll in
 // the describe block that calls it.
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
-import { removeDir, startServer, tempDir } from './server.ts';
+import { api, listener, must, removeDir, signIn, startServer, tempDir } from './server.ts';
 import type { Client, TestServer } from './server.ts';
 import { crew } from './show.ts';
 import type { Crew } from './show.ts';
 import type { AppConfig } from '../../server/application.ts';
+import type { Delta } from '../../server/contract/events.ts';
 
 /** A studio: an in-process server (no sample episodes unless asked) with its signed-in crew. */
 export interface Studio extends Crew {
@@ -112,4 +113,35 @@ export function runningServer(config: Partial<AppConfig> = {}): TestServer {
     },
   };
   return shared;
+}
+
+/** What a storm test reads: every delta a joined listener and the studio's host receive from now on. */
+export interface DeltaWatch {
+  watcher: Client;
+  seen: Delta[];
+  hostSeen: Delta[];
+}
+
+/** Joins one more listener to the episode and records its deltas and the host's. */
+export async function watchDeltas(studio: Studio, episodeId: string): Promise<DeltaWatch> {
+  const watcher = (await listener(studio.url)).socket;
+  await must(watcher, 'episode:join', { episodeId });
+  const seen: Delta[] = [];
+  const hostSeen: Delta[] = [];
+  watcher.on('episode:delta', (d) => seen.push(d));
+  studio.host.on('episode:delta', (d) => hostSeen.push(d));
+  return { watcher, seen, hostSeen };
+}
+
+/** Imports an archived notula into a fresh server and checks it exports the same bytes again. */
+export async function expectReimportsByteForByte(markdown: string, episodeId: string): Promise<void> {
+  const elsewhere = await startServer({ sample: false });
+  try {
+    const cookie = await signIn(elsewhere.url);
+    const imported = await api(elsewhere.url, '/api/transcripts', { method: 'POST', cookie, body: markdown, headers: { 'content-type': 'text/markdown' } });
+    expect(imported.status, imported.text).toBe(201);
+    expect((await api(elsewhere.url, `/api/episodes/${episodeId}/notula.md`)).text).toBe(markdown);
+  } finally {
+    await elsewhere.stop();
+  }
 }
