@@ -114,10 +114,15 @@ export interface Episode extends EpisodeInfo {
   archivedAspirations?: NotulaAspiration[];
   /** Corrections made after the show, oldest first (absent until the first one). */
   edits?: EditEntry[];
+  /**
+   * When the recording's second 0 was on air, set after the show (domain/recording-start.ts);
+   * absent or null: the episode's startedAt. The archive's chapters count from it.
+   */
+  recordingStartedAt?: Instant | null;
 }
 
 /** What a correction after the show may change (server/domain/correction.ts). */
-export const EDIT_FIELDS = ['recordingUrl', 'question.heading', 'note.text', 'note.by', 'closing.text', 'closing.speaker'] as const;
+export const EDIT_FIELDS = ['recordingUrl', 'recordingStartedAt', 'question.heading', 'note.text', 'note.by', 'closing.text', 'closing.speaker'] as const;
 export type EditField = (typeof EDIT_FIELDS)[number];
 
 /** One line of an episode's edit log; kept in the transcript's front matter as it is. */

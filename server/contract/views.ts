@@ -27,6 +27,8 @@ export interface EpisodeView extends EpisodeInfo {
   startedAt: string | null;
   endedAt: string | null;
   listenerCount: number;
+  /** Set only when staff moved it off startedAt (domain/recording-start.ts). */
+  recordingStartedAt?: string | null;
 }
 
 export interface EpisodeSummary {

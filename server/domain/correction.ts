@@ -25,14 +25,14 @@ export type ClosingCorrection =
 type Staff = Extract<Actor, { kind: 'staff' }>;
 
 /** Who may correct, and only once the episode has ended (before that, the live rules apply). */
-function correctable(e: Episode, actor: Actor): Staff | ReturnType<typeof fail> {
+export function correctable(e: Episode, actor: Actor): Staff | ReturnType<typeof fail> {
   if (!can(actor, 'episode.correct') || actor?.kind !== 'staff') return fail('not_allowed');
   if (e.status !== 'ended') return fail('episode_not_ended');
   if ((e.edits?.length ?? 0) >= MAX_EDITS) return fail('too_many_edits');
   return actor;
 }
 
-function isStaff(x: Staff | ReturnType<typeof fail>): x is Staff {
+export function isStaff(x: Staff | ReturnType<typeof fail>): x is Staff {
   return 'kind' in x;
 }
 
@@ -42,7 +42,7 @@ export function editEntry(actor: Staff, field: EditField, target: Id | null, bef
 }
 
 /** Appends the entries; the Change carries the whole log (small, and replacing it is idempotent). */
-function logged<T>(e: Episode, value: T, entries: EditEntry[], changes: Change[]): Result<T> {
+export function logged<T>(e: Episode, value: T, entries: EditEntry[], changes: Change[]): Result<T> {
   e.edits = [...(e.edits ?? []), ...entries];
   return ok(value, [...changes, { kind: 'edits', edits: e.edits }]);
 }

@@ -34,6 +34,7 @@ export function episodeView(e: Episode): EpisodeView {
     startedAt: e.startedAt,
     endedAt: e.endedAt,
     listenerCount: e.archived?.listeners ?? e.listeners.length,
+    ...(e.recordingStartedAt ? { recordingStartedAt: e.recordingStartedAt } : {}),
   };
 }
 

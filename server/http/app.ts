@@ -20,6 +20,7 @@ import { erasureRoutes } from './routes/erasure.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { auditHook } from './audit-hook.ts';
 import { backupRoutes } from './routes/backup.ts';
+import { publicRoutes } from './routes/public.ts';
 import type { BackupService } from '../app/backup-service.ts';
 import type { HttpDeps } from './routes/deps.ts';
 
@@ -69,6 +70,7 @@ export function createHttpApp(opts: HttpOptions): express.Express {
   app.use(aspirationRoutes(opts));
   app.use(opdRoutes(opts));
   app.use(auditRoutes(opts));
+  app.use(publicRoutes(opts));
   if (opts.backup) app.use(backupRoutes(opts.backup));
   if (opts.debugMetrics) app.use(debugRoutes(opts.episodes));
   app.use('/api', (_req, res) => sendError(res, fail('unknown_route').error));

@@ -10,6 +10,7 @@ const ACTIONS: Record<string, string> = {
   'POST /api/episodes/:id/start': 'episode.start',
   'POST /api/episodes/:id/end': 'episode.end',
   'DELETE /api/episodes/:id': 'episode.delete',
+  'PUT /api/episodes/:id/recording-start': 'episode.recordingStart',
   'POST /api/transcripts': 'transcript.import',
   'DELETE /api/transcripts/:name': 'transcript.delete',
   'POST /api/staff': 'staff.create',

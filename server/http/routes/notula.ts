@@ -28,7 +28,7 @@ const rendered = new Map<string, string>();
  */
 const MARKDOWN_KEPT = 8;
 const markdown = new Map<string, { key: string; md: string }>();
-function markdownOf(e: Episode, version: number, usulan: NotulaAspiration[]): string {
+export function markdownOf(e: Episode, version: number, usulan: NotulaAspiration[]): string {
   const key = `${version}|${JSON.stringify(usulan)}`;
   const hit = markdown.get(e.id);
   if (hit && hit.key === key) return hit.md;
@@ -38,7 +38,7 @@ function markdownOf(e: Episode, version: number, usulan: NotulaAspiration[]): st
   if (markdown.size > MARKDOWN_KEPT) markdown.delete(markdown.keys().next().value!);
   return md;
 }
-function htmlOf(md: string): string {
+export function htmlOf(md: string): string {
   const hit = rendered.get(md);
   if (hit !== undefined) {
     rendered.delete(md);
