@@ -78,7 +78,7 @@ describe('after the show', () => {
     await lp.goto(`/j/${ep.code}`);
     const link = lp.getByTestId('notula-link');
     await link.waitFor({ timeout: 30_000 });
-    expect(await link.getAttribute('href')).toBe(`/api/episodes/${ep.id}/notula.html`);
+    expect(await link.getAttribute('href')).toBe(`/arsip/e/${ep.id}`);
     await link.click();
     await lp.getByRole('heading', { name: HEADING }).waitFor();
     // A screener reads the correction history but gets no editors.
