@@ -18,7 +18,8 @@ export interface ArchivePageInput {
   total: number;
 }
 
-const CSS = `form.cari{display:grid;gap:.5rem;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));align-items:end;margin:0 0 1rem}
+const CSS = `header.site nav{flex-wrap:wrap;gap:.1rem .9rem}header.site nav a{white-space:nowrap}
+form.cari{display:grid;gap:.5rem;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));align-items:end;margin:0 0 1rem}
 form.cari label{display:flex;flex-direction:column;font-size:.875rem}form.cari .q{grid-column:1/-1}
 form.cari input,form.cari select,form.cari button{font:inherit;padding:.35rem;min-height:2.5rem}
 .problem{border:1px solid #b3261e;background:#fdecea;padding:.5rem .75rem}

@@ -48,7 +48,8 @@ var m=/^#t=(\\d+)$/.exec(location.hash);if(m)go(Number(m[1]),false);})();`;
 /** For the page's CSP: the one inline script allowed. */
 export const SCRIPT_HASH = `'sha256-${createHash('sha256').update(SCRIPT).digest('base64')}'`;
 
-const CSS = `.rekaman{border:1px solid var(--line);padding:.75rem;margin:0 0 1rem;background:#fff}
+const CSS = `header.site nav{flex-wrap:wrap;gap:.1rem .9rem}header.site nav a{white-space:nowrap}
+.rekaman{border:1px solid var(--line);padding:.75rem;margin:0 0 1rem;background:#fff}
 .rekaman audio{width:100%}ol.bab{padding-left:1.2rem;margin:.5rem 0 0}ol.bab li{margin:.3rem 0}ol.bab a{font-variant-numeric:tabular-nums;font-weight:600;margin-right:.4rem}
 .bagikan{display:flex;flex-wrap:wrap;gap:.5rem 1rem;margin:1rem 0}.notula{border-top:1px solid var(--line);margin-top:1rem}
 @media print{.rekaman audio,.bagikan,ol.bab a{display:none}.rekaman{border:0;padding:0}}`;

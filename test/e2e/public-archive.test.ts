@@ -81,7 +81,9 @@ describe('the public archive on a phone', () => {
       await page.waitForURL(`**${PATH}`);
       await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
       await page.getByText('Hal-hal penting dalam diskusi').waitFor();
-      await screenshot(page, 'arsip-episode-phone');
+      // What a phone shows first (title, player, chapters); the whole long page beside it.
+      await page.screenshot({ path: 'test-output/screenshots/arsip-episode-phone.png' });
+      await screenshot(page, 'arsip-episode-phone-full');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
       // A chapter seeks the player in place: no reload, the shared address gets #t=.
