@@ -1,6 +1,7 @@
 // The public archive as a reader's phone and the district portal meet it: plain HTTP against
 // a real server with the sample, the pages' caching, and the staff's recording start.
 import { describe, expect, it } from 'vitest';
+import { get } from 'node:http';
 import { studioServer } from '../support/integration.ts';
 import { api, must } from '../support/client.ts';
 import { SAMPLE_EPISODES } from '../../server/domain/sample.ts';
@@ -12,6 +13,17 @@ const PATH = '/arsip/suara-desa-obrolan-warga-dan-pemerintah/7-air-bersih-untuk-
 
 // fetch adds "Cache-Control: no-cache" to a conditional request unless one is given, and
 // Express then rightly answers in full; a phone's browser revalidating sends max-age=0.
+/** Bytes on the wire for a phone that accepts gzip (node:http does not unpack them). */
+function transferred(url: string): Promise<{ bytes: number; encoding: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+      let bytes = 0;
+      res.on('data', (c: Buffer) => (bytes += c.length));
+      res.on('end', () => resolve({ bytes, encoding: res.headers['content-encoding'] }));
+    }).on('error', reject);
+  });
+}
+
 const revalidate = (etag: string) => ({ 'if-none-match': etag, 'cache-control': 'max-age=0' });
 
 describe('the public archive', () => {
@@ -95,6 +107,16 @@ describe('the public archive', () => {
     expect((await api(s.url, `/api/episodes/${ID}/notula.html`)).status).toBe(200);
     // Never a listener id.
     expect(r.text).not.toMatch(/sample-listener-/);
+  });
+
+  it('weighs at most 30 KB on the wire, HTML and CSS together (one file)', async () => {
+    for (const p of ['/arsip', PATH]) {
+      const w = await transferred(`${s.url}${p}`);
+      expect(w.encoding).toBe('gzip');
+      // The figure for test/bench/RESULTS.md and the closing note.
+      process.stdout.write(`page weight ${p}: ${w.bytes} bytes gzip\n`);
+      expect(w.bytes).toBeLessThanOrEqual(30 * 1024);
+    }
   });
 
   it('answers 404 for malformed and unknown addresses, and 301 from /arsip/e/<id>', async () => {
