@@ -128,4 +128,24 @@ describe('the public archive on a phone', () => {
       await ctx.close();
     }
   });
+
+  it('lets the notulis move the recording start on the after-show card; the chapters follow', async () => {
+    const { page, errors, close } = await c.open(`/notulis/${ID}`, { cookie: c.notulisCookie });
+    try {
+      await page.getByTestId('after-show').waitFor({ timeout: 30_000 });
+      const field = page.getByLabel('Awal rekaman (WIB)');
+      const first = notulaQuestions(buildFinishedSample())[0]!;
+      // Shown on the episode's clock (WIB = UTC+7), to the second: the start set above.
+      const wib = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 19);
+      await expect.poll(() => field.inputValue(), { timeout: 10_000 }).toBe(wib(Date.parse(first.onAirAt!) - AT * 1000));
+      await field.fill(wib(Date.parse(first.onAirAt!) - 5000));
+      await page.getByRole('button', { name: 'Simpan awal rekaman' }).click();
+      await page.getByText(/^Awal rekaman disimpan: /).waitFor({ timeout: 10_000 });
+      await page.getByTestId('after-show').screenshot({ path: 'test-output/screenshots/recording-start.png' });
+      expect((await api(c.url, PATH)).text).toContain('data-t="5"');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });
