@@ -4,6 +4,7 @@
 // a page is rendered once per state of its episode (the store's version and its usulan) and
 // answered with an ETag, so a phone that has it gets a 304.
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { Router } from 'express';
 import type { Request, Response } from 'express';
 import compression from 'compression';
@@ -34,6 +35,18 @@ const T_MAX = 24 * 3600;
 
 const recordingStartSchema = v.strictObject({ recordingStartedAt: v.nullable(v.pipe(v.string(), v.maxLength(40))) });
 
+/** A rendered page as kept: its bytes, gzipped once (gzip per request was most of a hit's cost). */
+interface Page {
+  key: string;
+  etag: string;
+  body: string;
+  gzip: Buffer;
+}
+
+function kept(key: string, body: string): Page {
+  return { key, etag: etagOf(body), body, gzip: gzipSync(body) };
+}
+
 interface Archive {
   key: string;
   entries: ArchiveEntry[];
@@ -48,7 +61,7 @@ export function publicRoutes(deps: HttpDeps): Router {
   const r = Router();
   const gzip = compression();
   let archive: Archive | null = null;
-  const pages = new Map<string, { key: string; etag: string; body: string }>();
+  const pages = new Map<string, Page>();
 
   /** The published episodes as rows; rebuilt only when an episode or the usulan shown changed. */
   function current(): Archive {
@@ -69,6 +82,17 @@ export function publicRoutes(deps: HttpDeps): Router {
     res.status(status).type('html').send(body);
   }
 
+  /** A kept page: its gzip bytes to a client that takes them (compression() leaves an encoded answer alone). */
+  function sendKept(req: Request, res: Response, page: Page): void {
+    res.setHeader('Vary', 'Accept-Encoding');
+    if (!req.acceptsEncodings('gzip')) return send(req, res, 200, page.body, page.etag);
+    res.setHeader('Content-Encoding', 'gzip');
+    res.setHeader('Content-Security-Policy', CSP);
+    res.setHeader('Cache-Control', CACHE_CONTROL);
+    res.setHeader('ETag', page.etag);
+    res.status(200).type('html').send(page.gzip);
+  }
+
   function notFound(req: Request, res: Response): void {
     const body = html`<h1>Halaman tidak ditemukan</h1><p>Siaran ini tidak ada di arsip, atau alamatnya keliru.</p><p><a href="/arsip">Buka arsip siaran</a></p>`;
     send(req, res, 404, publicPage({ title: 'Tidak ditemukan', station, section: 'arsip', body }));
@@ -81,13 +105,14 @@ export function publicRoutes(deps: HttpDeps): Router {
     // The plain archive is what most readers open: it is kept as long as the archive is.
     const plain = parsed.ok && Object.keys(req.query).length === 0;
     const hit = plain && pages.get('/arsip');
-    if (hit && hit.key === a.key) return send(req, res, 200, hit.body, hit.etag);
+    if (hit && hit.key === a.key) return sendKept(req, res, hit);
     const rows = filterArchive(a.entries, query);
     const body = archivePage({ station, groups: groupBySeries(rows), choices: a.choices, query, problem: parsed.ok ? null : parsed.message, total: a.entries.length });
     if (!parsed.ok) return send(req, res, 400, body);
-    const etag = etagOf(body);
-    if (plain) pages.set('/arsip', { key: a.key, etag, body });
-    send(req, res, 200, body, etag);
+    if (!plain) return send(req, res, 200, body, etagOf(body));
+    const page = kept(a.key, body);
+    pages.set('/arsip', page);
+    sendKept(req, res, page);
   });
 
   r.get('/arsip/e/:eid', (req, res) => {
@@ -129,12 +154,12 @@ export function publicRoutes(deps: HttpDeps): Router {
         station, entry, notulaHtml: htmlOf(md), recordingUrl: e.recordingUrl, chapters: chapters(e), startAt,
         origin: publicUrl ? publicUrl.origin : null, markdownHref: `/api/episodes/${e.id}/notula.md`,
       });
-      page = { key, etag: etagOf(body), body };
+      page = kept(key, body);
       pages.delete(cacheKey);
       pages.set(cacheKey, page);
       if (pages.size > PAGES_KEPT) pages.delete(pages.keys().next().value!);
     }
-    send(req, res, 200, page.body, page.etag);
+    sendKept(req, res, page);
   });
 
   function badMoment(req: Request, res: Response): void {
