@@ -260,8 +260,23 @@ export interface Aspiration {
   notes: AspirationNote[];
   /** The planner's volume, satuan, cost estimate and OPD (see plan.ts); absent until first filled. */
   plan?: AspirationPlan;
+  /**
+   * Every status it has had, oldest first, appended by the status and merge rules (the public
+   * tracker prints it). Absent in usulan saved before issue 12: see historyOf in aspiration.ts.
+   */
+  history?: AspirationStatusEntry[];
   createdAt: Instant;
   updatedAt: Instant;
+}
+
+/** One step of an usulan's status history: no staff name, nothing about the listener. */
+export interface AspirationStatusEntry {
+  at: Instant;
+  status: AspirationStatus;
+  /** The rejection's reason ("ditolak" only). */
+  reason?: string;
+  /** The usulan it was merged into ("digabung" only). */
+  mergedInto?: Id;
 }
 
 /** What the planner adds before the musrenbang; every field null until filled. */

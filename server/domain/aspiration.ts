@@ -12,7 +12,7 @@ import type { Ctx, Result } from './result.ts';
 import { findQuestion } from './question.ts';
 import { LIMITS, lines, optionalLine, requiredLine } from '../contract/text.ts';
 import type {
-  Actor, Aspiration, AspirationContact, AspirationNote, AspirationStatus, Channel, District, Episode, Id,
+  Actor, Aspiration, AspirationContact, AspirationNote, AspirationStatus, AspirationStatusEntry, Channel, District, Episode, Id,
 } from '../contract/types.ts';
 
 /** Statuses in which other listeners see an aspiration and may support it. */
@@ -50,6 +50,25 @@ type Checked<T> = { ok: true; value: T } | Failure;
 
 export function findAspiration(list: readonly Aspiration[], id: Id): Aspiration | undefined {
   return list.find((a) => a.id === id);
+}
+
+/**
+ * The usulan's status history. One saved before the history existed gets what is known of it:
+ * it came in as "baru", and reached its present status (if another) by its last change.
+ */
+export function historyOf(a: Aspiration): AspirationStatusEntry[] {
+  if (a.history) return a.history;
+  const start: AspirationStatusEntry = { at: a.createdAt, status: 'baru' };
+  return a.status === 'baru' ? [start] : [start, statusEntry(a.updatedAt, a.status, a.rejectReason, a.mergedInto)];
+}
+
+function statusEntry(at: string, status: AspirationStatus, reason: string | null, mergedInto: Id | null): AspirationStatusEntry {
+  return { at, status, ...(reason !== null && status === 'ditolak' ? { reason } : {}), ...(mergedInto !== null && status === 'digabung' ? { mergedInto } : {}) };
+}
+
+/** Appends the usulan's present status to its history (append only: earlier steps stay as they were). */
+function recordStatus(a: Aspiration, at: string): void {
+  a.history = [...historyOf(a), statusEntry(at, a.status, a.rejectReason, a.mergedInto)];
 }
 
 export function supportCount(a: Aspiration): number {
@@ -117,7 +136,7 @@ function create(
   const a: Aspiration = {
     id: ctx.newId(), episodeId: e.id, ...fields.value, ...origin, contact: contact.value,
     supporters: [], status: 'baru', rejectReason: null, mergedInto: null, mergedFrom: [], notes: [],
-    createdAt: ctx.now, updatedAt: ctx.now,
+    history: [{ at: ctx.now, status: 'baru' }], createdAt: ctx.now, updatedAt: ctx.now,
   };
   list.push(a);
   return ok(a, [{ kind: 'aspiration', aspiration: a }]);
@@ -221,9 +240,12 @@ export function setAspirationStatus(
   const changes: AspirationChange[] = [];
   for (const a of found.value) {
     if (a.status === status && a.rejectReason === why) continue;
+    // The history of one saved before it existed is derived from the state before this change.
+    a.history = historyOf(a);
     a.status = status;
     a.rejectReason = why;
     a.updatedAt = ctx.now;
+    recordStatus(a, ctx.now);
     changes.push({ kind: 'aspiration', aspiration: a });
   }
   return ok(found.value, changes);
@@ -246,9 +268,11 @@ export function mergeAspirations(list: Aspiration[], actor: Actor, sourceIds: re
   for (const source of found.value) {
     for (const v of source.supporters) if (!seen.has(v)) { target.supporters.push(v); seen.add(v); }
     source.supporters = [];
+    source.history = historyOf(source);
     source.status = 'digabung';
     source.mergedInto = target.id;
     source.updatedAt = ctx.now;
+    recordStatus(source, ctx.now);
     target.mergedFrom.push(source.id);
     changes.push({ kind: 'aspiration', aspiration: source });
   }

@@ -69,6 +69,8 @@ export const aspirationShape = v.looseObject({
   notes: v.array(v.looseObject({ id: str, staffId: str, by: str, text: str, createdAt: str })),
   // Written since issue 10: usulan from before have none.
   plan: v.optional(v.looseObject({ volume: v.nullable(num), satuan: nstr, perkiraanBiaya: v.nullable(num), opdTujuan: nstr })),
+  // Written since issue 12: usulan from before have none.
+  history: v.optional(v.array(v.looseObject({ at: str, status: v.picklist(ASPIRATION_STATUSES), reason: v.optional(str), mergedInto: v.optional(str) }))),
   createdAt: str, updatedAt: str,
 });
 /** The list is checked item by item (see AspirationStore): one bad usulan must not cost the others. */
