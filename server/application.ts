@@ -24,6 +24,8 @@ import { createAddressLimiter } from './realtime/rate-limit.ts';
 import type { AddressLimits, RateLimits } from './realtime/rate-limit.ts';
 import type { PendingCaps } from './domain/question.ts';
 import { DistrictStore } from './store/district.ts';
+import { ReaderStore } from './store/readers.ts';
+import { ReaderService } from './app/reader-service.ts';
 import { AspirationStore } from './store/aspirations.ts';
 import { Recovery } from './store/recovery.ts';
 import { AspirationService } from './app/aspiration-service.ts';
@@ -158,6 +160,12 @@ export async function createApplication(config: AppConfig): Promise<Application>
     await seedPlanningSample(districtStore, aspirationStore);
   }
 
+  const readerStore = await ReaderStore.open({ dataDir: config.dataDir, fsync: config.fsync, recovery });
+  const readers = new ReaderService({
+    store: readerStore,
+    secret: staffStore.data.listenerSecret, now: clock, log,
+  });
+
   const auditLog = await AuditLog.open({ dataDir: config.dataDir, fsync: config.fsync, now: config.now, log });
   const audit = new AuditService(auditLog, log);
   const erasure = new ErasureService({
@@ -176,6 +184,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
       { name: 'staff.json', snapshot: () => staffStore.snapshot() },
       { name: 'district.json', snapshot: () => districtStore.snapshot() },
       { name: 'aspirations.json', snapshot: () => aspirationStore.snapshot() },
+      { name: 'readers.json', snapshot: () => readerStore.snapshot() },
       { name: 'audit.jsonl', snapshot: () => auditLog.snapshot() },
     ],
   });
@@ -188,7 +197,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
   // PUBLIC_URL is known now; a LAN address needs the port, so it is picked in listen().
   let address: PublicAddress = resolvePublicAddress({ configured: config.publicUrl ?? null, interfaces: {}, port: 0, host: '127.0.0.1' });
   const publicAddress = () => address;
-  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster, debugMetrics: config.debugMetrics, addressLimit, publicAddress, backup: backups, station: { ...DEFAULT_STATION, ...config.station }, ...net });
+  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster, debugMetrics: config.debugMetrics, addressLimit, publicAddress, backup: backups, readers, station: { ...DEFAULT_STATION, ...config.station }, ...net });
   const files = openFilesLimit();
   const conn = config.connections ?? {};
   const headersTimeout = conn.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
@@ -236,6 +245,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
       await store.flush();
       await staffStore.flush();
       await aspirations.flush();
+      await readers.close();
       await auditLog.close();
     },
   };

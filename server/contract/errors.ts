@@ -81,6 +81,9 @@ export const ERROR_MESSAGES = {
   unknown_opd: 'OPD tujuan tidak ada di daftar OPD yang disimpan admin.',
   opd_list_invalid: 'Daftar OPD tidak valid; tidak ada yang diubah.',
   opd_in_use: 'Masih ada usulan yang ditujukan ke OPD ini; tidak ada yang diubah.',
+  reader_choice_missing: 'Pilih salah satu tanggapan dulu, lalu tekan Kirim.',
+  reader_already_voted: 'Anda sudah memberi tanggapan untuk siaran ini; tanggapan pertama Anda yang dihitung.',
+  reader_token_missing: 'Tanggapan belum dihitung: browser Anda tidak menyimpan cookie dari halaman ini. Muat ulang halamannya, lalu pilih sekali lagi.',
   not_saved: 'Tidak tersimpan: server gagal menulis ke disk, jadi perubahan ini dibatalkan. Coba sekali lagi; jika tetap gagal, beri tahu admin (disk mungkin penuh).',
   internal: 'Terjadi kesalahan di server. Perubahan mungkin sudah tersimpan; periksa dulu sebelum mencoba lagi.',
 } as const;

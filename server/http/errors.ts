@@ -7,7 +7,7 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_payload: 400, text_empty: 400, text_too_long: 400, closing_empty: 400, invalid_time_zone: 400, invalid_date: 400,
   speaker_not_found: 400, transcript_invalid: 400,
   unknown_dimension: 400, unknown_kecamatan: 400, unknown_desa: 400, desa_outside_kecamatan: 400, invalid_rt_rw: 400,
-  invalid_phone: 400, consent_required: 400, reason_required: 400, poll_option_invalid: 400, district_invalid: 400,
+  invalid_phone: 400, consent_required: 400, reader_choice_missing: 400, reader_token_missing: 400, reason_required: 400, poll_option_invalid: 400, district_invalid: 400,
   district_csv_invalid: 400,
   aspiration_not_found: 404, poll_not_found: 404, region_not_found: 404, kabupaten_not_found: 404, sample_absent: 404,
   region_data_unavailable: 503,
@@ -23,7 +23,7 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
   // The state does not allow it (already live, ended, voted…).
   episode_not_live: 409, episode_ended: 409, episode_not_draft: 409, episode_live: 409, episode_not_ended: 409, episode_exists: 409,
-  already_voted: 409, not_voted: 409, question_not_open: 409, another_on_air: 409, invalid_transition: 409, merge_invalid: 409,
+  already_voted: 409, reader_already_voted: 409, not_voted: 409, question_not_open: 409, another_on_air: 409, invalid_transition: 409, merge_invalid: 409,
   no_question_on_air: 409, question_not_in_notula: 409, closing_not_found: 409, closing_taken: 409, no_change: 409, too_many_edits: 409,
   username_taken: 409, last_admin: 409, poll_closed: 409, another_poll_open: 409,
   aspiration_closed: 409, already_supported: 409, already_converted: 409, aspiration_merge_invalid: 409,
@@ -33,6 +33,10 @@ const STATUS: Record<ErrorCode, number> = {
 /** Domain errors map to HTTP statuses. */
 export function sendError(res: Response, error: DomainError): void {
   res.status(STATUS[error.code]).json({ error });
+}
+
+export function statusOf(error: DomainError): number {
+  return STATUS[error.code];
 }
 
 /** Express 5 forwards rejected promises here. Clients get a code and an Indonesian message, never a stack. */

@@ -11,6 +11,7 @@ import { pollLine } from './archive-page.ts';
 import type { Station } from '../contract/station.ts';
 import type { ArchiveEntry } from '../domain/archive.ts';
 import { clockOf } from '../domain/recording-start.ts';
+import { READER_CSS } from './reader-section.ts';
 import type { Chapter } from '../domain/recording-start.ts';
 
 export interface EpisodePageInput {
@@ -41,9 +42,13 @@ export function isAudioUrl(url: string): boolean {
 
 // Progressive: a chapter link seeks the player in place and starts it; the #t= fragment of a
 // shared address does the same on load. Without it, the ?t= link reloads with a media fragment.
-const SCRIPT = `(function(){var a=document.getElementById('rekaman');if(!a||!a.play)return;function go(t,play){a.currentTime=t;if(play){var p=a.play();if(p&&p.catch)p.catch(function(){});}}
+// The reader poll posts in the background and swaps in the answer the server renders (the
+// same fragment the form's own reload shows); any failure falls back to the plain post.
+const SCRIPT = `(function(){var a=document.getElementById('rekaman');if(a&&a.play){var go=function(t,play){a.currentTime=t;if(play){var p=a.play();if(p&&p.catch)p.catch(function(){});}};
 document.addEventListener('click',function(ev){var l=ev.target&&ev.target.closest&&ev.target.closest('a[data-t]');if(!l)return;ev.preventDefault();var t=Number(l.getAttribute('data-t'));go(t,true);history.replaceState(null,'','#t='+t);});
-var m=/^#t=(\\d+)$/.exec(location.hash);if(m)go(Number(m[1]),false);})();`;
+var m=/^#t=(\\d+)$/.exec(location.hash);if(m)go(Number(m[1]),false);}
+var f=document.getElementById('tanggapan-form');if(f&&window.fetch&&window.FormData&&window.URLSearchParams){f.addEventListener('submit',function(ev){ev.preventDefault();var b=f.querySelector('button');if(b)b.disabled=true;
+fetch(f.action,{method:'POST',body:new URLSearchParams(new FormData(f)),headers:{Accept:'application/json'},credentials:'same-origin'}).then(function(r){return r.json();}).then(function(j){var s=document.getElementById('tanggapan');if(!j||!j.html||!s)throw 0;s.outerHTML=j.html;}).catch(function(){f.submit();});});}})();`;
 
 /** For the page's CSP: the one inline script allowed. */
 export const SCRIPT_HASH = `'sha256-${createHash('sha256').update(SCRIPT).digest('base64')}'`;
@@ -52,6 +57,7 @@ const CSS = `header.site nav{flex-wrap:wrap;gap:.1rem .9rem}header.site nav a{wh
 .rekaman{border:1px solid var(--line);padding:.75rem;margin:0 0 1rem;background:#fff}
 .rekaman audio{width:100%}ol.bab{padding-left:1.2rem;margin:.5rem 0 0}ol.bab li{margin:.3rem 0}ol.bab a{font-variant-numeric:tabular-nums;font-weight:600;margin-right:.4rem}
 .bagikan{display:flex;flex-wrap:wrap;gap:.5rem 1rem;margin:1rem 0}.notula{border-top:1px solid var(--line);margin-top:1rem}
+${READER_CSS}
 @media print{.rekaman audio,.bagikan,ol.bab a{display:none}.rekaman{border:0;padding:0}}`;
 
 function player(p: EpisodePageInput): Html {

@@ -52,7 +52,7 @@ export function createLimiter(limits: RateLimits = DEFAULT_RATE_LIMITS): Limit {
 // real listeners may share one, so the defaults are generous and the token limits stay the
 // first line. `null` turns one off.
 
-export type AddressLimitName = 'newTokens' | 'joins' | 'asks' | 'votes' | 'supports' | 'byCode';
+export type AddressLimitName = 'newTokens' | 'joins' | 'asks' | 'votes' | 'supports' | 'byCode' | 'readerVotes';
 export type AddressLimits = Record<AddressLimitName, RateLimit | null>;
 
 export const DEFAULT_ADDRESS_LIMITS: AddressLimits = {
@@ -68,9 +68,11 @@ export const DEFAULT_ADDRESS_LIMITS: AddressLimits = {
   supports: { points: 300, seconds: 60 },
   /** GET /api/episodes/by-code: a person types a code a few times; a script guessing draft codes tries thousands. */
   byCode: { points: 60, seconds: 60 },
+  /** The reader poll of the public episode pages: one answer per reader, so a few per address in ten minutes. */
+  readerVotes: { points: 30, seconds: 600 },
 };
 
-export const NO_ADDRESS_LIMITS: AddressLimits = { newTokens: null, joins: null, asks: null, votes: null, supports: null, byCode: null };
+export const NO_ADDRESS_LIMITS: AddressLimits = { newTokens: null, joins: null, asks: null, votes: null, supports: null, byCode: null, readerVotes: null };
 
 /** A refusal: the error for the client and the seconds until it may try again. */
 export interface Refusal {
@@ -135,6 +137,7 @@ export const ADDRESS_LIMIT_ENV: Record<AddressLimitName, string> = {
   votes: 'ADDRESS_LIMIT_VOTES',
   supports: 'ADDRESS_LIMIT_SUPPORTS',
   byCode: 'ADDRESS_LIMIT_BY_CODE',
+  readerVotes: 'ADDRESS_LIMIT_READER_VOTES',
 };
 
 /**

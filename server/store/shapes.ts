@@ -107,3 +107,9 @@ export async function readShaped(path: string, schema: v.GenericSchema): Promise
     return { raw: undefined, problem: err instanceof Error ? err.message.split('\n')[0]!.slice(0, 160) : String(err) };
   }
 }
+
+/** data/readers.json (store/readers.ts): views and reader-poll votes per published episode. */
+export const readerShape = v.looseObject({
+  version: v.literal(1),
+  episodes: v.record(str, v.looseObject({ views: num, votes: v.record(str, num) })),
+});

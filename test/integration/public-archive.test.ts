@@ -137,7 +137,7 @@ describe('the public archive', () => {
 
   it('sends Cache-Control and an ETag, answers 304 to a phone that has the page, and a change makes a new one', async () => {
     const first = await api(s.url, PATH, { headers: { 'accept-encoding': 'gzip' } });
-    expect(first.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
     const etag = first.headers.get('etag')!;
     expect(etag).toMatch(/^W\/"/);
     expect(first.headers.get('content-encoding')).toBe('gzip');

@@ -32,6 +32,7 @@ export async function tempDir(prefix = 'kentongan-'): Promise<string> {
 export const TEST_ADDRESS_LIMITS: AddressLimits = {
   newTokens: { points: 100_000, seconds: 60 }, joins: { points: 100_000, seconds: 60 }, asks: { points: 100_000, seconds: 60 },
   votes: { points: 100_000, seconds: 60 }, supports: { points: 100_000, seconds: 60 }, byCode: { points: 100_000, seconds: 60 },
+  readerVotes: { points: 100_000, seconds: 60 },
 };
 
 /** A real server on an ephemeral port with real files in a temp folder. */

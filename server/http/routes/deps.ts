@@ -7,6 +7,7 @@ import type { AuditService } from '../../app/audit-service.ts';
 import type { AddressLimiter } from '../../realtime/rate-limit.ts';
 import type { PublicAddress } from '../../contract/public-address.ts';
 import type { Station } from '../../contract/station.ts';
+import type { ReaderService } from '../../app/reader-service.ts';
 
 export interface HttpDeps {
   episodes: EpisodeService;
@@ -27,6 +28,8 @@ export interface HttpDeps {
   trustProxy: number;
   /** The join address in use (PUBLIC_URL, else a LAN address picked at listen; see net/public-address.ts). */
   publicAddress: () => PublicAddress;
+  /** The readers of the public episode pages: views and the reader poll (data/readers.json). */
+  readers: ReaderService;
   /** Per client address limits (realtime/rate-limit.ts), shared with the sockets. */
   addressLimit: AddressLimiter;
 }
