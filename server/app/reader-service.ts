@@ -69,12 +69,7 @@ export class ReaderService {
     return want.length === got.length && timingSafeEqual(want, got) ? m[1]! : null;
   }
 
-  /** An address+browser key for a reader who brought no cookie: signed, so the file and memory hold no address. */
-  addressKey(address: string, userAgent: string): string {
-    return createHmac('sha256', this.#key).update(`${address}\n${userAgent}`).digest('base64url').slice(0, 16);
-  }
-
-  /** Counts a view of a published episode's page; `keys` are the reader's (token and/or address). */
+  /** Counts a view of a published episode's page by the reader's keys (their token). */
   view(id: Id, timeZone: string, keys: readonly string[]): boolean {
     const day = dateInZone(new Date(this.#deps.now()).toISOString(), timeZone);
     let today = this.#days.get(id);

@@ -37,11 +37,7 @@ export interface ViewDay {
   seen: Set<string>;
 }
 
-/**
- * Counts a view unless one of the reader's keys was counted today. All keys are marked, so
- * a first visit (no cookie yet: counted by its address key) is not counted again once the
- * cookie it was given comes back.
- */
+/** Counts a view unless one of the reader's keys was counted today; all of them are marked. */
 export function countView(rec: ReaderRecord, today: ViewDay, keys: readonly string[]): boolean {
   const counted = !keys.some((k) => today.seen.has(k));
   for (const k of keys) today.seen.add(k);

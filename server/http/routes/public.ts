@@ -26,7 +26,7 @@ import { staffCommand } from '../context.ts';
 import { clientAddress } from '../../net/client-address.ts';
 import { readerSection } from '../../public/reader-section.ts';
 import type { ReaderSectionInput } from '../../public/reader-section.ts';
-import { readerCookie, readerOf, viewKeys } from './reader-cookie.ts';
+import { readerCookie, readerOf } from './reader-cookie.ts';
 import { sendError, statusOf } from '../errors.ts';
 import { htmlOf, markdownOf } from './notula.ts';
 import type { HttpDeps } from './deps.ts';
@@ -155,7 +155,9 @@ export function publicRoutes(deps: HttpDeps): Router {
       res.setHeader('Set-Cookie', readerCookie(token, secureCookies));
       reader = readers.readerOf(token);
     }
-    if (countsAsView(req)) readers.view(e.id, e.timeZone, viewKeys(req, readers, reader, clientAddress(req, trustProxy)));
+    // Counted by the cookie alone: phones of one model behind a carrier's shared address (CGNAT)
+    // are different readers. A browser that keeps no cookie is a new reader on every visit.
+    if (countsAsView(req)) readers.view(e.id, e.timeZone, [reader!]);
     sendKept(req, res, pageOf(found, startAt, readers.voted(e.id, reader)), EPISODE_CACHE_CONTROL);
   });
 

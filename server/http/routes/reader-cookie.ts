@@ -16,15 +16,3 @@ export function readerOf(req: Request, readers: ReaderService): string | null {
   const header = req.headers.cookie;
   return header ? readers.readerOf(parse(header)[READER_COOKIE]) : null;
 }
-
-/**
- * The keys a view is counted under. A reader who came with our cookie is that cookie; one
- * who came without is also their address and browser, so a browser that keeps no cookies
- * is not counted again on every reload.
- */
-export function viewKeys(req: Request, readers: ReaderService, reader: string | null, address: string): string[] {
-  const came = readerOf(req, readers);
-  const keys = reader ? [`t:${reader}`] : [];
-  if (came === null) keys.push(`a:${readers.addressKey(address, req.get('user-agent') ?? '')}`);
-  return keys;
-}
