@@ -21,6 +21,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { auditHook } from './audit-hook.ts';
 import { backupRoutes } from './routes/backup.ts';
 import { publicRoutes } from './routes/public.ts';
+import { openDataRoutes } from './routes/open-data.ts';
 import type { BackupService } from '../app/backup-service.ts';
 import type { HttpDeps } from './routes/deps.ts';
 
@@ -70,6 +71,7 @@ export function createHttpApp(opts: HttpOptions): express.Express {
   app.use(aspirationRoutes(opts));
   app.use(opdRoutes(opts));
   app.use(auditRoutes(opts));
+  app.use(openDataRoutes(opts)); // before publicRoutes: its /arsip/:series would take /arsip/feed.atom
   app.use(publicRoutes(opts));
   if (opts.backup) app.use(backupRoutes(opts.backup));
   if (opts.debugMetrics) app.use(debugRoutes(opts.episodes));

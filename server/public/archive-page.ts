@@ -49,5 +49,5 @@ export function archivePage(p: ArchivePageInput): string {
     ? html`<p>Belum ada siaran yang diterbitkan.</p>`
     : html`<p class="muted">${filtered ? html`${shown} dari ${p.total} siaran cocok. <a href="/arsip">Tampilkan semua</a>` : html`${p.total} siaran`}</p>`;
   const body = html`<h1>Arsip siaran</h1><p>Notula dan rekaman siaran ${p.station.name} yang sudah selesai.</p>${p.problem ? html`<p class="problem" role="alert">${p.problem}</p>` : ''}${form}${summary}${p.groups.map((g) => html`<section><h2>${g.series}</h2><ol class="eps">${g.entries.map(row)}</ol></section>`)}`;
-  return publicPage({ title: 'Arsip siaran', station: p.station, section: 'arsip', css: CSS, body });
+  return publicPage({ title: 'Arsip siaran', station: p.station, section: 'arsip', css: CSS, head: html`<link rel="alternate" type="application/atom+xml" title="Notula siaran ${p.station.name}" href="/arsip/feed.atom">`, body });
 }
