@@ -34,6 +34,8 @@ export interface NotulaRecord {
   start: string;
   /** null: "selesai" (open end), as the notula prints it. */
   end: string | null;
+  /** When the show actually went off air, with the offset (the notula's "selesai"). */
+  endedAt: string | null;
   timeZone: string;
   hosts: string[];
   /** As the notula's "Pembicara" row prints them. */
@@ -76,6 +78,7 @@ export function notulaRecord(e: Episode, entry: ArchiveEntry, origin: string): N
     date: isoInZone(e.startsAt, e.timeZone).slice(0, 10),
     start: isoInZone(e.startsAt, e.timeZone),
     end: e.endsAt === null ? null : isoInZone(e.endsAt, e.timeZone),
+    endedAt: e.endedAt === null ? null : isoInZone(e.endedAt, e.timeZone),
     timeZone: e.timeZone,
     hosts: [...e.hosts],
     speakers: e.speakers.map((s) => ({ name: s.fullName, role: s.position, agency: s.agency })),

@@ -64,6 +64,8 @@ describe('a notula record', () => {
     });
     expect(rec.start).toMatch(/^2026-11-14T\d\d:\d\d:00\+07:00$/);
     expect(Date.parse(rec.start)).toBe(Date.parse(episode.startsAt));
+    expect(rec.end).toBeNull(); // "19.00–selesai", as the notula prints it
+    expect(Date.parse(rec.endedAt!)).toBe(Date.parse(episode.endedAt!));
     expect(rec.speakers).toEqual(episode.speakers.map((s) => ({ name: s.fullName, role: s.position, agency: s.agency })));
     expect(rec.counts).toEqual({ questionsReceived: episode.questions.length, questionsAnswered: row!.entry.answered, listeners: episode.listeners.length });
     // The live poll as the notula prints it: whole percentages by largest remainder.
