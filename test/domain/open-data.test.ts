@@ -155,6 +155,16 @@ describe('the Atom feed', () => {
     expect(kids(entry!, 'link')[0]?.attributes?.href).toBe(`${ORIGIN}${rows[0]!.entry.path}`);
     expect(textOf(kids(entry!, 'summary')[0])).toBe(episodeDescription(rows[0]!.entry).replace(/&/g, '&amp;'));
   });
+  it('keeps hostile staff text as text: escaped inside type="html", CDATA never closed early', () => {
+    const e = buildSampleShow().episode;
+    e.title = 'Jalan ]]><script>alert(1)</script> & "lampu"';
+    const xml = atomFeed({ station, origin: ORIGIN, rows: rowsOf([e]) });
+    const entry = (xml2js(xml, { compact: false }) as Element).elements![0]!.elements!.find((x) => x.name === 'entry')!;
+    const title = entry.elements!.find((x) => x.name === 'title')!;
+    // What a reader gets after unwrapping CDATA is HTML that shows the characters, not a script.
+    expect(title.elements!.map((x) => x.cdata ?? x.text).join('')).toBe('Eps. 7: Jalan ]]&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;lampu&quot;');
+    expect(xml).not.toContain('<script>');
+  });
 });
 
 describe('no listener data in any open file', () => {

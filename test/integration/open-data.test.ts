@@ -129,6 +129,7 @@ describe('the open data, with PUBLIC_URL set', () => {
       const etag = r.headers.get('etag');
       expect(etag, path).toBeTruthy();
       expect(r.text, path).toContain('https://radio.example.id/');
+      expect(r.headers.get('content-encoding'), path).toMatch(/^(gzip|br)$/);
       const again = await fetch(`${s.url}${path}`, { headers: revalidate(etag!) });
       expect(again.status, path).toBe(304);
       expect(again.headers.get('access-control-allow-origin'), path).toBe('*');
