@@ -100,6 +100,14 @@ export class AspirationService {
     return { ok: true, value };
   }
 
+  /**
+   * Changes whenever a write of the usulan or the district (whose names they print) has
+   * finished, either way: the public pages rebuild what they keep from them when it does.
+   */
+  get version(): string {
+    return `${this.deps.store.settled}.${this.deps.district.settled}`;
+  }
+
   /** The notula's aspiration section: an imported episode brings its own. */
   notulaFor(e: Episode): NotulaAspiration[] {
     return e.archivedAspirations ?? notulaAspirations(this.deps.store.list, this.deps.district.district, e.id);

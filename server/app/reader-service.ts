@@ -41,6 +41,7 @@ export class ReaderService {
   /** Bumped per counted vote of an episode: part of its cached page's key. */
   readonly #votes = new Map<Id, number>();
   #dirty = false;
+  readonly #dayCache = new Map<string, { minute: number; day: string }>();
   readonly #timer: NodeJS.Timeout | null;
 
   constructor(deps: ReaderServiceDeps) {
@@ -71,13 +72,23 @@ export class ReaderService {
 
   /** Counts a view of a published episode's page by the reader's keys (their token). */
   view(id: Id, timeZone: string, keys: readonly string[]): boolean {
-    const day = dateInZone(new Date(this.#deps.now()).toISOString(), timeZone);
+    const day = this.#dayIn(timeZone);
     let today = this.#days.get(id);
     if (!today || today.day !== day) this.#days.set(id, (today = { day, seen: new Set() }));
     if (today.seen.size >= SEEN_MAX) today.seen.clear();
     const counted = countView(this.#deps.store.record(id), today, keys);
     if (counted) this.#dirty = true;
     return counted;
+  }
+
+  /** The calendar day in a zone, worked out again once a minute (Intl is slow per request). */
+  #dayIn(timeZone: string): string {
+    const minute = Math.floor(this.#deps.now() / 60_000);
+    const hit = this.#dayCache.get(timeZone);
+    if (hit && hit.minute === minute) return hit.day;
+    const day = dateInZone(new Date(minute * 60_000).toISOString(), timeZone);
+    this.#dayCache.set(timeZone, { minute, day });
+    return day;
   }
 
   /** "N Dilihat" as the cached page shows it: refreshed at most every VIEWS_SHOWN_MS. */

@@ -62,6 +62,10 @@ export function createHttpApp(opts: HttpOptions): express.Express {
     res.setHeader('Cache-Control', 'no-store');
     res.json(opts.publicAddress());
   });
+  // First: the public pages are what most requests are (a shared episode), and the routers
+  // before them would each be walked for nothing.
+  app.use(openDataRoutes(opts)); // before publicRoutes: its /arsip/:series would take /arsip/feed.atom
+  app.use(publicRoutes(opts));
   app.use(sessionRoutes(opts));
   app.use(staffRoutes(opts));
   app.use(episodeRoutes(opts));
@@ -71,8 +75,6 @@ export function createHttpApp(opts: HttpOptions): express.Express {
   app.use(aspirationRoutes(opts));
   app.use(opdRoutes(opts));
   app.use(auditRoutes(opts));
-  app.use(openDataRoutes(opts)); // before publicRoutes: its /arsip/:series would take /arsip/feed.atom
-  app.use(publicRoutes(opts));
   if (opts.backup) app.use(backupRoutes(opts.backup));
   if (opts.debugMetrics) app.use(debugRoutes(opts.episodes));
   app.use('/api', (_req, res) => sendError(res, fail('unknown_route').error));

@@ -28,6 +28,11 @@ export class Committer {
   #timer: unknown = null;
   /** Writes completed; the benchmark reports it as writes per second. */
   writes = 0;
+  /**
+   * Writes finished either way (a failed one has put memory back by then): a cache built
+   * from the document stays right while this stands still.
+   */
+  settled = 0;
 
   /**
    * `gapAfter(busyMs)`, optional: given how long the last write kept the event loop busy
@@ -109,10 +114,12 @@ export class Committer {
     writing.then(
       () => {
         this.writes++;
+        this.settled++;
         next();
         for (const w of batch) w.resolve();
       },
       (err) => {
+        this.settled++;
         next();
         for (const w of batch) w.reject(err);
       },

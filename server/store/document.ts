@@ -27,6 +27,11 @@ export abstract class DocumentStore<T> {
   get writes(): number {
     return this.doc.writes;
   }
+
+  /** See Committer.settled. */
+  get settled(): number {
+    return this.doc.settled;
+  }
 }
 
 /**
@@ -136,5 +141,9 @@ export class JsonDocument<T, M = void> {
 
   get writes(): number {
     return this.#committer.writes;
+  }
+
+  get settled(): number {
+    return this.#committer.settled;
   }
 }

@@ -10,10 +10,10 @@ import { PHONE, launchBrowser } from '../support/browser.ts';
 import { must, startServer } from '../support/server.ts';
 import { createLiveEpisode, crew } from '../support/show.ts';
 import { replaceSection } from './lib/results-file.ts';
+import { SLOW_3G } from './lib/network.ts';
 
 const RUNS = Number(process.env.RUNS ?? 3);
-// 400 kbit/s each way, 400 ms round trip: a busy 3G cell at the edge of town.
-const NETWORK = { offline: false, latency: 400, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8 };
+const NETWORK = SLOW_3G;
 const BUDGET = { kb: 60, seconds: 3 };
 
 interface Run {

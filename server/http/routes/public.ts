@@ -71,10 +71,13 @@ export function publicRoutes(deps: HttpDeps): Router {
 
   /** The published episodes as rows; rebuilt only when an episode or the usulan shown changed. */
   function current(): Archive {
-    const list = published(episodes.list());
-    const usulan = new Map(list.map((e) => [e.id, aspirations.notulaFor(e)]));
-    const key = list.map((e) => `${e.id}:${episodes.version(e.id)}`).join(',') + '|' + JSON.stringify([...usulan.values()]);
+    const all = episodes.list();
+    // Cheap to build per request: the versions say when anything shown may have changed.
+    let key = aspirations.version;
+    for (const e of all) if (e.status === 'ended') key += `,${e.id}:${episodes.version(e.id)}`;
     if (archive?.key === key) return archive;
+    const list = published(all);
+    const usulan = new Map(list.map((e) => [e.id, aspirations.notulaFor(e)]));
     const entries = list.map((e) => archiveEntry(e, usulan.get(e.id)!, list));
     archive = { key, entries, choices: choicesOf(entries), byId: new Map(list.map((e) => [e.id, e])), usulan };
     return archive;
@@ -135,7 +138,8 @@ export function publicRoutes(deps: HttpDeps): Router {
     res.redirect(301, `/arsip?seri=${s}`);
   });
 
-  r.get('/arsip/:series/:episode', gzip, (req, res) => {
+  // Not behind compression(): its pages are kept gzipped, and the refusals are small.
+  r.get('/arsip/:series/:episode', (req, res) => {
     const series = String(req.params.series);
     const episode = String(req.params.episode);
     if (!SLUG_PATTERN.test(series) || !SLUG_PATTERN.test(episode)) return notFound(req, res);
@@ -178,7 +182,7 @@ export function publicRoutes(deps: HttpDeps): Router {
   function pageOf({ e, entry, usulan }: Found, startAt: number | null, voted: boolean): Page {
     const cacheKey = `${e.id}|${startAt ?? ''}|${voted ? 'v' : 'f'}`;
     const shown = voted ? `${readers.votesVersion(e.id)}:${readers.viewsShown(e.id)}` : String(readers.viewsShown(e.id));
-    const key = `${episodes.version(e.id)}|${entry.path}|${JSON.stringify(usulan)}|${shown}`;
+    const key = `${current().key}|${shown}`;
     let page = pages.get(cacheKey);
     if (!page || page.key !== key) {
       const body = render({ e, entry, usulan }, startAt, section(e, entry, voted, voted ? THANKS : null));
