@@ -19,13 +19,15 @@ export interface PublicPage {
 }
 
 // System fonts only: no web font to download. Colours as the app's (web/src/app.css).
+// overflow-wrap: a listener's long link or word must not widen the page past a phone's screen
+// (the browser would zoom the whole page out to fit it).
 const CSS = `:root{--ink:#1a1a1a;--muted:#555;--line:#d8d2c8;--accent:#8a3b12;--bg:#fffdf8}
 *{box-sizing:border-box}body{margin:0;font:16px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
 a{color:var(--accent)}header.site,main,footer.site{max-width:50rem;margin:0 auto;padding:0 1rem}
 header.site{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:baseline;padding-top:.75rem;padding-bottom:.5rem;border-bottom:1px solid var(--line)}
 header.site .station{font-weight:700;text-decoration:none;color:var(--ink)}header.site nav{display:flex;gap:1rem}
 header.site nav a[aria-current]{font-weight:700;text-decoration:none}
-main{padding-top:1rem;padding-bottom:2rem}h1{font-size:1.5rem;line-height:1.25}h2{font-size:1.2rem}
+main{padding-top:1rem;padding-bottom:2rem;overflow-wrap:anywhere}h1{font-size:1.5rem;line-height:1.25}h2{font-size:1.2rem}
 table{border-collapse:collapse;max-width:100%;display:block;overflow-x:auto}td,th{border:1px solid #999;padding:.3rem .6rem;vertical-align:top}
 .muted{color:var(--muted)}footer.site{padding-bottom:2rem;font-size:.875rem;color:var(--muted)}
 @media print{@page{size:A4;margin:18mm}body{background:#fff;font-size:11pt}header.site nav,.no-print{display:none}a{color:inherit;text-decoration:none}main{max-width:none;padding:0}}`;
