@@ -16,9 +16,9 @@ let episodePath = '';
 
 beforeAll(async () => {
   const ep = await createLiveEpisode(c.url, c.admin, {
-    ...SHOW_EPISODE, premoderation: false, series: `Seri ${XSS[0]}`, title: XSS[1], place: XSS[2],
-    hosts: [XSS[3], XSS[4]],
-    speakers: [{ fullName: XSS[5], shortName: XSS[6], position: XSS[7], agency: XSS[8] }, { fullName: 'Bu Lestari', shortName: 'Bu Lestari', position: XSS[9], agency: XSS[10] }],
+    ...SHOW_EPISODE, premoderation: false, series: `Seri ${XSS[0]!}`, title: XSS[1]!, place: XSS[2]!,
+    hosts: [XSS[3]!, XSS[4]!],
+    speakers: [{ fullName: XSS[5]!, shortName: XSS[6]!, position: XSS[7]!, agency: XSS[8]! }, { fullName: 'Bu Lestari', shortName: 'Bu Lestari', position: XSS[9]!, agency: XSS[10]! }],
   });
   const people: Client[] = [];
   for (let i = 0; i < 4; i++) {
@@ -39,7 +39,7 @@ beforeAll(async () => {
     });
     if (!r.ok) throw new Error(`aspiration:submit refused: ${r.error.code} ${r.error.message}`);
   }
-  await must(c.host, 'poll:open', { episodeId: ep.id, kind: 'single', question: XSS[11], options: [XSS[12], XSS[13]] });
+  await must(c.host, 'poll:open', { episodeId: ep.id, kind: 'single', question: XSS[11]!, options: [XSS[12]!, XSS[13]!] });
   expect((await api(c.url, `/api/episodes/${ep.id}/end`, { method: 'POST', cookie: c.hostCookie })).status).toBe(200);
   episodePath = (await fetch(`${c.url}/arsip/e/${ep.id}`, { redirect: 'manual' })).headers.get('location')!;
   expect(episodePath).toMatch(/^\/arsip\/[a-z0-9-]+\/[a-z0-9-]+$/);
