@@ -48,6 +48,11 @@ export class AspirationService {
     return this.deps.district.district;
   }
 
+  /** Writes of the usulan and district files made durable so far: with the objects in memory, what a public page's cache keys on. */
+  get writes(): number {
+    return this.deps.store.writes + this.deps.district.writes;
+  }
+
   get episodes(): EpisodeService {
     return this.deps.episodes;
   }

@@ -84,6 +84,7 @@ export const ERROR_MESSAGES = {
   reader_choice_missing: 'Pilih salah satu tanggapan dulu, lalu tekan Kirim.',
   reader_already_voted: 'Anda sudah memberi tanggapan untuk siaran ini; tanggapan pertama Anda yang dihitung.',
   reader_token_missing: 'Tanggapan belum dihitung: browser Anda tidak menyimpan cookie dari halaman ini. Muat ulang halamannya, lalu pilih sekali lagi.',
+  invalid_filter: 'Saringan tidak valid.',
   not_saved: 'Tidak tersimpan: server gagal menulis ke disk, jadi perubahan ini dibatalkan. Coba sekali lagi; jika tetap gagal, beri tahu admin (disk mungkin penuh).',
   internal: 'Terjadi kesalahan di server. Perubahan mungkin sudah tersimpan; periksa dulu sebelum mencoba lagi.',
 } as const;

@@ -22,6 +22,7 @@ import { auditHook } from './audit-hook.ts';
 import { backupRoutes } from './routes/backup.ts';
 import { publicRoutes } from './routes/public.ts';
 import { openDataRoutes } from './routes/open-data.ts';
+import { trackerRoutes } from './routes/tracker.ts';
 import type { BackupService } from '../app/backup-service.ts';
 import type { HttpDeps } from './routes/deps.ts';
 
@@ -66,6 +67,7 @@ export function createHttpApp(opts: HttpOptions): express.Express {
   // before them would each be walked for nothing.
   app.use(openDataRoutes(opts)); // before publicRoutes: its /arsip/:series would take /arsip/feed.atom
   app.use(publicRoutes(opts));
+  app.use(trackerRoutes(opts));
   app.use(sessionRoutes(opts));
   app.use(staffRoutes(opts));
   app.use(episodeRoutes(opts));

@@ -8,7 +8,7 @@ const STATUS: Record<ErrorCode, number> = {
   speaker_not_found: 400, transcript_invalid: 400,
   unknown_dimension: 400, unknown_kecamatan: 400, unknown_desa: 400, desa_outside_kecamatan: 400, invalid_rt_rw: 400,
   invalid_phone: 400, consent_required: 400, reader_choice_missing: 400, reader_token_missing: 400, reason_required: 400, poll_option_invalid: 400, district_invalid: 400,
-  district_csv_invalid: 400,
+  district_csv_invalid: 400, invalid_filter: 400,
   aspiration_not_found: 404, poll_not_found: 404, region_not_found: 404, kabupaten_not_found: 404, sample_absent: 404,
   region_data_unavailable: 503,
   not_signed_in: 401, wrong_password: 401, wrong_current_password: 401,

@@ -70,6 +70,7 @@ export const ERROR_EN: Record<ErrorCode | 'offline' | 'timeout', string> = {
   kabupaten_not_found: 'That province or kabupaten/kota code is not in the official Kemendagri data.',
   region_data_unavailable: 'The server cannot read the official region data (the idn-area-data package); CSV import still works.',
   sample_absent: 'There is no sample left to remove.',
+  invalid_filter: 'Invalid filter.',
   not_saved: 'Not saved: the server could not write to its disk, so this change was undone. Try once more; if it fails again, tell the admin (the disk may be full).',
   internal: 'Server error. The change may have been saved; check before trying again.',
   offline: 'You are offline. It will be sent when the connection is back.',
