@@ -50,7 +50,7 @@ function selectOf(name: string, label: string, options: Choice[], chosen: string
 const badge = (s: AspirationStatus): Html => html`<span class="st st-${s}">${ASPIRATION_STATUS_LABELS[s]}</span>`;
 
 function history(r: TrackerRow, timeZone: string): Html {
-  return html`<ol class="riwayat">${r.riwayat.map((s) => html`<li><time datetime="${s.waktu}">${formatUpdated(s.waktu, timeZone)}</time>: ${ASPIRATION_STATUS_LABELS[s.status]}${s.alasan ? html` — alasan: ${s.alasan}` : ''}${s.digabungKe ? html` ke <a href="/usulan#u-${s.digabungKe}">usulan lain</a>` : ''}</li>`)}</ol>`;
+  return html`<ol class="riwayat" aria-label="Riwayat status">${r.riwayat.map((s) => html`<li><time datetime="${s.waktu}">${formatUpdated(s.waktu, timeZone)}</time>: ${ASPIRATION_STATUS_LABELS[s.status]}${s.alasan ? html` — alasan: ${s.alasan}` : ''}${s.digabungKe ? html` ke <a href="/usulan#u-${s.digabungKe}">usulan lain</a>` : ''}</li>`)}</ol>`;
 }
 
 function episodeLine(r: TrackerRow): Html {
