@@ -3,9 +3,9 @@
 // socket with a name, phone and consent, a phone and e-mail in its text, and a rejection
 // whose reason holds a phone number. None of it may reach a public body.
 import { describe, expect, it } from 'vitest';
-import { get } from 'node:http';
 import { parse } from 'csv-parse/sync';
 import { studioServer } from '../support/integration.ts';
+import { transferred } from '../support/weight.ts';
 import { api, listener, must } from '../support/client.ts';
 import { createLiveEpisode } from '../support/show.ts';
 import { TRACKER_COLUMNS } from '../../server/domain/tracker.ts';
@@ -14,17 +14,6 @@ const EPISODE_PATH = '/arsip/suara-desa-obrolan-warga-dan-pemerintah/7-air-bersi
 const KALIWENING = '99.01.01';
 const LERENGSARI = '99.01.03';
 const revalidate = (etag: string) => ({ 'if-none-match': etag, 'cache-control': 'max-age=0' });
-
-/** Bytes on the wire for a phone that accepts gzip (node:http does not unpack them). */
-function transferred(url: string): Promise<{ bytes: number; encoding: string | undefined }> {
-  return new Promise((resolve, reject) => {
-    get(url, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
-      let bytes = 0;
-      res.on('data', (c: Buffer) => (bytes += c.length));
-      res.on('end', () => resolve({ bytes, encoding: res.headers['content-encoding'] }));
-    }).on('error', reject);
-  });
-}
 
 describe('the usulan tracker and its open data', () => {
   const s = studioServer({ sample: true, publicUrl: 'https://radio.example.id', station: { name: 'Suara Giri FM' } });
