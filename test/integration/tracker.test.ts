@@ -4,6 +4,8 @@
 // whose reason holds a phone number. None of it may reach a public body.
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { studioServer } from '../support/integration.ts';
 import { transferred } from '../support/weight.ts';
 import { api, listener, must } from '../support/client.ts';
@@ -208,5 +210,36 @@ describe('the usulan tracker and its open data', () => {
       expectNoPii(await after.text(), p);
     }
     expect((await api(s.url, '/usulan?status=ditinjau')).text).toContain('Lampu jalan');
+  });
+
+  it('never keeps a page of a change whose write failed, even one rendered while the write was under way', async () => {
+    await plant();
+    const list = s.server.app.aspirations.list;
+    const [one, two] = list.filter((a) => a.id !== planted && a.status === 'baru');
+    // A saved change (the rows are stale now), then a command's change that is in memory while its
+    // write is under way: the reader asking then gets rows with it, and that page is cached. The
+    // second is set here by hand, so the moment is not left to timing.
+    const saved = await api(s.url, '/api/aspirations/status', { method: 'POST', cookie: s.admin, body: { ids: [one!.id], status: 'ditinjau' } });
+    expect(saved.status, saved.text).toBe(200);
+    list.find((a) => a.id === planted)!.status = 'diteruskan';
+    expect((await api(s.url, '/usulan?status=diteruskan')).text).toContain('Lampu jalan');
+    // The write fails for real (the file's path becomes a directory): memory goes back to the disk.
+    const file = join(s.server.dataDir, 'aspirations.json');
+    await rename(file, `${file}.aside`);
+    await mkdir(join(file, 'blocked'), { recursive: true });
+    try {
+      const r = await api(s.url, '/api/aspirations/status', { method: 'POST', cookie: s.admin, body: { ids: [two!.id], status: 'ditinjau' } });
+      expect(r.status, r.text).toBe(503);
+      expect(r.json.error.code).toBe('not_saved');
+    } finally {
+      await rm(file, { recursive: true });
+      await rename(`${file}.aside`, file);
+    }
+    // No file was written, yet the cached page is not served: it showed what is not on disk.
+    expect((await api(s.url, '/usulan?status=diteruskan')).text).not.toContain('Lampu jalan');
+    expect((await api(s.url, '/usulan?status=ditinjau')).text).toContain('Lampu jalan');
+    const row = (await api(s.url, '/data/usulan.json')).json.usulan.find((x: { id: string }) => x.id === planted);
+    expect(row.status).toBe('ditinjau');
+    expect(row.riwayat.map((h: { status: string }) => h.status)).toEqual(['baru', 'ditinjau']);
   });
 });
