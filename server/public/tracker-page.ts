@@ -49,8 +49,10 @@ function selectOf(name: string, label: string, options: Choice[], chosen: string
 
 const badge = (s: AspirationStatus): Html => html`<span class="st st-${s}">${ASPIRATION_STATUS_LABELS[s]}</span>`;
 
-function history(r: TrackerRow, timeZone: string): Html {
-  return html`<ol class="riwayat" aria-label="Riwayat status">${r.riwayat.map((s) => html`<li><time datetime="${s.waktu}">${formatUpdated(s.waktu, timeZone)}</time>: ${ASPIRATION_STATUS_LABELS[s.status]}${s.alasan ? html` — alasan: ${s.alasan}` : ''}${s.digabungKe ? html` ke <a href="/usulan#u-${s.digabungKe}">usulan lain</a>` : ''}</li>`)}</ol>`;
+/** `within`: the usulan whose card this history is nested in; a merge into it says so. */
+function history(r: TrackerRow, timeZone: string, within: string | null = null): Html {
+  const into = (id: string) => (id === within ? html` ke usulan ini` : html` ke <a href="/usulan#u-${id}">usulan lain</a>`);
+  return html`<ol class="riwayat" aria-label="Riwayat status">${r.riwayat.map((s) => html`<li><time datetime="${s.waktu}">${formatUpdated(s.waktu, timeZone)}</time>: ${ASPIRATION_STATUS_LABELS[s.status]}${s.alasan ? html` — alasan: ${s.alasan}` : ''}${s.digabungKe ? into(s.digabungKe) : ''}</li>`)}</ol>`;
 }
 
 function episodeLine(r: TrackerRow): Html {
@@ -67,7 +69,7 @@ type Children = ReadonlyMap<string, readonly TrackerRow[]>;
 
 /** A merged duplicate under its target: what it said, when it was merged, and what was merged into it before. */
 function merged(r: TrackerRow, children: Children, timeZone: string): Html {
-  return html`<div class="gabung" id="u-${r.id}"><h3>${r.usulan}</h3><p class="meta muted">${place(r)}</p>${episodeLine(r)}${history(r, timeZone)}${(children.get(r.id) ?? []).map((c) => merged(c, children, timeZone))}</div>`;
+  return html`<div class="gabung" id="u-${r.id}"><h3>${r.usulan}</h3><p class="meta muted">${place(r)}</p>${episodeLine(r)}${history(r, timeZone, r.digabungKe)}${(children.get(r.id) ?? []).map((c) => merged(c, children, timeZone))}</div>`;
 }
 
 function card(r: TrackerRow, children: Children, timeZone: string): Html {
