@@ -119,6 +119,21 @@ export interface Episode extends EpisodeInfo {
    * absent or null: the episode's startedAt. The archive's chapters count from it.
    */
   recordingStartedAt?: Instant | null;
+  /** Connected listeners sampled while live (server/domain/analytics.ts); absent until the first sample. */
+  audience?: Audience;
+}
+
+/** How many listener sockets were connected to a live episode at one moment. */
+export interface AudiencePoint {
+  at: Instant;
+  connected: number;
+}
+
+/** The time series behind the staff's listener chart: one point a minute, thinned past a cap. */
+export interface Audience {
+  samples: AudiencePoint[];
+  /** The most seen at once, checked more often than a point is kept. */
+  peak: AudiencePoint | null;
 }
 
 /** What a correction after the show may change (server/domain/correction.ts). */

@@ -1,7 +1,7 @@
 // What the server sends each audience of an episode: the snapshots, question and poll
 // views, and an erasure's counts. Types only; the server builds them in
 // server/domain/views.ts, poll.ts and erasure.ts, the web reads them as $contract/views.ts.
-import type { ClosingStatement, EditEntry, EpisodeInfo, EpisodeStatus, Id, Note, Poll, PollKind, Question, QuestionStatus } from './types.ts';
+import type { AudiencePoint, Channel, ClosingStatement, EditEntry, EpisodeInfo, EpisodeStatus, Id, Note, Poll, PollKind, Question, QuestionStatus } from './types.ts';
 
 // Listener tokens (askedBy, voters) never leave the server.
 export interface QuestionView {
@@ -98,4 +98,72 @@ export interface ErasureSummary {
   aspirationsAnonymised: number;
   /** Name/phone contacts removed (withdrawn usulan included). */
   contactsRemoved: number;
+}
+
+// ---- Staff analytics of one episode (GET /api/episodes/:id/analytics; domain/analytics.ts) ----
+
+/** Questions of one channel (or all of them) by what became of them. */
+export interface QuestionCounts {
+  channel: Channel | 'all';
+  /** Every question that came in, whatever became of it. */
+  received: number;
+  /** Still waiting for a screener. */
+  pending: number;
+  /** Passed the screener and still stand (approved, on air or answered). */
+  approved: number;
+  /** Put on air at some point (on air now or answered). */
+  aired: number;
+  merged: number;
+  rejected: number;
+}
+
+/** A live poll's turnout: answers against the listeners present while it was open. */
+export interface PollTurnout {
+  id: Id;
+  question: string;
+  status: Poll['status'];
+  openedAt: string;
+  closedAt: string | null;
+  answers: number;
+  /** The most listeners connected while it was open (or, with no samples, all who joined). */
+  present: number;
+  /** Where `present` comes from: the sampled series, or the joined total when there is none. */
+  presentFrom: 'connected' | 'joined';
+  /** Whole percent of `present` who answered; null when nobody was present. */
+  turnoutPercent: number | null;
+}
+
+export interface EpisodeAnalytics {
+  episodeId: Id;
+  status: EpisodeStatus;
+  title: string;
+  timeZone: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  listeners: {
+    /** Distinct listeners who joined (the notula's "Pendengar bergabung"). */
+    total: number;
+    peak: AudiencePoint | null;
+    /** Connected listener sockets over time, oldest first. */
+    series: AudiencePoint[];
+  };
+  questions: {
+    /** One row per channel that brought at least one question, in CHANNELS order. */
+    byChannel: QuestionCounts[];
+    total: QuestionCounts;
+    /** An imported episode's count of questions received (its full list is gone); else null. */
+    archivedReceived: number | null;
+  };
+  votes: {
+    /** Votes standing on questions now. */
+    total: number;
+    /** Distinct listeners who voted. */
+    voters: number;
+  };
+  polls: PollTurnout[];
+  /**
+   * The published notula's page views and reader poll (issue 12 item 3): filled by the
+   * reader-poll work; null until that is wired in.
+   */
+  reader: null;
 }

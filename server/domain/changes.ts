@@ -27,6 +27,8 @@ export type Change =
   | { kind: 'noteRemoved'; noteId: Id }
   | { kind: 'closing'; closing: ClosingStatement[] }
   | { kind: 'listeners'; count: number }
+  /** A listener-count sample was kept (analytics.ts): written with the episode, sent to nobody. */
+  | { kind: 'audience' }
   /** The edit log after a correction (staff only; the whole log, it is small). */
   | { kind: 'edits'; edits: EditEntry[] }
   /** A poll opened, closed, or had its results shown/hidden. */

@@ -53,6 +53,7 @@ export function revertChanges(e: Episode, failed: Change[]): Change[] {
       case 'supports':
       case 'aspirationRemoved':
       case 'episodeRemoved':
+      case 'audience':
         break;
     }
   }

@@ -267,6 +267,9 @@ export class Broadcaster {
       case 'episodeRemoved':
         this.#removed(e.id);
         return;
+      case 'audience':
+        // Staff read the series on request (GET …/analytics); a minute's sample is news to no screen.
+        return;
     }
   }
 

@@ -33,6 +33,7 @@ const poll = v.looseObject({
   status: v.picklist(['open', 'closed']), resultsVisible: v.boolean(), answers: v.record(str, num),
   archivedCounts: v.nullable(v.array(num)), openedAt: str, closedAt: nstr,
 });
+const audiencePoint = v.looseObject({ at: str, connected: num });
 const notulaAspiration = v.looseObject({ id: str, dimension: str, text: str, problem: str, kecamatan: str, desa: str, rtRw: nstr, supports: num });
 
 export const episodeShape = v.looseObject({
@@ -43,6 +44,7 @@ export const episodeShape = v.looseObject({
   questions: v.array(question), notes: v.array(note), closing: v.array(closing), listeners: strings,
   archived: v.nullable(v.looseObject({ questionsReceived: num, listeners: num })),
   polls: v.optional(v.array(poll)), archivedAspirations: v.optional(v.array(notulaAspiration)),
+  audience: v.optional(v.looseObject({ samples: v.array(audiencePoint), peak: v.nullable(audiencePoint) })),
 });
 
 export const indexShape = v.looseObject({
