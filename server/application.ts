@@ -43,6 +43,8 @@ import { ensureBackupKey } from './store/backup-key.ts';
 import { BackupService } from './app/backup-service.ts';
 import type { Backup } from './app/backup-service.ts';
 import { AuditService } from './app/audit-service.ts';
+import { AudienceSampler } from './app/audience-sampler.ts';
+import type { AudienceSamplerOptions } from './app/audience-sampler.ts';
 
 export interface AppConfig {
   dataDir: string;
@@ -97,6 +99,8 @@ export interface AppConfig {
   retentionSweepMs?: number;
   /** Connection caps and timeouts (net/connections.ts); no per-address cap unless given. */
   connections?: ConnectionOptions;
+  /** The listener-count sampler of the staff analytics (app/audience-sampler.ts); tests inject its timers. */
+  audience?: AudienceSamplerOptions;
 }
 
 export interface Application {
@@ -217,6 +221,12 @@ export async function createApplication(config: AppConfig): Promise<Application>
       ? `kentongan: sambungan ditolak: lebih dari ${counter.perAddress} dari satu alamat`
       : `kentongan: sambungan ditolak: sudah ${counter.total} sambungan terbuka (sisa berkas untuk data)`);
   });
+  // Counted from the realtime rooms, kept through the episode service (app/audience-sampler.ts).
+  const sampler = new AudienceSampler({
+    episodes, connected: (id) => broadcaster.connectedListeners(id), ...config.audience,
+    timers: { now: clock, ...config.audience?.timers },
+  });
+  sampler.start();
   const corrections = new CorrectionService({ episodes, aspirations, transcripts, log });
   serveRealtime(httpServer, rt, { episodes, aspirations, staff, erasure, corrections, audit, listenerSecret: staffStore.data.listenerSecret, rateLimits: config.rateLimits, addressLimit, pendingCaps: config.pendingCaps, log, trustProxy: net.trustProxy });
 
@@ -239,6 +249,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
     },
     async close() {
       if (sweeper) clearInterval(sweeper);
+      await sampler.stop();
       broadcaster.flush();
       broadcaster.close();
       await new Promise<void>((resolve) => rt.io.close(() => resolve()));

@@ -163,7 +163,17 @@ export interface EpisodeAnalytics {
   polls: PollTurnout[];
   /**
    * The published notula's page views and reader poll (issue 12 item 3): filled by the
-   * reader-poll work; null until that is wired in.
+   * reader-poll work; null until that is wired in (and for an episode nobody can read yet).
    */
-  reader: null;
+  reader: ReaderStats | null;
+}
+
+/** What readers of the published episode page did: "N Dilihat" and "Bagaimana Tanggapan Anda?". */
+export interface ReaderStats {
+  views: number;
+  poll: {
+    /** In the page's order; `percent` whole, summing to 100 when total > 0 (largest remainder). */
+    options: { label: string; count: number; percent: number }[];
+    total: number;
+  };
 }

@@ -23,6 +23,7 @@ import { backupRoutes } from './routes/backup.ts';
 import { publicRoutes } from './routes/public.ts';
 import { openDataRoutes } from './routes/open-data.ts';
 import { trackerRoutes } from './routes/tracker.ts';
+import { analyticsRoutes } from './routes/analytics.ts';
 import type { BackupService } from '../app/backup-service.ts';
 import type { HttpDeps } from './routes/deps.ts';
 
@@ -77,6 +78,7 @@ export function createHttpApp(opts: HttpOptions): express.Express {
   app.use(aspirationRoutes(opts));
   app.use(opdRoutes(opts));
   app.use(auditRoutes(opts));
+  app.use(analyticsRoutes(opts));
   if (opts.backup) app.use(backupRoutes(opts.backup));
   if (opts.debugMetrics) app.use(debugRoutes(opts.episodes));
   app.use('/api', (_req, res) => sendError(res, fail('unknown_route').error));

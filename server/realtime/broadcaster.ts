@@ -273,6 +273,21 @@ export class Broadcaster {
     }
   }
 
+  /**
+   * Sockets connected to the episode as listeners right now (the staff analytics' sampler):
+   * its room's size, less any staff socket in it. Cheap (a Set's size and the few staff), so
+   * it can be asked every few seconds whatever the audience. A studio screen (watch only)
+   * shares the room and counts as one.
+   */
+  connectedListeners(episodeId: Id): number {
+    const all = this.#io.sockets.adapter.rooms;
+    const audience = all.get(rooms.episode(episodeId));
+    if (!audience) return 0;
+    let staff = 0;
+    for (const id of all.get(rooms.staff(episodeId)) ?? []) if (audience.has(id)) staff++;
+    return audience.size - staff;
+  }
+
   /** The listener tick for an episode's audience size (see LISTENER_MESSAGES_PER_SECOND). */
   #listenerTickMs(episodeId: Id): number {
     const audience = this.#io.sockets.adapter.rooms.get(rooms.episode(episodeId))?.size ?? 0;
