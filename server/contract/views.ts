@@ -135,6 +135,8 @@ export interface PollTurnout {
 
 export interface EpisodeAnalytics {
   episodeId: Id;
+  /** When these figures were taken (the server's clock): an open poll's window ends here. */
+  asOf: string;
   status: EpisodeStatus;
   title: string;
   timeZone: string;

@@ -78,7 +78,7 @@ export function episodeAnalytics(e: Episode, now: Instant): EpisodeAnalytics {
   }
   const total = e.archived?.listeners ?? e.listeners.length;
   return {
-    episodeId: e.id, status: e.status, title: e.title, timeZone: e.timeZone, startedAt: e.startedAt, endedAt: e.endedAt,
+    episodeId: e.id, asOf: now, status: e.status, title: e.title, timeZone: e.timeZone, startedAt: e.startedAt, endedAt: e.endedAt,
     listeners: { total, peak: e.audience?.peak ?? null, series: (e.audience?.samples ?? []).map((s) => ({ ...s })) },
     questions: { byChannel, total: counts('all', e.questions), archivedReceived: e.archived?.questionsReceived ?? null },
     votes: { total: votes, voters: voters.size },

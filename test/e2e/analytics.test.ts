@@ -97,7 +97,9 @@ describe('the Statistik page', () => {
     expect(await page.getByTestId('votes-total').innerText()).toBe('4');
     expect(await page.getByTestId('voters').innerText()).toBe('3');
     // Two of the three connected when the poll ran answered.
-    expect(await page.getByTestId('poll-turnout').locator('tbody td').allInnerTexts()).toEqual(['2', '3', '67 %']);
+    expect(await page.getByTestId('poll-turnout').locator('dd').allInnerTexts()).toEqual(['2', '3', '67 %']);
+    // The moment the figures stand at is the server's, in the episode's zone.
+    await page.getByText('Keadaan pukul 19.07').waitFor();
     expect(await page.getByTestId('reader-none').innerText()).toBe('Belum ada data pembaca');
     await screenshot(page, 'analytics-desktop');
 
@@ -108,8 +110,10 @@ describe('the Statistik page', () => {
     await close();
   });
 
-  it('fits a 360 px phone', async () => {
-    const { page, errors, close } = await c.open(`/stats/${ep.id}`, { cookie: c.notulisCookie, phone: true });
+  it('is reached from the after-show box and fits a 360 px phone', async () => {
+    const { page, errors, close } = await c.open(`/notulis/${ep.id}`, { cookie: c.notulisCookie, phone: true, console: true });
+    await page.getByTestId('stats-link').click();
+    await page.waitForURL(`**/stats/${ep.id}`);
     await page.getByTestId('audience-chart').waitFor({ timeout: 30_000 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBe(0);

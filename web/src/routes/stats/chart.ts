@@ -30,7 +30,7 @@ export interface Chart {
   xTicks: { x: number; at: string }[];
 }
 
-/** The smallest of 1, 2, 5 × 10^k that is ≥ n (and at least 1): a scale that reads round. */
+/** The smallest of 1, 2, 5 × 10^k that is ≥ n (1 for anything up to 1): a step that reads round. */
 export function roundTop(n: number): number {
   if (n <= 1) return 1;
   const p = 10 ** Math.floor(Math.log10(n));
@@ -43,7 +43,10 @@ export function chart(series: AudiencePoint[], peak: AudiencePoint | null, box: 
   const times = all.map((p) => Date.parse(p.at));
   const t0 = Math.min(...times);
   const t1 = Math.max(...times);
-  const top = roundTop(Math.max(0, ...all.map((p) => p.connected)));
+  // About four whole steps up to just above the most seen: 0, 5, 10 for a peak of 9.
+  const most = Math.max(0, ...all.map((p) => p.connected));
+  const step = Math.max(1, roundTop(most / 4));
+  const top = Math.max(step, Math.ceil(most / step) * step);
   const w = box.width - box.left - box.right;
   const h = box.height - box.top - box.bottom;
   // One moment only: put it in the middle rather than divide by nothing.
@@ -51,11 +54,7 @@ export function chart(series: AudiencePoint[], peak: AudiencePoint | null, box: 
   const y = (n: number) => box.top + h - (n / top) * h;
   const place = (p: AudiencePoint): Plotted => ({ x: x(Date.parse(p.at)), y: y(p.connected), at: p.at, connected: p.connected });
   const line = [...series].sort((a, b) => a.at.localeCompare(b.at)).map(place);
-  const steps = top <= 4 ? top : 4;
-  const yTicks = Array.from({ length: steps + 1 }, (_, i) => {
-    const value = (top / steps) * i;
-    return { y: y(value), value: Number.isInteger(value) ? value : Math.round(value * 10) / 10 };
-  });
+  const yTicks = Array.from({ length: top / step + 1 }, (_, i) => ({ y: y(i * step), value: i * step }));
   const n = t1 > t0 ? Math.max(2, timeTicks) : 1;
   const xTicks = Array.from({ length: n }, (_, i) => {
     const t = n === 1 ? t0 : t0 + ((t1 - t0) * i) / (n - 1);
