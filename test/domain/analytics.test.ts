@@ -22,6 +22,18 @@ describe('recordAudience', () => {
     });
   });
 
+  it('keeps the point itself as the peak when it is the most seen, and never lowers a peak', () => {
+    const ctx = makeCtx();
+    const e = liveEpisode(ctx);
+    recordAudience(e, { at: at(1), connected: 6 }, { at: at(0.5), connected: 2 });
+    expect(e.audience!.peak).toEqual({ at: at(1), connected: 6 });
+    recordAudience(e, { at: at(2), connected: 1 });
+    expect(e.audience!.peak).toEqual({ at: at(1), connected: 6 });
+    // A tie keeps the first moment it was reached.
+    recordAudience(e, { at: at(3), connected: 6 });
+    expect(e.audience!.peak).toEqual({ at: at(1), connected: 6 });
+  });
+
   it('adds nothing to a draft or ended episode', () => {
     const ctx = makeCtx();
     const draft = draftEpisode(ctx);
@@ -115,6 +127,29 @@ describe('episodeAnalytics', () => {
     for (const id of ['L1', 'L2', 'L3']) unwrap(answerPoll(e, listener(id), p.id, 1));
     const [t] = episodeAnalytics(e, ctx.now).polls;
     expect(t).toMatchObject({ answers: 3, present: 3, presentFrom: 'joined', turnoutPercent: 100, status: 'open' });
+  });
+
+  it('says when its figures stand and hands out a copy of the series', () => {
+    const ctx = makeCtx('2024-05-04T12:00:00.000Z');
+    const e = liveEpisode(ctx);
+    recordAudience(e, { at: at(0), connected: 4 });
+    const a = episodeAnalytics(e, ctx.now);
+    expect(a.asOf).toBe(ctx.now);
+    a.listeners.series[0]!.connected = 99;
+    expect(e.audience!.samples[0]!.connected).toBe(4);
+  });
+
+  it('counts a poll opened between samples against the last sample before it', () => {
+    const ctx = makeCtx('2024-05-04T12:00:00.000Z');
+    const e = liveEpisode(ctx);
+    recordAudience(e, { at: ctx.now, connected: 8 });
+    ctx.tick(10);
+    const p = unwrap(openPoll(e, host, { kind: 'satisfaction' }, ctx));
+    unwrap(answerPoll(e, listener('L1'), p.id, 2));
+    ctx.tick(10);
+    unwrap(closePoll(e, host, p.id, ctx));
+    const [t] = episodeAnalytics(e, ctx.now).polls;
+    expect(t).toMatchObject({ answers: 1, present: 8, presentFrom: 'connected', turnoutPercent: 13 });
   });
 
   it('reads an imported episode from its archived counts', () => {
