@@ -3,7 +3,7 @@
 // in from the shell's sampler (app/audience-sampler.ts), the time from the caller.
 import { CHANNELS } from '../contract/types.ts';
 import type { AudiencePoint, Channel, Episode, Instant, Question } from '../contract/types.ts';
-import type { EpisodeAnalytics, PollTurnout, QuestionCounts } from '../contract/views.ts';
+import type { EpisodeAnalytics, PollTurnout, QuestionCounts, ReaderStats } from '../contract/views.ts';
 import { pollCounts, pollsOf } from './poll.ts';
 import { ok } from './result.ts';
 import type { Result } from './result.ts';
@@ -67,8 +67,12 @@ function turnout(e: Episode, now: Instant, joined: number): PollTurnout[] {
   });
 }
 
-/** The staff analytics of an episode as it stands at `now` (an open poll's window ends now). */
-export function episodeAnalytics(e: Episode, now: Instant): EpisodeAnalytics {
+/**
+ * The staff analytics of an episode as it stands at `now` (an open poll's window ends now).
+ * `reader` is what the public episode page counted (its views and reader poll), kept by
+ * another part of the server and passed through; null until that part is wired in.
+ */
+export function episodeAnalytics(e: Episode, now: Instant, reader: ReaderStats | null = null): EpisodeAnalytics {
   const byChannel = CHANNELS.map((ch) => counts(ch, e.questions.filter((q) => q.channel === ch))).filter((c) => c.received > 0);
   const voters = new Set<string>();
   let votes = 0;
@@ -83,6 +87,6 @@ export function episodeAnalytics(e: Episode, now: Instant): EpisodeAnalytics {
     questions: { byChannel, total: counts('all', e.questions), archivedReceived: e.archived?.questionsReceived ?? null },
     votes: { total: votes, voters: voters.size },
     polls: turnout(e, now, total),
-    reader: null,
+    reader,
   };
 }
