@@ -1,6 +1,7 @@
 // What the server sends each audience of an episode: the snapshots, question and poll
 // views, and an erasure's counts. Types only; the server builds them in
 // server/domain/views.ts, poll.ts and erasure.ts, the web reads them as $contract/views.ts.
+import type { ReaderStats } from './reader.ts';
 import type { AudiencePoint, Channel, ClosingStatement, EditEntry, EpisodeInfo, EpisodeStatus, Id, Note, Poll, PollKind, Question, QuestionStatus } from './types.ts';
 
 // Listener tokens (askedBy, voters) never leave the server.
@@ -170,12 +171,5 @@ export interface EpisodeAnalytics {
   reader: ReaderStats | null;
 }
 
-/** What readers of the published episode page did: "N Dilihat" and "Bagaimana Tanggapan Anda?". */
-export interface ReaderStats {
-  views: number;
-  poll: {
-    /** In the page's order; `percent` whole, summing to 100 when total > 0 (largest remainder). */
-    options: { label: string; count: number; percent: number }[];
-    total: number;
-  };
-}
+/** What readers of the published episode page did (server/contract/reader.ts). */
+export type { ReaderStats } from './reader.ts';

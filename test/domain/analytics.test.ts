@@ -155,7 +155,7 @@ describe('episodeAnalytics', () => {
   it("passes the public page's reader figures through as they come", () => {
     const ctx = makeCtx();
     const e = liveEpisode(ctx);
-    const reader = { views: 330, poll: { options: [{ label: 'Sangat Puas', count: 79, percent: 79 }, { label: 'Tidak Puas', count: 21, percent: 21 }], total: 100 } };
+    const reader = { views: 330, poll: { question: 'Bagaimana Tanggapan Anda?', options: [{ label: 'Sangat Puas', count: 79, percent: 79 }, { label: 'Tidak Puas', count: 21, percent: 21 }], total: 100 } };
     expect(episodeAnalytics(e, ctx.now, reader).reader).toEqual(reader);
     expect(episodeAnalytics(e, ctx.now).reader).toBeNull();
   });

@@ -5,10 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { PHONE } from '../support/browser.ts';
 import { browserStudio } from '../support/e2e.ts';
+import { SAMPLE_EPISODES } from '../../server/domain/sample.ts';
 
 const PATH = '/arsip/suara-desa-obrolan-warga-dan-pemerintah/7-air-bersih-untuk-desa-desa-di-lereng-gunung';
 
-const c = browserStudio({ sample: true, station: { name: 'Suara Giri FM' } });
+const c = browserStudio({ sample: true, station: { name: 'Suara Giri FM' } }, { crew: true });
 
 const results = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -68,6 +69,22 @@ describe('the reader poll on a phone', () => {
       await page.reload();
       await page.locator('#tanggapan ul.hasil').waitFor();
       expect(await page.locator('#tanggapan-form').count()).toBe(0);
+    } finally {
+      await close();
+    }
+  });
+
+  it("shows the host both polls' figures: the readers' on the episode's Statistik page", async () => {
+    const { page, errors, close } = await c.open(`/stats/${SAMPLE_EPISODES.finished}`, { cookie: c.hostCookie, phone: true });
+    try {
+      const panel = page.getByTestId('reader-stats');
+      await panel.getByTestId('reader-views').waitFor();
+      expect(await panel.getByTestId('reader-views').textContent()).toContain('2');
+      const bars = (await panel.locator('li').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+      expect(bars).toEqual(['Sangat Puas 50 % (1)', 'Puas 50 % (1)', 'Cukup Puas 0 % (0)', 'Tidak Puas 0 % (0)']);
+      await panel.getByText('2 tanggapan pembaca').waitFor();
+      await panel.screenshot({ path: 'test-output/screenshots/analytics-reader.png' });
+      expect(errors).toEqual([]);
     } finally {
       await close();
     }

@@ -8,7 +8,7 @@ import { requireStaff } from '../context.ts';
 import { sendError } from '../errors.ts';
 import type { HttpDeps } from './deps.ts';
 
-export function analyticsRoutes({ episodes, staff }: Pick<HttpDeps, 'episodes' | 'staff'>): Router {
+export function analyticsRoutes({ episodes, staff, readers }: Pick<HttpDeps, 'episodes' | 'staff' | 'readers'>): Router {
   const r = Router();
   r.get('/api/episodes/:id/analytics', (req, res) => {
     // Staff first: to anyone else every id answers the same, so none can be probed.
@@ -17,7 +17,8 @@ export function analyticsRoutes({ episodes, staff }: Pick<HttpDeps, 'episodes' |
     if (!e) return sendError(res, fail('episode_not_found').error);
     // Counts of people and votes: kept out of any shared cache.
     res.setHeader('Cache-Control', 'no-store');
-    res.json(episodeAnalytics(e, episodes.ctx().now));
+    // The public page's readers: only a published (ended) episode has one.
+    res.json(episodeAnalytics(e, episodes.ctx().now, e.status === 'ended' ? readers.stats(e.id) : null));
   });
   return r;
 }
