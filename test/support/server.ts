@@ -43,7 +43,11 @@ export async function startServer(config: Partial<AppConfig> = {}, dirs?: { data
   const logs: string[] = [];
   const app = await createApplication({
     dataDir, transcriptsDir, webDir: resolve('dist/web'), adminPassword: ADMIN_PASSWORD,
-    passwordCost: 2 ** 10, tickMs: 20, fsync: false, log: (l) => logs.push(l), addressLimits: TEST_ADDRESS_LIMITS, ...config,
+    passwordCost: 2 ** 10, tickMs: 20, fsync: false, log: (l) => logs.push(l), addressLimits: TEST_ADDRESS_LIMITS,
+    // The audience sampler's wall-clock ticks would write live episodes at random moments;
+    // tests that want samples drive its timer by hand (test/integration/analytics.test.ts).
+    audience: { timers: { every: () => () => {} } },
+    ...config,
   });
   const { url, port: actual } = await app.listen(port, '127.0.0.1');
   const server: TestServer = {
