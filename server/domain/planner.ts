@@ -1,5 +1,6 @@
 // What each audience sees of aspirations, and the planner's desk: filters, search, sort
 // and counts. Listener ids never leave the server; contact data only reaches the desk.
+import { maskContact } from './contact-mask.ts';
 import { ASPIRATION_OPEN, supportCount } from './aspiration.ts';
 import { desaName, dimensionName, kecamatanName } from './district.ts';
 import { dateInZone } from '../contract/zone.ts';
@@ -145,7 +146,8 @@ export function countAspirations(list: readonly Aspiration[], district: District
 /**
  * The notula's aspiration section for one episode: open and forwarded usulan (not the
  * rejected, not the merged duplicates), by the district's dimension order, then by
- * support. Names are resolved; no contact data, no listener ids.
+ * support. Names are resolved; no contact data, no listener ids, and phone numbers or
+ * e-mail addresses typed into the text are masked (the notula is published).
  */
 export function notulaAspirations(list: readonly Aspiration[], district: District, episodeId: Id): NotulaAspiration[] {
   const order = new Map(district.dimensions.map((d, i) => [d.code, i]));
@@ -156,8 +158,8 @@ export function notulaAspirations(list: readonly Aspiration[], district: Distric
   return shown.map((a) => ({
     id: a.id,
     dimension: dimensionName(district, a.dimension),
-    text: a.text,
-    problem: a.problem,
+    text: maskContact(a.text),
+    problem: maskContact(a.problem),
     kecamatan: kecamatanName(district, a.kecamatan),
     desa: desaName(district, a.desa),
     rtRw: a.rtRw,

@@ -95,17 +95,8 @@ export const TRACKER_COLUMNS: readonly TrackerColumn[] = [
   { name: 'riwayat', type: 'daftar', nullable: false, meaning: 'Riwayat status, dari yang terlama. Di JSON: daftar {waktu, status, alasan, digabungKe}. Di CSV: langkah dipisah " | ", tiap langkah "waktu status", diikuti ": alasan" atau " → kode usulan tujuan".' },
 ];
 
-// "(\+62|62|0)8" and 7–12 more digits, spaces, dots or dashes between them: an Indonesian
-// mobile number however it is typed. Over-masking a long number is the safe side.
-const PHONE = /(?:\+62|62|0)[\s.-]*8(?:[\s.-]*\d){7,12}/g;
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
-export const PHONE_MASK = '[nomor disamarkan]';
-export const EMAIL_MASK = '[surel disamarkan]';
-
-/** Listener text as the public sees it: phone numbers and e-mail addresses masked. */
-export function maskContact(text: string): string {
-  return text.replace(EMAIL, EMAIL_MASK).replace(PHONE, PHONE_MASK);
-}
+export { EMAIL_MASK, maskContact, PHONE_MASK } from './contact-mask.ts';
+import { maskContact } from './contact-mask.ts';
 
 const maskOrNull = (s: string | null | undefined): string | null => (s == null ? null : maskContact(s));
 

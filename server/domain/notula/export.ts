@@ -10,6 +10,7 @@ import { SECTION, SUMMARY, attributionLabel, byCreatedAt, notulaQuestions } from
 import { dateInZone } from '../../contract/zone.ts';
 import { formatUpdated, formatWaktu } from './waktu.ts';
 import { headingOf } from '../correction.ts';
+import { maskContact } from '../contact-mask.ts';
 
 function upper(s: string): string {
   return s.toLocaleUpperCase('id-ID');
@@ -105,7 +106,8 @@ export function exportNotula(e: Episode, aspirations?: readonly NotulaAspiration
   const byQuestion = new Map<string, Note[]>();
   for (const n of notes) if (n.questionId !== null) (byQuestion.get(n.questionId) ?? byQuestion.set(n.questionId, []).get(n.questionId)!).push(n);
   for (const q of answered) {
-    blocks.push(`### ${esc(headingOf(q))}`);
+    // A listener's number or e-mail in their question is not for the published minutes.
+    blocks.push(`### ${esc(maskContact(headingOf(q)))}`);
     for (const n of byCreatedAt(byQuestion.get(q.id) ?? [])) blocks.push(noteBlock(n, e.speakers));
   }
 
