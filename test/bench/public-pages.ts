@@ -34,7 +34,9 @@ async function coldLoad(browser: Browser, url: string, javaScript: boolean): Pro
   const fcpMs = await page.waitForFunction(() => {
     const e = performance.getEntriesByName('first-contentful-paint')[0];
     return e ? e.startTime : false;
-  }, undefined, { polling: 50, timeout: 30_000 }).then((h) => h.jsonValue() as Promise<number>);
+  }, undefined, { polling: 50, timeout: 10_000 }).then((h) => h.jsonValue() as Promise<number>)
+    // Chromium sometimes records no paint entry for a page without JavaScript: reported as n/a, not guessed.
+    .catch(() => Number.NaN);
   await ctx.close();
   return { bytes, fcpMs, requests };
 }
@@ -92,11 +94,12 @@ async function main(): Promise<void> {
           for (let i = 0; i < RUNS; i++) runs.push(await coldLoad(browser, `${t.url}${p}`, js));
           const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
           const kb = med(runs.map((r) => r.bytes)) / 1024;
-          const fcp = med(runs.map((r) => r.fcpMs)) / 1000;
+          const painted = runs.map((r) => r.fcpMs).filter((x) => !Number.isNaN(x));
+          const fcp = painted.length ? med(painted) / 1000 : Number.NaN;
           worstKb = Math.max(worstKb, kb);
-          worstFcp = Math.max(worstFcp, fcp);
+          if (!Number.isNaN(fcp)) worstFcp = Math.max(worstFcp, fcp);
           const name = p.length > 40 ? `${p.slice(0, 37)}…` : p;
-          say(`  ${name}`.padEnd(44) + (js ? 'on' : 'off').padStart(4) + String(runs[0]!.requests).padStart(10) + `${kb.toFixed(1)} KB`.padStart(13) + `${fcp.toFixed(2)} s`.padStart(9));
+          say(`  ${name}`.padEnd(44) + (js ? 'on' : 'off').padStart(4) + String(runs[0]!.requests).padStart(10) + `${kb.toFixed(1)} KB`.padStart(13) + (Number.isNaN(fcp) ? 'n/a' : `${fcp.toFixed(2)} s`).padStart(9) + (painted.length < runs.length ? ` (${painted.length}/${runs.length} painted)` : ''));
         }
       }
     } finally {
