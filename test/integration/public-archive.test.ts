@@ -1,8 +1,8 @@
 // The public archive as a reader's phone and the district portal meet it: plain HTTP against
 // a real server with the sample, the pages' caching, and the staff's recording start.
 import { describe, expect, it } from 'vitest';
-import { get } from 'node:http';
 import { studioServer } from '../support/integration.ts';
+import { transferred } from '../support/weight.ts';
 import { api, must } from '../support/client.ts';
 import { SAMPLE_EPISODES } from '../../server/domain/sample.ts';
 import { buildFinishedSample } from '../../server/sample/episodes.ts';
@@ -13,17 +13,6 @@ const PATH = '/arsip/suara-desa-obrolan-warga-dan-pemerintah/7-air-bersih-untuk-
 
 // fetch adds "Cache-Control: no-cache" to a conditional request unless one is given, and
 // Express then rightly answers in full; a phone's browser revalidating sends max-age=0.
-/** Bytes on the wire for a phone that accepts gzip (node:http does not unpack them). */
-function transferred(url: string): Promise<{ bytes: number; encoding: string | undefined }> {
-  return new Promise((resolve, reject) => {
-    get(url, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
-      let bytes = 0;
-      res.on('data', (c: Buffer) => (bytes += c.length));
-      res.on('end', () => resolve({ bytes, encoding: res.headers['content-encoding'] }));
-    }).on('error', reject);
-  });
-}
-
 const revalidate = (etag: string) => ({ 'if-none-match': etag, 'cache-control': 'max-age=0' });
 
 describe('the public archive', () => {
