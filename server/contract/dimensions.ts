@@ -11,3 +11,10 @@ export const NATIONAL_DIMENSIONS: readonly Dimension[] = [
   { code: 'society', name: 'Smart Society' },
   { code: 'environment', name: 'Smart Environment' },
 ];
+
+/**
+ * An usulan texted in by SMS or WhatsApp carries no dimension: a listener cannot pick one
+ * from a keypad, so the planner assigns it on the desk. Stored as this empty code.
+ */
+export const UNASSIGNED_DIMENSION = '';
+export const UNASSIGNED_DIMENSION_NAME = 'Belum ditentukan';

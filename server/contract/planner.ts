@@ -5,7 +5,7 @@ import type { Aspiration, AspirationNote, AspirationPlan, AspirationStatus, Id }
 /** An usulan as listeners and the studio see it: no listener ids, no contact. */
 export type AspirationView = Pick<Aspiration,
   'id' | 'episodeId' | 'text' | 'problem' | 'dimension' | 'kecamatan' | 'desa' | 'rtRw' | 'channel'
-  | 'status' | 'rejectReason' | 'mergedInto' | 'questionId' | 'createdAt' | 'updatedAt'> & {
+  | 'status' | 'rejectReason' | 'mergedInto' | 'questionId' | 'createdAt' | 'updatedAt' | 'number'> & {
   /** How many listeners support it (never who). */
   supports: number;
 };

@@ -30,6 +30,11 @@ export interface Speaker {
 
 export interface Question {
   id: Id;
+  /**
+   * The short number read on air and texted back ("DUKUNG 12"): 1, 2, 3… in the order asked,
+   * per episode. Absent in questions saved before issue 13.
+   */
+  number?: number;
   text: string;
   channel: Channel;
   askerName: string | null;
@@ -44,6 +49,8 @@ export interface Question {
   answeredAt: Instant | null;
   /** Set when status is "merged": the question it was merged into. */
   mergedInto: Id | null;
+  /** The texting sender's number as the screener may see it ("0812-••••-5432"); staff only, never exported. */
+  senderMask?: string;
   /**
    * The notula's heading, written by staff after the show (the text stays as asked).
    * Absent in questions saved before corrections existed.
@@ -246,6 +253,8 @@ export interface AspirationContact {
 
 export interface Aspiration {
   id: Id;
+  /** Its short number in its episode, read on air as "U3" ("DUKUNG U3"); absent before issue 13. */
+  number?: number;
   /** The episode it came from; aspirations outlive their episode on the planner's desk. */
   episodeId: Id;
   /** Usulan: what should be built or done. */

@@ -7,6 +7,8 @@ import type { AudiencePoint, Channel, ClosingStatement, EditEntry, EpisodeInfo, 
 // Listener tokens (askedBy, voters) never leave the server.
 export interface QuestionView {
   id: Id;
+  /** Short number read on air ("DUKUNG 12"); absent for questions from before issue 13. */
+  number?: number;
   text: string;
   channel: Question['channel'];
   askerName: string | null;
@@ -19,6 +21,8 @@ export interface QuestionView {
   mergedInto: Id | null;
   /** The notula's heading set after the show; absent: the notula prints `text`. */
   heading?: string | null;
+  /** Staff views only: a texting sender's masked number ("0812-••••-5432"). */
+  sender?: string;
 }
 
 export interface EpisodeView extends EpisodeInfo {

@@ -125,6 +125,13 @@ function checkContact(input: ContactInput, ctx: Ctx): Checked<AspirationContact 
   return { ok: true, value: { name: name.text, phone, consentAt: ctx.now } };
 }
 
+/** One more than the highest short number of the episode's usulan ("U3"). */
+export function nextAspirationNumber(list: readonly Aspiration[], episodeId: Id): number {
+  let max = 0;
+  for (const a of list) if (a.episodeId === episodeId && a.number && a.number > max) max = a.number;
+  return max + 1;
+}
+
 function create(
   list: Aspiration[], district: District, e: Episode, input: AspirationInput, ctx: Ctx,
   origin: { channel: Channel; submittedBy: Id | null; questionId: Id | null },
@@ -134,7 +141,7 @@ function create(
   const contact = checkContact(input, ctx);
   if (!contact.ok) return contact;
   const a: Aspiration = {
-    id: ctx.newId(), episodeId: e.id, ...fields.value, ...origin, contact: contact.value,
+    id: ctx.newId(), number: nextAspirationNumber(list, e.id), episodeId: e.id, ...fields.value, ...origin, contact: contact.value,
     supporters: [], status: 'baru', rejectReason: null, mergedInto: null, mergedFrom: [], notes: [],
     history: [{ at: ctx.now, status: 'baru' }], createdAt: ctx.now, updatedAt: ctx.now,
   };

@@ -2,7 +2,7 @@
 // kecamatan and desa/kelurahan with their official region codes. Listeners pick from
 // these lists; aspirations store the codes, so a code in use may not disappear.
 import { parse } from 'csv-parse/sync';
-import { NATIONAL_DIMENSIONS } from '../contract/dimensions.ts';
+import { NATIONAL_DIMENSIONS, UNASSIGNED_DIMENSION, UNASSIGNED_DIMENSION_NAME } from '../contract/dimensions.ts';
 import { fail } from '../contract/errors.ts';
 import { isValidTimeZone } from '../contract/zone.ts';
 import { can } from '../contract/permissions.ts';
@@ -371,6 +371,7 @@ export function findDesa(district: District, code: string): { desa: Desa; kecama
 
 /** Names for display: the district's own first, then a district that stepped aside, then the bare code. */
 export function dimensionName(district: District, code: string): string {
+  if (code === UNASSIGNED_DIMENSION) return UNASSIGNED_DIMENSION_NAME;
   return district.dimensions.find((d) => d.code === code)?.name
     ?? district.former?.flatMap((f) => f.dimensions).find((d) => d.code === code)?.name ?? code;
 }

@@ -13,6 +13,7 @@ export function aspirationView(a: Aspiration): AspirationView {
     id: a.id, episodeId: a.episodeId, text: a.text, problem: a.problem, dimension: a.dimension, kecamatan: a.kecamatan,
     desa: a.desa, rtRw: a.rtRw, channel: a.channel, status: a.status, rejectReason: a.rejectReason, mergedInto: a.mergedInto,
     supports: supportCount(a), questionId: a.questionId, createdAt: a.createdAt, updatedAt: a.updatedAt,
+    ...(a.number ? { number: a.number } : {}),
   };
 }
 
@@ -42,6 +43,7 @@ export function deskViews(list: readonly Aspiration[], district: District, episo
       id: a.id, episodeId: a.episodeId, text: a.text, problem: a.problem, dimension: a.dimension, kecamatan: a.kecamatan,
       desa: a.desa, rtRw: a.rtRw, channel: a.channel, status: a.status, rejectReason: a.rejectReason, mergedInto: a.mergedInto,
       supports: supportCount(a), questionId: a.questionId, createdAt: a.createdAt, updatedAt: a.updatedAt,
+      ...(a.number ? { number: a.number } : {}),
       dimensionName: once(`d|${a.dimension}`, () => dimensionName(district, a.dimension)),
       kecamatanName: once(`k|${a.kecamatan}`, () => kecamatanName(district, a.kecamatan)),
       desaName: once(`s|${a.desa}`, () => desaName(district, a.desa)),

@@ -35,11 +35,24 @@ function askFields(input: AskInput) {
   });
 }
 
+/** One more than the highest short number given in the episode (questions are never renumbered). */
+export function nextQuestionNumber(e: Episode): number {
+  let max = 0;
+  for (const q of e.questions) if (q.number && q.number > max) max = q.number;
+  return max + 1;
+}
+
+/** The question a listener names by its short number ("DUKUNG 12"). */
+export function questionByNumber(e: Episode, n: number): Question | undefined {
+  return e.questions.find((q) => q.number === n);
+}
+
 function newQuestion(e: Episode, input: AskInput, channel: Channel, askedBy: Id | null, approved: boolean, ctx: Ctx): Result<Question> {
   const f = askFields(input);
   if (!f.ok) return f;
   const q: Question = {
     id: ctx.newId(),
+    number: nextQuestionNumber(e),
     text: f.values.text,
     channel,
     askerName: f.values.name,

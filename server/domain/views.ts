@@ -10,6 +10,7 @@ export const LISTENER_VISIBLE: ReadonlySet<QuestionStatus> = new Set(['approved'
 export function questionView(q: Question): QuestionView {
   return {
     id: q.id,
+    ...(q.number ? { number: q.number } : {}),
     text: q.text,
     channel: q.channel,
     askerName: q.askerName,
@@ -23,6 +24,12 @@ export function questionView(q: Question): QuestionView {
     // Only when set: a thousand listeners' snapshots need not carry a thousand nulls.
     ...(q.heading ? { heading: q.heading } : {}),
   };
+}
+
+/** What staff see of a question: a texting sender's masked number too (never a listener). */
+export function staffQuestionView(q: Question): QuestionView {
+  const v = questionView(q);
+  return q.senderMask ? { ...v, sender: q.senderMask } : v;
 }
 
 export function episodeView(e: Episode): EpisodeView {
@@ -84,5 +91,5 @@ export function listenerSnapshot(e: Episode, listenerId: Id, seq: number, pageSi
 }
 
 export function staffSnapshot(e: Episode, seq: number): StaffSnapshot {
-  return { audience: 'staff', episode: episodeView(e), questions: e.questions.map(questionView), notes: e.notes, closing: e.closing, edits: e.edits ?? [], seq };
+  return { audience: 'staff', episode: episodeView(e), questions: e.questions.map(staffQuestionView), notes: e.notes, closing: e.closing, edits: e.edits ?? [], seq };
 }

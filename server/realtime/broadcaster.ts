@@ -1,7 +1,7 @@
 import type { Server } from 'socket.io';
 import type { AspirationChange, Change } from '../domain/changes.ts';
 import type { Episode, Id } from '../contract/types.ts';
-import { LISTENER_VISIBLE, episodeView, questionView } from '../domain/views.ts';
+import { LISTENER_VISIBLE, episodeView, questionView, staffQuestionView } from '../domain/views.ts';
 import { pollView } from '../domain/poll.ts';
 import { ASPIRATION_OPEN, supportCount } from '../domain/aspiration.ts';
 import { aspirationView } from '../domain/planner.ts';
@@ -183,7 +183,7 @@ export class Broadcaster {
       }
       case 'question': {
         const view = questionView(c.question);
-        upsert((p.staff.questions ??= []), view);
+        upsert((p.staff.questions ??= []), c.question.senderMask ? staffQuestionView(c.question) : view);
         p.dirtyStaff = true;
         if (LISTENER_VISIBLE.has(view.status)) {
           upsert((p.listener.questions ??= []), view);

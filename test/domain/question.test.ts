@@ -83,11 +83,22 @@ describe('askQuestion (listener on the web)', () => {
     const r = askQuestion(e, listener('L-7'), { text: 'Kapan pipa diperbaiki?', name: '  Bu  Sri ', location: 'Dusun Atas' }, ctx);
     const question = unwrap(r);
     expect(question).toEqual({
-      id: 'id-4', text: 'Kapan pipa diperbaiki?', channel: 'web', askerName: 'Bu Sri', askerLocation: 'Dusun Atas',
+      id: 'id-4', number: 1, text: 'Kapan pipa diperbaiki?', channel: 'web', askerName: 'Bu Sri', askerLocation: 'Dusun Atas',
       status: 'pending', askedBy: 'L-7', voters: [], createdAt: ctx.now, onAirAt: null, answeredAt: null, mergedInto: null,
     });
     expect(e.questions).toEqual([question]);
     expect(r.ok && r.changes).toEqual([{ kind: 'question', question }]);
+  });
+
+  it('numbers questions 1, 2, 3… in the order asked, never reusing a number', () => {
+    const ctx = makeCtx();
+    const e = liveEpisode(ctx, { premoderation: false });
+    const a = unwrap(ask(e, ctx, 'Satu?'));
+    const b = unwrap(ask(e, ctx, 'Dua?'));
+    expect([a.number, b.number]).toEqual([1, 2]);
+    // An erased question leaves its number unused: "DUKUNG 1" must not reach another one.
+    e.questions.splice(0, 1);
+    expect(unwrap(ask(e, ctx, 'Tiga?')).number).toBe(3);
   });
 
   it('with pre-moderation off, is approved at once', () => {

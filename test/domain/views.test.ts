@@ -67,7 +67,7 @@ describe('questionView', () => {
     const source = e.questions.find((x) => x.id === theirs.approved.id)!;
     const view = questionView(source);
     expect(view).toEqual({
-      id: source.id, text: source.text, channel: 'web', askerName: null, askerLocation: null, status: 'approved', votes: 2,
+      id: source.id, number: source.number, text: source.text, channel: 'web', askerName: null, askerLocation: null, status: 'approved', votes: 2,
       createdAt: source.createdAt, onAirAt: null, answeredAt: null, mergedInto: null,
     });
     expect(source.voters).toEqual([ME, VOTER]);

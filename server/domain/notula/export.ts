@@ -64,7 +64,9 @@ function pollBlocks(p: Poll): string[] {
 function aspirationLine(a: NotulaAspiration): string {
   const [rt, rw] = a.rtRw ? a.rtRw.split('/') : [];
   const place = `${a.rtRw ? `RT ${rt}/RW ${rw}, ` : ''}${a.desa}, Kec. ${a.kecamatan}`;
-  return `- ${esc(a.text)} — Permasalahan: ${esc(a.problem)} — ${esc(place)} — ${a.supports} dukungan`;
+  // A texted usulan has no problem written out: no empty "Permasalahan:" then.
+  const problem = a.problem ? ` — Permasalahan: ${esc(a.problem)}` : '';
+  return `- ${esc(a.text)}${problem} — ${esc(place)} — ${a.supports} dukungan`;
 }
 
 /** The listeners' aspirations grouped by dimension, in the order given (already grouped). */
