@@ -45,6 +45,9 @@ import type { Backup } from './app/backup-service.ts';
 import { AuditService } from './app/audit-service.ts';
 import { AudienceSampler } from './app/audience-sampler.ts';
 import type { AudienceSamplerOptions } from './app/audience-sampler.ts';
+import { IntakeStore } from './store/intake.ts';
+import { IntakeService } from './app/intake-service.ts';
+import type { ReplySink } from './app/intake-service.ts';
 
 export interface AppConfig {
   dataDir: string;
@@ -101,6 +104,13 @@ export interface AppConfig {
   connections?: ConnectionOptions;
   /** The listener-count sampler of the staff analytics (app/audience-sampler.ts); tests inject its timers. */
   audience?: AudienceSamplerOptions;
+  /**
+   * Where the SMS/WhatsApp settings a scripted install gives come from (SMS_GATEWAY_SECRET,
+   * SMS_GATEWAY_URL, WHATSAPP_…: domain/intake/settings.ts); main.ts passes process.env.
+   */
+  intakeEnv?: Record<string, string | undefined>;
+  /** Messages per texting number per window (default 10 a minute). */
+  intakePerNumber?: { points: number; seconds: number };
 }
 
 export interface Application {
@@ -115,6 +125,8 @@ export interface Application {
   erasure: ErasureService;
   /** The audit log of staff actions (data/audit.jsonl). */
   audit: AuditService;
+  /** SMS and WhatsApp into the show (data/intake.json). */
+  intake: IntakeService;
   /** The backup archive of this moment (what GET /api/backup sends; store/backup.ts). */
   backup(): Promise<Backup>;
   /** The one-time admin password when it was generated at this start. */
@@ -170,6 +182,15 @@ export async function createApplication(config: AppConfig): Promise<Application>
     secret: staffStore.data.listenerSecret, now: clock, log,
   });
 
+  const intakeStore = await IntakeStore.open({ dataDir: config.dataDir, fsync: config.fsync, recovery });
+  const replies: ReplySink = {
+    send: () => {}, health: () => ({ lastReplyAt: null, lastErrorAt: null, lastError: null }), pending: () => 0, forget: () => {},
+  };
+  const intake = new IntakeService({
+    store: intakeStore, episodes, aspirations, secret: staffStore.data.listenerSecret, replies,
+    env: config.intakeEnv, now: clock, log, pendingCaps: config.pendingCaps, perNumber: config.intakePerNumber,
+  });
+
   const auditLog = await AuditLog.open({ dataDir: config.dataDir, fsync: config.fsync, now: config.now, log });
   const audit = new AuditService(auditLog, log);
   const erasure = new ErasureService({
@@ -189,6 +210,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
       { name: 'district.json', snapshot: () => districtStore.snapshot() },
       { name: 'aspirations.json', snapshot: () => aspirationStore.snapshot() },
       { name: 'readers.json', snapshot: () => readerStore.snapshot() },
+      { name: 'intake.json', snapshot: () => intakeStore.snapshot() },
       { name: 'audit.jsonl', snapshot: () => auditLog.snapshot() },
     ],
   });
@@ -201,7 +223,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
   // PUBLIC_URL is known now; a LAN address needs the port, so it is picked in listen().
   let address: PublicAddress = resolvePublicAddress({ configured: config.publicUrl ?? null, interfaces: {}, port: 0, host: '127.0.0.1' });
   const publicAddress = () => address;
-  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster, debugMetrics: config.debugMetrics, addressLimit, publicAddress, backup: backups, readers, station: { ...DEFAULT_STATION, ...config.station }, ...net });
+  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster, debugMetrics: config.debugMetrics, addressLimit, publicAddress, backup: backups, readers, intake, now: clock, station: { ...DEFAULT_STATION, ...config.station }, ...net });
   const files = openFilesLimit();
   const conn = config.connections ?? {};
   const headersTimeout = conn.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
@@ -231,7 +253,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
   serveRealtime(httpServer, rt, { episodes, aspirations, staff, erasure, corrections, audit, listenerSecret: staffStore.data.listenerSecret, rateLimits: config.rateLimits, addressLimit, pendingCaps: config.pendingCaps, log, trustProxy: net.trustProxy });
 
   return {
-    io: rt.io, broadcaster, store, staff, episodes, aspirations, erasure, audit, firstAdmin, backup,
+    io: rt.io, broadcaster, store, staff, episodes, aspirations, erasure, audit, intake, firstAdmin, backup,
     connections: { total: counter.total, perAddress: counter.perAddress, files, open: () => counter.count },
     publicAddress,
     listen(port, host = '0.0.0.0') {
@@ -257,6 +279,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
       await staffStore.flush();
       await aspirations.flush();
       await readers.close();
+      await intakeStore.flush();
       await auditLog.close();
     },
   };

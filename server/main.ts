@@ -147,6 +147,8 @@ const app = await createApplication({
   station: station(env.STATION_NAME, env.DATA_LICENSE),
   trustProxy: env.TRUST_PROXY ? Number(env.TRUST_PROXY) : 0,
   contactRetentionDays: retentionDays,
+  // SMS_GATEWAY_SECRET, SMS_GATEWAY_URL, WHATSAPP_…: read by domain/intake/settings.ts.
+  intakeEnv: env,
   signInLimits,
   hashQueue,
   connections: {

@@ -29,6 +29,10 @@ export const PERMISSIONS = {
   /** The planner's desk: list, edit, status, merge, notes, exports. */
   'aspiration.review': ['admin', 'planner'],
   'district.manage': ['admin'],
+  /** The SMS/WhatsApp gateways' secrets and addresses. */
+  'intake.manage': ['admin'],
+  /** Answering a texting listener, and seeing the gateways' health. */
+  'intake.reply': ['admin', 'host', 'screener'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

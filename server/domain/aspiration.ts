@@ -3,6 +3,7 @@
 // support them, and planners review them across episodes. Every rule checks everything
 // before it changes anything, so a refused command leaves the list exactly as it was.
 import type { AspirationChange } from './changes.ts';
+import { UNASSIGNED_DIMENSION } from '../contract/dimensions.ts';
 import { findDesa, findKecamatan, isSampleRegion } from './district.ts';
 import type { InUse } from './district.ts';
 import { fail } from '../contract/errors.ts';
@@ -170,6 +171,39 @@ export function submitAspiration(list: Aspiration[], district: District, e: Epis
     && a.rtRw === f.rtRw && (a.contact?.name ?? null) === (c?.name ?? null) && (a.contact?.phone ?? null) === (c?.phone ?? null));
   if (again) return ok(again, [{ kind: 'aspiration', aspiration: again }]);
   return create(list, district, e, input, ctx, { channel: 'web', submittedBy: actor.listenerId, questionId: null });
+}
+
+/**
+ * A listener texts an usulan (USUL <desa>: <usulan>): the desa already matched against the
+ * district's list (domain/intake/desa.ts), no dimension (the planner assigns it on the desk),
+ * no problem written out, no contact: a number is kept only as a keyed hash.
+ */
+export function textedAspiration(
+  list: Aspiration[], district: District, e: Episode, actor: Actor, input: { desa: string; text: string }, channel: Channel, ctx: Ctx,
+): Result<Aspiration> {
+  if (actor.kind !== 'listener') return fail('not_allowed');
+  const notLive = requireLive(e);
+  if (notLive) return notLive;
+  const f = lines({ text: [input.text, LIMITS.aspirationText, 'Usulan'] });
+  if (!f.ok) return f;
+  const place = findDesa(district, input.desa);
+  if (!place) return fail('unknown_desa');
+  const again = list.find((a) => a.episodeId === e.id && a.submittedBy === actor.listenerId && a.status === 'baru' && a.text === f.values.text && a.desa === place.desa.code);
+  if (again) return ok(again, [{ kind: 'aspiration', aspiration: again }]);
+  const a: Aspiration = {
+    id: ctx.newId(), number: nextAspirationNumber(list, e.id), episodeId: e.id, text: f.values.text, problem: '',
+    dimension: UNASSIGNED_DIMENSION, kecamatan: place.kecamatan.code, desa: place.desa.code, rtRw: null,
+    channel, submittedBy: actor.listenerId, questionId: null, contact: null,
+    supporters: [], status: 'baru', rejectReason: null, mergedInto: null, mergedFrom: [], notes: [],
+    history: [{ at: ctx.now, status: 'baru' }], createdAt: ctx.now, updatedAt: ctx.now,
+  };
+  list.push(a);
+  return ok(a, [{ kind: 'aspiration', aspiration: a }]);
+}
+
+/** The usulan a listener names by its short number in the episode ("DUKUNG U3"). */
+export function aspirationByNumber(list: readonly Aspiration[], episodeId: Id, n: number): Aspiration | undefined {
+  return list.find((a) => a.episodeId === episodeId && a.number === n);
 }
 
 /** A screener types in an usulan that came by phone, SMS, WhatsApp…, during or after the show. */

@@ -47,14 +47,20 @@ export function questionByNumber(e: Episode, n: number): Question | undefined {
   return e.questions.find((q) => q.number === n);
 }
 
-function newQuestion(e: Episode, input: AskInput, channel: Channel, askedBy: Id | null, approved: boolean, ctx: Ctx): Result<Question> {
+/** Where a listener's question came from: the web page, or a text (SMS, WhatsApp) with the sender's masked number. */
+export interface AskOrigin {
+  channel: Channel;
+  senderMask?: string;
+}
+
+function newQuestion(e: Episode, input: AskInput, origin: AskOrigin, askedBy: Id | null, approved: boolean, ctx: Ctx): Result<Question> {
   const f = askFields(input);
   if (!f.ok) return f;
   const q: Question = {
     id: ctx.newId(),
     number: nextQuestionNumber(e),
     text: f.values.text,
-    channel,
+    channel: origin.channel,
     askerName: f.values.name,
     askerLocation: f.values.location,
     status: approved ? 'approved' : 'pending',
@@ -64,6 +70,7 @@ function newQuestion(e: Episode, input: AskInput, channel: Channel, askedBy: Id 
     onAirAt: null,
     answeredAt: null,
     mergedInto: null,
+    ...(origin.senderMask ? { senderMask: origin.senderMask } : {}),
   };
   e.questions.push(q);
   return ok(q, [{ kind: 'question', question: q }]);
@@ -98,8 +105,13 @@ function overPendingCaps(e: Episode, listenerId: Id, caps: PendingCaps) {
   return null;
 }
 
-/** A listener asks from the web page. With pre-moderation on, it waits for a screener. */
-export function askQuestion(e: Episode, actor: Actor, input: AskInput, ctx: Ctx, caps: PendingCaps = DEFAULT_PENDING_CAPS): Result<Question> {
+/**
+ * A listener asks from the web page, or by SMS or WhatsApp (`origin`). With pre-moderation
+ * on, it waits for a screener.
+ */
+export function askQuestion(
+  e: Episode, actor: Actor, input: AskInput, ctx: Ctx, caps: PendingCaps = DEFAULT_PENDING_CAPS, origin: AskOrigin = { channel: 'web' },
+): Result<Question> {
   if (actor.kind !== 'listener') return fail('not_allowed');
   const notLive = requireLive(e);
   if (notLive) return notLive;
@@ -114,7 +126,7 @@ export function askQuestion(e: Episode, actor: Actor, input: AskInput, ctx: Ctx,
     const over = overPendingCaps(e, actor.listenerId, caps);
     if (over) return over;
   }
-  return newQuestion(e, input, 'web', actor.listenerId, !e.premoderation, ctx);
+  return newQuestion(e, input, origin, actor.listenerId, !e.premoderation, ctx);
 }
 
 /** Staff type in a question that came by phone, SMS, WhatsApp, email or from the studio: approved at once. */
@@ -122,7 +134,7 @@ export function submitQuestion(e: Episode, actor: Actor, input: SubmitInput, ctx
   if (!can(actor, 'question.submit')) return fail('not_allowed');
   const notLive = requireLive(e);
   if (notLive) return notLive;
-  return newQuestion(e, input, input.channel, null, true, ctx);
+  return newQuestion(e, input, { channel: input.channel }, null, true, ctx);
 }
 
 function moderated(e: Episode, actor: Actor, id: Id): { ok: true; q: Question } | { ok: false; error: ReturnType<typeof fail>['error'] } {

@@ -26,6 +26,8 @@ import { trackerRoutes } from './routes/tracker.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import type { BackupService } from '../app/backup-service.ts';
 import type { HttpDeps } from './routes/deps.ts';
+import { intakeStaffRoutes, intakeWebhooks } from './routes/intake.ts';
+import type { IntakeService } from '../app/intake-service.ts';
 
 export interface HttpOptions extends HttpDeps {
   allowedOrigins: string[];
@@ -37,6 +39,10 @@ export interface HttpOptions extends HttpDeps {
   debugMetrics?: boolean;
   /** GET /api/backup (routes/backup.ts); absent: no such route. */
   backup?: BackupService;
+  /** SMS and WhatsApp into the show (routes/intake.ts). */
+  intake: IntakeService;
+  /** The clock the webhooks' time window is checked against. */
+  now: () => number;
 }
 
 export function createHttpApp(opts: HttpOptions): express.Express {
@@ -53,8 +59,12 @@ export function createHttpApp(opts: HttpOptions): express.Express {
     }
     next();
   });
+  // Before the JSON parser: a webhook's signature is over its raw bytes.
+  const intakeDeps = { intake: opts.intake, staff: opts.staff, now: opts.now, log: opts.log };
+  app.use(intakeWebhooks(intakeDeps));
   app.use('/api', express.json({ limit: '64kb' }));
   app.use('/api', auditHook(opts.audit, opts.staff));
+  app.use(intakeStaffRoutes(intakeDeps));
 
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true, ...opts.episodes.health(), publicUrl: opts.publicAddress() });

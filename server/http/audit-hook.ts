@@ -30,6 +30,8 @@ const ACTIONS: Record<string, string> = {
   'PUT /api/aspirations/:id/plan': 'aspiration.plan',
   'PUT /api/opd': 'opd.update',
   'DELETE /api/aspirations/:id/contact': 'aspiration.removeContact',
+  'PUT /api/intake/settings': 'intake.settings',
+  'POST /api/episodes/:id/questions/:questionId/reply': 'question.reply',
 };
 
 /** Body keys whose values are safe to log (codes and states; never text a person typed). */

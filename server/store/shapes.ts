@@ -115,3 +115,12 @@ export const readerShape = v.looseObject({
   version: v.literal(1),
   episodes: v.record(str, v.looseObject({ views: num, votes: v.record(str, num) })),
 });
+
+/** data/intake.json (store/intake.ts): the SMS/WhatsApp settings, deliveries seen, numbers that said BERHENTI. */
+export const intakeShape = v.looseObject({
+  version: v.literal(1),
+  settings: v.record(str, v.nullable(v.string())),
+  seen: v.record(str, str),
+  stopped: strings,
+  health: v.record(str, v.looseObject({ lastMessageAt: nstr, lastErrorAt: nstr, lastError: nstr })),
+});

@@ -7,13 +7,16 @@ export type Intent =
   | { kind: 'question'; text: string }
   | { kind: 'poll'; option: number }
   | { kind: 'usulan'; desa: string; text: string }
-  | { kind: 'support'; number: number }
+  /** DUKUNG 12 backs question 12; DUKUNG U3 backs usulan 3 (the studio screen shows both so). */
+  | { kind: 'support'; target: 'question' | 'usulan'; number: number }
   | { kind: 'stop' }
+  /** MULAI after BERHENTI: replies again. */
+  | { kind: 'start' }
   /** A keyword without what it needs; `hint` is the reply that shows the right form. */
   | { kind: 'incomplete'; keyword: Keyword; hint: string }
   | { kind: 'empty' };
 
-export type Keyword = 'TANYA' | 'PILIH' | 'USUL' | 'DUKUNG' | 'BERHENTI';
+export type Keyword = 'TANYA' | 'PILIH' | 'USUL' | 'DUKUNG' | 'BERHENTI' | 'MULAI';
 
 /** The forms a reply or the studio screen shows, as a listener should type them. */
 export const KEYWORD_FORMS: Record<Keyword, string> = {
@@ -22,10 +25,11 @@ export const KEYWORD_FORMS: Record<Keyword, string> = {
   USUL: 'USUL <desa>: <usulan>',
   DUKUNG: 'DUKUNG <nomor>',
   BERHENTI: 'BERHENTI',
+  MULAI: 'MULAI',
 };
 
 // STOP and UNREG are what Indonesian operators' services taught people to send.
-const ALIASES: Record<string, Keyword> = { TANYA: 'TANYA', PILIH: 'PILIH', USUL: 'USUL', USULAN: 'USUL', DUKUNG: 'DUKUNG', BERHENTI: 'BERHENTI', STOP: 'BERHENTI', UNREG: 'BERHENTI' };
+const ALIASES: Record<string, Keyword> = { TANYA: 'TANYA', PILIH: 'PILIH', USUL: 'USUL', USULAN: 'USUL', DUKUNG: 'DUKUNG', BERHENTI: 'BERHENTI', STOP: 'BERHENTI', UNREG: 'BERHENTI', MULAI: 'MULAI', START: 'MULAI' };
 
 // Letters possibly spaced out ("T A N Y A"), then the rest. Longest words first so USULAN wins over USUL.
 const WORDS = Object.keys(ALIASES).sort((a, b) => b.length - a.length);
@@ -41,6 +45,8 @@ export function cleanMessage(raw: string): string {
 }
 
 const NUMBER = /^#?\s?(\d{1,4})(?:\s|[.!]|$)/;
+// "U3", "u 3", "#U3": an usulan's number.
+const USULAN_NUMBER = /^#?\s?u\s?(\d{1,4})(?:\s|[.!]|$)/i;
 
 export function parseMessage(raw: string): Intent {
   const text = cleanMessage(raw);
@@ -56,13 +62,17 @@ export function parseMessage(raw: string): Intent {
     case 'BERHENTI':
       // Only on its own: "Stop banjir di desa kami" is a question, not a goodbye.
       return rest === '' ? { kind: 'stop' } : { kind: 'question', text };
+    case 'MULAI':
+      return rest === '' ? { kind: 'start' } : { kind: 'question', text };
     case 'PILIH':
     case 'DUKUNG': {
+      const u = keyword === 'DUKUNG' ? USULAN_NUMBER.exec(rest) : null;
+      if (u) return Number(u[1]) < 1 ? incomplete() : { kind: 'support', target: 'usulan', number: Number(u[1]) };
       const n = NUMBER.exec(rest);
       if (!n) return incomplete();
       const value = Number(n[1]);
       if (value < 1) return incomplete();
-      return keyword === 'PILIH' ? { kind: 'poll', option: value } : { kind: 'support', number: value };
+      return keyword === 'PILIH' ? { kind: 'poll', option: value } : { kind: 'support', target: 'question', number: value };
     }
     case 'USUL': {
       // "USUL Sukamaju: lampu jalan" — the desa before the first colon (or " - ").

@@ -19,8 +19,15 @@ describe('parseMessage: the keywords as listeners type them', () => {
     ['usulan desa karang sari : sumur bor', { kind: 'usulan', desa: 'desa karang sari', text: 'sumur bor' }],
     ['USUL Sukamaju - lampu jalan', { kind: 'usulan', desa: 'Sukamaju', text: 'lampu jalan' }],
     ['USUL lampu jalan', { kind: 'incomplete', keyword: 'USUL', hint: 'USUL <desa>: <usulan>' }],
-    ['DUKUNG 12', { kind: 'support', number: 12 }],
-    ['dukung #7', { kind: 'support', number: 7 }],
+    ['DUKUNG 12', { kind: 'support', target: 'question', number: 12 }],
+    ['dukung #7', { kind: 'support', target: 'question', number: 7 }],
+    ['DUKUNG U3', { kind: 'support', target: 'usulan', number: 3 }],
+    ['dukung u 14', { kind: 'support', target: 'usulan', number: 14 }],
+    ['DUKUNG #U2.', { kind: 'support', target: 'usulan', number: 2 }],
+    ['DUKUNG U', { kind: 'incomplete', keyword: 'DUKUNG', hint: 'DUKUNG <nomor>' }],
+    ['MULAI', { kind: 'start' }],
+    ['start', { kind: 'start' }],
+    ['Mulai kapan jalan diperbaiki?', { kind: 'question', text: 'Mulai kapan jalan diperbaiki?' }],
     ['DUKUNG', { kind: 'incomplete', keyword: 'DUKUNG', hint: 'DUKUNG <nomor>' }],
     ['BERHENTI', { kind: 'stop' }],
     ['stop', { kind: 'stop' }],
@@ -53,7 +60,7 @@ describe('parseMessage: properties', () => {
   it('PILIH and DUKUNG read the number whatever the case and spacing', () => {
     fc.assert(fc.property(fc.constantFrom('pilih', 'PILIH', 'Pilih', 'P I L I H', 'dukung', 'DUKUNG', 'D u k u n g'), gap, fc.integer({ min: 1, max: 9_999 }), (k, g, n) => {
       const intent = parseMessage(`${k}${g}${n}`);
-      expect(intent).toEqual(k.replace(/\s/g, '').toUpperCase() === 'PILIH' ? { kind: 'poll', option: n } : { kind: 'support', number: n });
+      expect(intent).toEqual(k.replace(/\s/g, '').toUpperCase() === 'PILIH' ? { kind: 'poll', option: n } : { kind: 'support', target: 'question', number: n });
     }));
   });
 
