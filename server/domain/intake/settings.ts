@@ -103,7 +103,7 @@ function gatewayUrlOk(s: string): boolean {
   if (s.length > 300) return false;
   try {
     const u = new URL(s);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '' && u.hash === '' && u.search === '';
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '' && u.hash === '';
   } catch {
     return false;
   }
