@@ -7,14 +7,20 @@ import type { DomainError } from '../../contract/errors.ts';
 import type { Episode } from '../../contract/types.ts';
 import { formatShowTime } from './show-time.ts';
 
-/** "Dialog Kamisan #12" or the series alone: the shortest name a listener recognises. */
+/**
+ * "OBROLAN PAGI #12": the series up to its subtitle ("OBROLAN PAGI – Warga Bertanya…"), at
+ * most 30 characters, and the episode number. The dash itself is not GSM-7: one en dash in
+ * an SMS turns it into UCS-2 and cuts it from 160 characters to 70.
+ */
 export function showName(e: Pick<Episode, 'series' | 'number'>): string {
-  return e.number !== null ? `${e.series} #${e.number}` : e.series;
+  const head = e.series.split(/\s[–—-]\s|:\s/)[0]!.trim();
+  const short = head.length > 30 ? `${head.slice(0, 30).replace(/\s+\S*$/, '')}` : head;
+  return e.number !== null ? `${short} #${e.number}` : short;
 }
 
 export const reply = {
   question: (e: Episode, n: number | undefined, waiting: boolean) =>
-    `${showName(e)}: Pertanyaan Anda diterima${n ? `, nomor ${n}` : ''}.${waiting ? ' Menunggu pemeriksaan petugas.' : ''} Dukung pertanyaan lain: DUKUNG <nomor>.`,
+    `${showName(e)}: Pertanyaan Anda diterima${n ? `, nomor ${n}` : ''}.${waiting ? ' Menunggu diperiksa petugas.' : ''} Dukung pertanyaan lain: DUKUNG <nomor>.`,
   poll: (e: Episode, option: number, label: string) => `${showName(e)}: Pilihan Anda dicatat: ${option}. ${label}`,
   usulan: (e: Episode, n: number | undefined, desa: string) =>
     `${showName(e)}: Usulan Anda untuk Desa ${desa} diterima${n ? `, nomor U${n}` : ''}. Warga lain bisa mendukung: DUKUNG U${n ?? ''}.`.replace(' DUKUNG U.', ''),
