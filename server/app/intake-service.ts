@@ -75,6 +75,9 @@ export interface IntakeServiceDeps {
 /** How long a WhatsApp conversation stays open for free replies (the Cloud API's rule). */
 const WHATSAPP_WINDOW_MS = 24 * 3_600_000;
 
+/** Texted questions whose sender the screener can still answer (memory only). */
+const MAX_SENDERS = 20_000;
+
 const CHANNEL: Record<Gateway, Channel> = { android: 'sms', modem: 'sms', whatsapp: 'whatsapp' };
 
 interface Sender {
@@ -225,7 +228,11 @@ export class IntakeService {
     if (!e) return answer({ outcome: 'not_live', reply: reply.notLive(this.#nextShow(), 'Asia/Jakarta') });
     const actor: Actor = { kind: 'listener', listenerId };
     const h = await this.#apply(e, actor, intent, m);
-    if (h.ref?.questionId) this.#senders.set(h.ref.questionId, { gateway: m.gateway, to: m.from, phoneNumberId: m.phoneNumberId, at: this.#now() });
+    if (h.ref?.questionId && h.outcome === 'question') {
+      this.#senders.set(h.ref.questionId, { gateway: m.gateway, to: m.from, phoneNumberId: m.phoneNumberId, at: this.#now() });
+      // A long day of shows: the oldest senders go first (a Map keeps insertion order).
+      if (this.#senders.size > MAX_SENDERS) this.#senders.delete(this.#senders.keys().next().value!);
+    }
     return answer(h);
   }
 
