@@ -20,7 +20,7 @@ import type { KServer } from './realtime/server.ts';
 import { createHttpApp } from './http/app.ts';
 import { seedSample } from './sample/seed.ts';
 import type { Broadcaster } from './realtime/broadcaster.ts';
-import { createAddressLimiter } from './realtime/rate-limit.ts';
+import { createAddressLimiter, createLimiter } from './realtime/rate-limit.ts';
 import type { AddressLimits, RateLimits } from './realtime/rate-limit.ts';
 import type { PendingCaps } from './domain/question.ts';
 import { DistrictStore } from './store/district.ts';
@@ -218,12 +218,15 @@ export async function createApplication(config: AppConfig): Promise<Application>
 
   // One limiter for both doors, so a by-code guess over HTTP and a join by code over the socket share nothing but the clock.
   const addressLimit = createAddressLimiter(config.addressLimits, config.now ? () => config.now!().getTime() : Date.now);
+  // Likewise one per-token limiter: a listener on the page without JavaScript pays into the same counts as a socket.
+  const tokenLimit = createLimiter(config.rateLimits);
+  const listenerSecret = staffStore.data.listenerSecret;
   // A station served over https (PUBLIC_URL) gets Secure cookies without a second setting.
   const secureCookies = (config.secureCookies ?? false) || net.publicUrl?.protocol === 'https:';
   // PUBLIC_URL is known now; a LAN address needs the port, so it is picked in listen().
   let address: PublicAddress = resolvePublicAddress({ configured: config.publicUrl ?? null, interfaces: {}, port: 0, host: '127.0.0.1' });
   const publicAddress = () => address;
-  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster, debugMetrics: config.debugMetrics, addressLimit, publicAddress, backup: backups, readers, intake, now: clock, station: { ...DEFAULT_STATION, ...config.station }, ...net });
+  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster, debugMetrics: config.debugMetrics, addressLimit, tokenLimit, listenerSecret, pendingCaps: config.pendingCaps, publicAddress, backup: backups, readers, intake, now: clock, station: { ...DEFAULT_STATION, ...config.station }, ...net });
   const files = openFilesLimit();
   const conn = config.connections ?? {};
   const headersTimeout = conn.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
@@ -250,7 +253,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
   });
   sampler.start();
   const corrections = new CorrectionService({ episodes, aspirations, transcripts, log });
-  serveRealtime(httpServer, rt, { episodes, aspirations, staff, erasure, corrections, audit, listenerSecret: staffStore.data.listenerSecret, rateLimits: config.rateLimits, addressLimit, pendingCaps: config.pendingCaps, log, trustProxy: net.trustProxy });
+  serveRealtime(httpServer, rt, { episodes, aspirations, staff, erasure, corrections, audit, listenerSecret, limit: tokenLimit, addressLimit, pendingCaps: config.pendingCaps, log, trustProxy: net.trustProxy });
 
   return {
     io: rt.io, broadcaster, store, staff, episodes, aspirations, erasure, audit, intake, firstAdmin, backup,

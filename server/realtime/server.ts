@@ -25,8 +25,7 @@ import type { AspirationService } from '../app/aspiration-service.ts';
 import { SESSION_COOKIE } from '../auth/session-cookie.ts';
 import { originAllowed } from '../auth/origin.ts';
 import type { OriginPolicy } from '../auth/origin.ts';
-import { createLimiter } from './rate-limit.ts';
-import type { AddressLimitName, AddressLimiter, RateLimits } from './rate-limit.ts';
+import type { AddressLimitName, AddressLimiter, Limit } from './rate-limit.ts';
 import { clientAddress } from '../net/client-address.ts';
 import type { PendingCaps } from '../domain/question.ts';
 
@@ -50,8 +49,11 @@ export interface RealtimeOptions {
   /** Successful staff events are written here (see audited.ts). */
   audit: AuditService;
   listenerSecret: string;
-  /** Per listener token and per staff member; defaults in rate-limit.ts. */
-  rateLimits?: RateLimits;
+  /**
+   * Per listener token and per staff member (rate-limit.ts createLimiter). Made by the caller,
+   * so the listener page without JavaScript (http/routes/listener-lite.ts) counts on the same one.
+   */
+  limit: Limit;
   /** Per client address (new tokens, joins, asks, votes, supports); shared with HTTP. */
   addressLimit: AddressLimiter;
   /** Caps on listeners' questions waiting for a screener. */
@@ -130,7 +132,7 @@ export function serveRealtime(httpServer: HttpServer, { io, broadcaster }: Realt
     ...erasureHandlers(opts.erasure),
   } satisfies { [E in ClientEventName]: Handler<E> };
 
-  const limit = createLimiter(opts.rateLimits);
+  const limit = opts.limit;
   const compiled = new Map<string, Compiled>(
     (Object.keys(handlers) as ClientEventName[]).map((event) => [event, compile(event, audited(event, handlers[event] as Handler<typeof event>, opts.audit), opts.log)]),
   );

@@ -4,7 +4,8 @@ import type { TranscriptArchive } from '../../app/transcripts.ts';
 import type { AspirationService } from '../../app/aspiration-service.ts';
 import type { ErasureService } from '../../app/erasure-service.ts';
 import type { AuditService } from '../../app/audit-service.ts';
-import type { AddressLimiter } from '../../realtime/rate-limit.ts';
+import type { AddressLimiter, Limit } from '../../realtime/rate-limit.ts';
+import type { PendingCaps } from '../../domain/question.ts';
 import type { PublicAddress } from '../../contract/public-address.ts';
 import type { Station } from '../../contract/station.ts';
 import type { ReaderService } from '../../app/reader-service.ts';
@@ -32,4 +33,10 @@ export interface HttpDeps {
   readers: ReaderService;
   /** Per client address limits (realtime/rate-limit.ts), shared with the sockets. */
   addressLimit: AddressLimiter;
+  /** Per listener token limits, the very limiter the sockets count on (the page without JavaScript pays into it). */
+  tokenLimit: Limit;
+  /** Signs listener tokens (auth/tokens.ts), as the socket handshake does. */
+  listenerSecret: string;
+  /** Caps on listeners' questions waiting for a screener, as on the socket (defaults in domain/question.ts). */
+  pendingCaps?: PendingCaps;
 }
