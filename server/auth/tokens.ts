@@ -20,6 +20,22 @@ export function verifyListenerToken(secret: string, token: unknown): string | nu
   return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
 }
 
+/**
+ * What the forms of the page without JavaScript carry besides the cookie: another site cannot
+ * read it, so an old browser that sends neither Origin nor SameSite cookies still cannot be
+ * made to post as its listener. Derived, not stored: the same listener always gets the same one.
+ */
+export function listenerFormToken(secret: string, listenerId: string): string {
+  return createHmac('sha256', secret).update(`form:${listenerId}`).digest('base64url').slice(0, 22);
+}
+
+export function formTokenMatches(secret: string, listenerId: string, given: unknown): boolean {
+  if (typeof given !== 'string') return false;
+  const expected = Buffer.from(listenerFormToken(secret, listenerId));
+  const g = Buffer.from(given);
+  return expected.length === g.length && timingSafeEqual(expected, g);
+}
+
 function mac(secret: string, id: string): string {
   return createHmac('sha256', secret).update(`listener:${id}`).digest('base64url').slice(0, 22);
 }

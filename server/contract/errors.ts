@@ -84,6 +84,7 @@ export const ERROR_MESSAGES = {
   reader_choice_missing: 'Pilih salah satu tanggapan dulu, lalu tekan Kirim.',
   reader_already_voted: 'Anda sudah memberi tanggapan untuk siaran ini; tanggapan pertama Anda yang dihitung.',
   reader_token_missing: 'Tanggapan belum dihitung: browser Anda tidak menyimpan cookie dari halaman ini. Muat ulang halamannya, lalu pilih sekali lagi.',
+  listener_form_stale: 'Belum terkirim: halaman ini sudah lama dibuka, atau browser Anda tidak menyimpan cookie-nya. Muat ulang halamannya, lalu coba sekali lagi.',
   invalid_filter: 'Saringan tidak valid.',
   intake_off: 'Pintu SMS/WhatsApp ini belum diatur admin.',
   intake_unsigned: 'Pesan gateway tidak bertanda tangan atau tanda tangannya salah.',

@@ -61,6 +61,7 @@ export const ERROR_EN: Record<ErrorCode | 'offline' | 'timeout', string> = {
   reader_choice_missing: 'Choose one of the answers first, then press Send.',
   reader_already_voted: 'You already answered for this episode; your first answer is the one counted.',
   reader_token_missing: 'Not counted: your browser did not keep this page\'s cookie. Reload the page and choose again.',
+  listener_form_stale: 'Not sent: this page was opened long ago, or your browser did not keep its cookie. Reload the page, then try once more.',
   plan_unit_required: 'Volume and unit go together.',
   unknown_opd: 'That OPD is not in the list the admin keeps.',
   opd_list_invalid: 'The OPD list is invalid; nothing was changed.',
