@@ -6,7 +6,8 @@ import { fail } from '../contract/errors.ts';
 import { errorHandler, sendError } from './errors.ts';
 import { originAllowed } from '../auth/origin.ts';
 import { securityHeaders } from './headers.ts';
-import { listenerPage } from './listener-html.ts';
+import { NOMODULE_SCRIPT, listenerPage } from './listener-html.ts';
+import { listenerLiteRoutes } from './routes/listener-lite.ts';
 import type { Broadcaster } from '../realtime/broadcaster.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { staffRoutes } from './routes/staff.ts';
@@ -92,6 +93,12 @@ export function createHttpApp(opts: HttpOptions): express.Express {
   if (opts.backup) app.use(backupRoutes(opts.backup));
   if (opts.debugMetrics) app.use(debugRoutes(opts.episodes));
   app.use('/api', (_req, res) => sendError(res, fail('unknown_route').error));
+  // The listener page without JavaScript needs no built web app: it is there either way.
+  app.use(listenerLiteRoutes(opts));
+  app.get('/ringan.js', (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=86400');
+    res.type('js').send(NOMODULE_SCRIPT);
+  });
 
   if (existsSync(opts.webDir)) {
     // Listeners are on slow mobile links: gzip every page asset.

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Request, Response } from 'express';
 import type { EpisodeService } from '../app/episode-service.ts';
 import type { Broadcaster } from '../realtime/broadcaster.ts';
+import { html as lite } from '../public/html.ts';
 
 /**
  * The listener page (/j/:code) arrives with the episode's public snapshot inside its
@@ -16,7 +17,8 @@ export function listenerPage(indexHtmlPath: string, episodes: EpisodeService, br
     html ??= withPreloads(readFileSync(indexHtmlPath, 'utf8'), join(dirname(indexHtmlPath), '.vite', 'manifest.json'));
     const e = episodes.byCode(String(req.params.code ?? ''));
     res.setHeader('Cache-Control', 'no-store');
-    if (!e) return res.type('html').send(html);
+    const page = withLiteWay(html, `/j/${encodeURIComponent(e?.code ?? String(req.params.code ?? ''))}/ringan`);
+    if (!e) return res.type('html').send(page);
     // The same shared snapshot the socket join sends, serialised once per episode state.
     const snapshot = broadcaster.snapshots.shared(e, broadcaster.listenerSeq(e.id)).json;
     // JSON inside <script type="application/json"> is never run; escaping "<" keeps
@@ -27,9 +29,24 @@ export function listenerPage(indexHtmlPath: string, episodes: EpisodeService, br
       .replace(/\u2029/g, '\\u2029');
     // A function, not a string: in a replacement string "$`", "$&" and "$'" in a title or
     // question would splice parts of the page into the JSON.
-    res.type('html').send(html.replace('</head>', () => `<script type="application/json" id="kentongan-snapshot">${json}</script></head>`));
+    res.type('html').send(page.replace('</head>', () => `<script type="application/json" id="kentongan-snapshot">${json}</script></head>`));
   };
 }
+
+/**
+ * The way to the page without JavaScript (routes/listener-lite.ts) for a browser where this
+ * one cannot run: with JavaScript off, a refresh in <noscript> takes it there at once (and a
+ * link, should it not follow refreshes); a browser too old for the app's modules (old Android
+ * browsers, KaiOS 2.5) runs the `nomodule` script instead, which goes there too.
+ */
+function withLiteWay(page: string, href: string): string {
+  const head = lite`<noscript><meta http-equiv="refresh" content="0;url=${href}"></noscript><script nomodule src="/ringan.js"></script>`.value;
+  const body = lite`<noscript><p style="margin:1rem;font:18px/1.4 sans-serif"><a href="${href}">Buka halaman ringan (tanpa JavaScript)</a></p></noscript>`.value;
+  return page.replace('</head>', () => `${head}</head>`).replace(/<body[^>]*>/, (tag) => `${tag}${body}`);
+}
+
+/** Sends a browser that cannot run modules from /j/CODE to /j/CODE/ringan. ES5: it is read by old engines only. */
+export const NOMODULE_SCRIPT = "location.replace(location.pathname.replace(/\\/+$/, '') + '/ringan');\n";
 
 interface ManifestChunk {
   file: string;
