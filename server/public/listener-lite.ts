@@ -62,6 +62,12 @@ export function liteModel(e: Episode, listenerId: Id, page: number): LiteModel {
   };
 }
 
+/** The queue page a question is on now (after a vote moved it), or null when it is not in the queue. */
+export function litePageOf(e: Episode, questionId: Id): number | null {
+  const at = rankQueue(e.questions.filter((q) => q.status === 'approved').map(questionView)).findIndex((q) => q.id === questionId);
+  return at < 0 ? null : Math.floor(at / LITE_PAGE_SIZE) + 1;
+}
+
 // Readable at 240 px (KaiOS) and 360 px: one column, system font, big enough buttons, no
 // image, no web font. overflow-wrap keeps a long word from widening the page.
 const CSS = `body{margin:0 auto;max-width:40rem;padding:.5rem .6rem 2rem;font:16px/1.4 sans-serif;color:#1a1a1a;background:#fffdf8;overflow-wrap:anywhere}
@@ -93,7 +99,7 @@ export function litePage({ model: m, lang, base, formToken, message }: LitePageI
 <p class="m">${e.series}</p><h1>${e.title}</h1><p class="m">${meta}${meta ? ' · ' : ''}<a href="${base}">${s.reload}</a></p>
 ${e.status === 'draft' ? html`<p><b>${s.status_draft}</b></p><p>${fill(s.scheduled, { when: when(e.startsAt, e.timeZone, lang) })}</p>` : ''}
 ${e.status === 'ended' ? html`<p><b>${s.status_ended}</b></p><p><a href="/arsip/e/${encodeURIComponent(e.id)}">${s.archiveLink}</a></p>` : ''}
-${e.status !== 'ended' ? html`<h2>${s.onAirHeading}</h2>${m.onAir ? html`<div class="air">${question(m.onAir, s)}</div>` : html`<p class="m">${s.onAirNone}</p>`}` : ''}
+${e.status !== 'ended' ? html`<h2>${s.onAirHeading}</h2>${m.onAir ? votable(html`<div class="air" id="q-${m.onAir.id}">${card(m.onAir, m, s, live)}</div>`, m, base, token, live) : html`<p class="m">${s.onAirNone}</p>`}` : ''}
 ${m.poll ? pollSection(m, s, base, token, live) : ''}
 ${live ? askForm(s, base, token) : e.status === 'draft' ? html`<h2>${s.askHeading}</h2><p class="m">${s.askClosedDraft}</p>` : ''}
 ${m.mine.length ? html`<h2>${s.mineHeading}</h2><ul>${m.mine.map((q) => html`<li><p>${q.number ? html`<b>${fill(s.number, { n: q.number })}</b> ` : ''}${q.text}</p><p class="m">${s.status[q.status]}</p></li>`)}</ul>` : ''}
@@ -131,14 +137,21 @@ function queueSection(m: LiteModel, s: S, base: string, token: Html, live: boole
   const nav = m.pages > 1
     ? html`<p>${m.page > 1 ? html`<a href="${pageHref(m.page - 1)}">${s.prev}</a> ` : ''}${fill(s.pageOf, { n: m.page, of: m.pages })}${m.page < m.pages ? html` <a href="${pageHref(m.page + 1)}">${s.next}</a>` : ''}</p>`
     : '';
-  const items = m.queue.map((q) => {
-    const voted = m.myVotes.has(q.id);
-    // One form around the whole list: each button sends its own question id (a second press withdraws).
-    const button = live ? html`<button type="submit" name="questionId" value="${q.id}">${voted ? s.withdraw : s.support}</button>` : '';
-    return html`<li id="q-${q.id}">${question(q, s)}${voted ? html`<p class="on">✓ ${s.youSupport}</p>` : ''}${button}</li>`;
-  });
+  const items = m.queue.map((q) => html`<li id="q-${q.id}">${card(q, m, s, live)}</li>`);
   const list = html`<ol>${m.queue.length ? items : html`<li class="m">${s.queueEmpty}</li>`}</ol>`;
-  return html`<h2 id="antrean">${s.queueHeading} (${m.total})</h2><p class="m">${s.queueHint}</p>${nav}${live && m.queue.length ? html`<form method="post" action="${base}/dukung">${token}<input type="hidden" name="hal" value="${m.page}">${list}</form>` : list}${nav}`;
+  return html`<h2 id="antrean">${s.queueHeading} (${m.total})</h2><p class="m">${s.queueHint}</p>${nav}${m.queue.length ? votable(list, m, base, token, live) : list}${nav}`;
+}
+
+/** A question with whether this listener supports it and, while live, the button that toggles it. */
+function card(q: QuestionView, m: LiteModel, s: S, live: boolean): Html {
+  const voted = m.myVotes.has(q.id);
+  const button = live ? html`<button type="submit" name="questionId" value="${q.id}">${voted ? s.withdraw : s.support}</button>` : '';
+  return html`${question(q, s)}${voted ? html`<p class="on">✓ ${s.youSupport}</p>` : ''}${button}`;
+}
+
+/** One form around many buttons: each sends its own question id (a second press withdraws). */
+function votable(content: Html, m: LiteModel, base: string, token: Html, live: boolean): Html {
+  return live ? html`<form method="post" action="${base}/dukung">${token}<input type="hidden" name="hal" value="${m.page}">${content}</form>` : content;
 }
 
 function when(iso: string, timeZone: string, lang: Lang): string {

@@ -25,7 +25,7 @@ import { applyVote } from '../../domain/vote.ts';
 import { answerPoll } from '../../domain/poll.ts';
 import { clientAddress } from '../../net/client-address.ts';
 import type { AddressLimitName } from '../../realtime/rate-limit.ts';
-import { liteModel, liteNotice, litePage } from '../../public/listener-lite.ts';
+import { liteModel, liteNotice, litePage, litePageOf } from '../../public/listener-lite.ts';
 import { STRINGS, outcome } from '../../public/listener-lite-strings.ts';
 import type { Lang, OkCode } from '../../public/listener-lite-strings.ts';
 import { sendError } from '../errors.ts';
@@ -176,7 +176,10 @@ export function listenerLiteRoutes(deps: HttpDeps & OriginPolicy): Router {
       return applyVote(ep, { op, questionId: input.questionId, listenerId: actor.listenerId });
     });
     if (!out.ok) return { code: out.error.code, hal: input.hal };
-    return { code: op === '+' ? 'ok_voted' : 'ok_withdrawn', hal: input.hal, hash: `q-${input.questionId}` };
+    // Back to the question, on the page its new count moved it to (the one on air is on every page).
+    const now = episodes.find(e.id);
+    const hal = now ? litePageOf(now, input.questionId) : null;
+    return { code: op === '+' ? 'ok_voted' : 'ok_withdrawn', hal: hal ? String(hal) : input.hal, hash: `q-${input.questionId}` };
   }));
 
   r.post('/j/:code/ringan/pilih', post('pilih', async (e, actor, input) => {
