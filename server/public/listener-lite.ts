@@ -68,8 +68,8 @@ export function litePageOf(e: Episode, questionId: Id): number | null {
   return at < 0 ? null : Math.floor(at / LITE_PAGE_SIZE) + 1;
 }
 
-// Readable at 240 px (KaiOS) and 360 px: one column, system font, big enough buttons, no
-// image, no web font. overflow-wrap keeps a long word from widening the page.
+// Readable at 240 px (KaiOS, a size smaller there) and 360 px: one column, system font, big
+// enough buttons, no image, no web font. overflow-wrap keeps a long word from widening the page.
 const CSS = `body{margin:0 auto;max-width:40rem;padding:.5rem .6rem 2rem;font:16px/1.4 sans-serif;color:#1a1a1a;background:#fffdf8;overflow-wrap:anywhere}
 h1{font-size:1.25rem;margin:.1rem 0}h2{font-size:1.05rem;margin:1rem 0 .3rem;padding-top:.5rem;border-top:1px solid #d8d2c8}p{margin:.3rem 0}
 a{color:#8a3b12}.m{color:#555;font-size:.875rem}ol,ul{list-style:none;padding:0;margin:0}li{padding:.4rem 0;border-bottom:1px solid #eee}
@@ -77,7 +77,8 @@ a{color:#8a3b12}.m{color:#555;font-size:.875rem}ol,ul{list-style:none;padding:0;
 .air{padding:.4rem;border-left:4px solid #8a3b12;background:#f6ede4}.on{font-weight:700;color:#1e6b2e}
 button{font:inherit;padding:.3rem .8rem;min-height:2.2rem}label{display:block;margin:.35rem 0}
 textarea,input[type=text]{display:block;width:100%;box-sizing:border-box;font:inherit}textarea{height:5.5em}
-input[type=radio]{width:1.1rem;height:1.1rem;vertical-align:-.15rem;margin-right:.4rem}`;
+input[type=radio]{width:1.1rem;height:1.1rem;vertical-align:-.15rem;margin-right:.4rem}
+@media (max-width:260px){body{font-size:14px;padding:.3rem .4rem 1.5rem}h1{font-size:1.1rem}}`;
 
 export interface LitePageInput {
   model: LiteModel;
