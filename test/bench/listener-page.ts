@@ -1,5 +1,6 @@
 // A listener's first visit on a slow mobile link: how many compressed bytes of JS and CSS
-// the page needs, and how long until the listener can ask and see the queue.
+// the page needs, and how long until the listener can ask and see the queue; then the same
+// for a phone without JavaScript, on the light page (/j/CODE/ringan) and by the join link.
 // Run: npm run bench:page   (RUNS=5 for more samples; SKIP_WEB_BUILD=1 reuses the last private
 // build in test-output/bench-web; VERBOSE=1 prints the request waterfall)
 import { resolve } from 'node:path';
@@ -15,6 +16,8 @@ import { SLOW_3G } from './lib/network.ts';
 const RUNS = Number(process.env.RUNS ?? 3);
 const NETWORK = SLOW_3G;
 const BUDGET = { kb: 60, seconds: 3 };
+/** The page without JavaScript (issue 13): its whole weight, HTML and inline CSS, with a 20-question queue. */
+const LITE_BUDGET_KB = 15;
 
 interface Run {
   usableMs: number;
@@ -82,6 +85,49 @@ async function coldLoad(browser: Browser, url: string): Promise<Run> {
   return { usableMs, assets };
 }
 
+interface LiteRun { bytes: number; requests: number; fcpMs: number; url: string }
+
+/** A cold load with JavaScript off: every byte received (headers included) and the first paint. */
+async function liteLoad(browser: Browser, url: string): Promise<LiteRun> {
+  const ctx = await browser.newContext({ ...PHONE, locale: 'id-ID', javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  let bytes = 0;
+  let requests = 0;
+  cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; requests++; });
+  await page.goto(url, { waitUntil: 'commit' });
+  // /j/CODE goes on to the light page by its <noscript> refresh: wait for that page's own load.
+  await page.waitForURL('**/ringan', { waitUntil: 'load', timeout: 30_000 });
+  const fcpMs = await page.waitForFunction(() => {
+    const e = performance.getEntriesByName('first-contentful-paint')[0];
+    return e ? e.startTime : false;
+  }, undefined, { polling: 50, timeout: 10_000 }).then((h) => h.jsonValue() as Promise<number>)
+    // Chromium sometimes records no paint entry for a page without JavaScript: n/a, not guessed.
+    .catch(() => Number.NaN);
+  const landed = page.url();
+  await ctx.close();
+  return { bytes, requests, fcpMs, url: landed };
+}
+
+/** A live episode as the light page's budget is stated: 20 questions of ~490 characters, one on air, an open poll. */
+async function liteEpisode(url: string, c: Awaited<ReturnType<typeof crew>>): Promise<{ id: string; code: string }> {
+  const ep = await createLiveEpisode(url, c.hostCookie);
+  const words = 'jalan desa rusak parah sejak musim hujan kemarin dan warga sudah melapor ke kecamatan tetapi belum ada perbaikan sama sekali padahal anak sekolah lewat setiap pagi bagaimana rencana dinas pekerjaan umum untuk tahun depan apakah ada anggaran dari dana desa atau kabupaten'.split(' ');
+  let seed = 7;
+  const ids: string[] = [];
+  for (let i = 0; i < 21; i++) {
+    let text = '';
+    while (text.length < 480) text += `${words[(seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % words.length]} `;
+    ids.push((await must(c.screener, 'question:submit', { episodeId: ep.id, text: `${text.slice(0, 490).trim()}?`, channel: 'sms', name: `Warga ${i}`, location: 'Desa Kalisari, Kecamatan Mekarjaya' })).id);
+  }
+  await must(c.host, 'question:air', { episodeId: ep.id, questionId: ids[0]! });
+  await must(c.host, 'poll:open', { episodeId: ep.id, kind: 'satisfaction', showResults: true });
+  return ep;
+}
+
 async function main(): Promise<void> {
   // A private build: a test run elsewhere rebuilding dist/web must not swap files mid-measurement.
   const webDir = resolve('test-output/bench-web');
@@ -97,11 +143,17 @@ async function main(): Promise<void> {
   }
   await must(c.host, 'question:air', { episodeId: ep.id, questionId: qs[0]!.id });
 
+  const lite = await liteEpisode(server.url, c);
+
   const browser = await launchBrowser();
   const runs: Run[] = [];
+  const liteDirect: LiteRun[] = [];
+  const liteVia: LiteRun[] = [];
   const browserVersion = browser.version();
   try {
     for (let i = 0; i < RUNS; i++) runs.push(await coldLoad(browser, `${server.url}/j/${ep.code}`));
+    for (let i = 0; i < RUNS; i++) liteDirect.push(await liteLoad(browser, `${server.url}/j/${lite.code}/ringan`));
+    for (let i = 0; i < RUNS; i++) liteVia.push(await liteLoad(browser, `${server.url}/j/${lite.code}`));
   } finally {
     await browser.close();
     for (const s of [c.host, c.screener, c.notulis]) s.disconnect();
@@ -127,6 +179,15 @@ async function main(): Promise<void> {
   say(`\n(a) compressed JS+CSS (gzip of each asset loaded): ${kb(gz)} KB  (budget ${BUDGET.kb} KB) ${gz <= BUDGET.kb * 1024 ? 'OK' : 'OVER'}`);
   say(`    transferred (CDP encodedDataLength, HTTP headers included): ${kb(onWire)} KB  (budget ${BUDGET.kb} KB) ${onWire <= BUDGET.kb * 1024 ? 'OK' : 'OVER'}`);
   say(`(b) time until usable, ${RUNS} cold loads: ${times.map((t) => `${(t / 1000).toFixed(2)} s`).join(', ')}; median ${(median / 1000).toFixed(2)} s  (budget ${BUDGET.seconds} s) ${median <= BUDGET.seconds * 1000 ? 'OK' : 'OVER'}`);
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const fcp = (rs: LiteRun[]) => {
+    const painted = rs.map((r) => r.fcpMs).filter((x) => !Number.isNaN(x));
+    return painted.length ? `${(med(painted) / 1000).toFixed(2)} s${painted.length < rs.length ? ` (${painted.length}/${rs.length} painted)` : ''}` : 'n/a';
+  };
+  const liteKb = med(liteDirect.map((r) => r.bytes)) / 1024;
+  say(`(c) light page without JavaScript /j/${lite.code}/ringan, 20 questions of ~490 characters, one on air, an open poll, cold, JavaScript off:`);
+  say(`    transferred ${liteKb.toFixed(1)} KB in ${liteDirect[0]!.requests} request (HTTP headers included)  (budget ${LITE_BUDGET_KB} KB) ${liteKb <= LITE_BUDGET_KB ? 'OK' : 'OVER'}; first paint ${fcp(liteDirect)}`);
+  say(`    by the join link /j/${lite.code} (its <noscript> refresh): ${(med(liteVia.map((r) => r.bytes)) / 1024).toFixed(1)} KB in ${liteVia[0]!.requests} requests, light page painted at ${fcp(liteVia)} (landed on ${new URL(liteVia[0]!.url).pathname})`);
   if (RUNS >= 3 && !process.env.VITE_CONFIG) {
     await replaceSection('page', [
       `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench:page\` (Chromium ${browserVersion}, headless, network emulated by CDP):`,
