@@ -89,6 +89,9 @@ describe('the light page: ask, vote, answer', () => {
     const q = staff.questions.find((x) => x.text === 'Kapan truk sampah lewat desa kami?')!;
     expect(q).toMatchObject({ status: 'pending', channel: 'web', askerName: 'Bu Sri', askerLocation: 'Mekarsari', number: 1 });
     expect(staff.episode.listenerCount).toBe(before + 1);
+    // A chat app's link preview of the page is not a listener.
+    await phone(studio.url, ep.code, { 'user-agent': 'WhatsApp/2.23.20.0 A' }).open();
+    expect(studio.server.app.store.get(ep.id)!.listeners).toHaveLength(before + 1);
     // Another listener does not see a question waiting for moderation; the asker's page does not either, in the queue.
     expect((await phone(studio.url, ep.code).open()).text).not.toContain('Kapan truk sampah');
     expect(queueIds(asked.text)).toEqual([]);

@@ -29,6 +29,7 @@ import { liteModel, liteNotice, litePage, litePageOf } from '../../public/listen
 import { STRINGS, outcome } from '../../public/listener-lite-strings.ts';
 import type { Lang, OkCode } from '../../public/listener-lite-strings.ts';
 import { sendError } from '../errors.ts';
+import { countsAsView } from './public.ts';
 import type { HttpDeps } from './deps.ts';
 
 export const LISTENER_COOKIE = 'kentongan_pendengar';
@@ -108,7 +109,8 @@ export function listenerLiteRoutes(deps: HttpDeps & OriginPolicy): Router {
     // Opening the page is what episode:join is on a socket, and is counted as one.
     const over = await limited(listenerId, address, 'joins');
     if (over) return refused(res, lang, over.error, over.retryAfter, base(e));
-    if (e.status !== 'ended' && !isMember(e.listeners, listenerId)) {
+    // A link preview (a shared /j/CODE/ringan in a chat) is not a listener joining.
+    if (e.status !== 'ended' && !isMember(e.listeners, listenerId) && countsAsView(req)) {
       const me = listenerId;
       await episodes.run(e.id, (ep) => joinListener(ep, me));
     }

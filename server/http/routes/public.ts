@@ -243,8 +243,8 @@ export function publicRoutes(deps: HttpDeps): Router {
 
 const THANKS = { text: 'Terima kasih, tanggapan Anda sudah tercatat.', error: false };
 
-/** A person opening the page: not a link preview, a crawler or the browser's prefetch. */
-function countsAsView(req: Request): boolean {
+/** A person opening the page: not a link preview, a crawler or the browser's prefetch (the light listener page asks too). */
+export function countsAsView(req: Request): boolean {
   if (req.method !== 'GET') return false;
   if (/prefetch|prerender/i.test(`${req.get('sec-purpose') ?? ''} ${req.get('purpose') ?? ''}`)) return false;
   return !/bot|crawl|spider|slurp|facebookexternalhit|whatsapp|telegram|preview/i.test(req.get('user-agent') ?? '');
