@@ -48,6 +48,8 @@ import type { AudienceSamplerOptions } from './app/audience-sampler.ts';
 import { IntakeStore } from './store/intake.ts';
 import { IntakeService } from './app/intake-service.ts';
 import type { ReplySink } from './app/intake-service.ts';
+import { Outbox } from './intake/outbox.ts';
+import { replySender } from './intake/reply-senders.ts';
 
 export interface AppConfig {
   dataDir: string;
@@ -183,13 +185,32 @@ export async function createApplication(config: AppConfig): Promise<Application>
   });
 
   const intakeStore = await IntakeStore.open({ dataDir: config.dataDir, fsync: config.fsync, recovery });
+  // Replies leave through the outbox, one at a time per gateway, asking the intake service
+  // (which knows the settings and who sent BERHENTI) before each try.
+  let intakeRef: IntakeService | null = null;
+  const outbox = new Outbox({
+    sender: (g) => replySender(g, intakeRef?.settings ?? {}, config.intakeEnv?.WHATSAPP_API_URL),
+    mayReply: (to, id) => intakeRef?.mayReply(to, id) ?? false,
+    ...(config.now ? { now: config.now } : {}), log,
+  });
   const replies: ReplySink = {
-    send: () => {}, health: () => ({ lastReplyAt: null, lastErrorAt: null, lastError: null }), pending: () => 0, forget: () => {},
+    send: (g, to, text, meta) => {
+      // A reply is a courtesy: whatever happens to it, the message itself is already taken.
+      try {
+        const queued = outbox.reply(g, to, text, meta);
+        if (!queued.ok && queued.reason !== 'stopped') log(`kentongan: balasan ${g} tidak diantrekan: ${queued.reason}`);
+      } catch (err) {
+        log(`kentongan: balasan ${g} gagal diantrekan: ${(err as Error).message}`);
+      }
+    },
+    health: (g) => outbox.health(g),
+    pending: () => outbox.pending(),
   };
   const intake = new IntakeService({
     store: intakeStore, episodes, aspirations, secret: staffStore.data.listenerSecret, replies,
     env: config.intakeEnv, now: clock, log, pendingCaps: config.pendingCaps, perNumber: config.intakePerNumber,
   });
+  intakeRef = intake;
 
   const auditLog = await AuditLog.open({ dataDir: config.dataDir, fsync: config.fsync, now: config.now, log });
   const audit = new AuditService(auditLog, log);
@@ -282,6 +303,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
       await staffStore.flush();
       await aspirations.flush();
       await readers.close();
+      await outbox.close();
       await intakeStore.flush();
       await auditLog.close();
     },

@@ -1,7 +1,8 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { nanoid } from 'nanoid';
 import { parseMessage } from '../domain/intake/keywords.ts';
 import type { Intent } from '../domain/intake/keywords.ts';
-import { reply } from '../domain/intake/replies.ts';
+import { reply, showName } from '../domain/intake/replies.ts';
 import { matchDesa } from '../domain/intake/desa.ts';
 import { maskPhone } from '../domain/intake/phone.ts';
 import { effective, settingsView, changeSettings } from '../domain/intake/settings.ts';
@@ -49,12 +50,10 @@ export interface Handled {
 
 /** Where replies go: the outbox (intake/outbox.ts) for the phone gateway and WhatsApp. */
 export interface ReplySink {
-  send(gateway: Gateway, to: string, text: string, meta?: { phoneNumberId?: string }): void;
+  send(gateway: Gateway, to: string, text: string, meta?: { phoneNumberId?: string; id?: string }): void;
   /** The last reply sent and the last failure, per gateway. */
   health(gateway: Gateway): { lastReplyAt: string | null; lastErrorAt: string | null; lastError: string | null };
   pending(): number;
-  /** Drops what waits for a number that said BERHENTI. */
-  forget(to: string): void;
 }
 
 export interface IntakeServiceDeps {
@@ -102,6 +101,8 @@ export class IntakeService {
   readonly #inFlight = new Set<string>();
   /** Question id → who sent it (memory only). */
   readonly #senders = new Map<Id, Sender>();
+  /** Listener id → the id of the goodbye reply to its BERHENTI, the one reply it may still get. */
+  readonly #farewell = new Map<Id, string>();
   /** Listener id → the last WhatsApp message (the 24-hour window). */
   readonly #lastWhatsApp = new Map<Id, number>();
 
@@ -219,6 +220,7 @@ export class IntakeService {
     if (intent.kind === 'stop') return this.#stop(listenerId, m);
     if (intent.kind === 'start') {
       this.deps.store.data.stopped = this.deps.store.data.stopped.filter((id) => id !== listenerId);
+      this.#farewell.delete(listenerId);
       await this.deps.store.commit();
       const h = { outcome: 'start' as const, reply: reply.started() };
       if (m.gateway !== 'modem') this.deps.replies.send(m.gateway, m.from, h.reply, { phoneNumberId: m.phoneNumberId });
@@ -298,13 +300,17 @@ export class IntakeService {
     const wasStopped = this.deps.store.data.stopped.includes(listenerId);
     if (!wasStopped) this.deps.store.data.stopped.push(listenerId);
     await this.deps.store.commit();
-    this.deps.replies.forget(m.from);
     for (const [id, s] of this.#senders) if (phoneListenerId(this.deps.secret, s.to) === listenerId) this.#senders.delete(id);
     this.#lastWhatsApp.delete(listenerId);
     // One goodbye, so the listener knows it worked; nothing after it.
     if (wasStopped) return { outcome: 'stop', reply: null };
     const text = reply.stopped();
-    if (m.gateway !== 'modem') this.deps.replies.send(m.gateway, m.from, text, { phoneNumberId: m.phoneNumberId });
+    if (m.gateway !== 'modem') {
+      const id = nanoid();
+      this.#farewell.set(listenerId, id);
+      if (this.#farewell.size > 10_000) this.#farewell.delete(this.#farewell.keys().next().value!);
+      this.deps.replies.send(m.gateway, m.from, text, { phoneNumberId: m.phoneNumberId, id });
+    }
     return { outcome: 'stop', reply: text };
   }
 
@@ -356,8 +362,18 @@ export class IntakeService {
       const last = listenerId ? this.#lastWhatsApp.get(listenerId) : undefined;
       if (last === undefined || this.#now() - last > WHATSAPP_WINDOW_MS) return fail('whatsapp_window_closed');
     }
-    this.deps.replies.send(s.gateway, s.to, `${e.series}: ${text}`, { phoneNumberId: s.phoneNumberId });
+    this.deps.replies.send(s.gateway, s.to, `${showName(e)}: ${text}`, { phoneNumberId: s.phoneNumberId });
     return { ok: true, value: { queued: true } };
+  }
+
+  /**
+   * False for a number that sent BERHENTI (the outbox asks when queueing and before each
+   * try), except for the one goodbye that confirms it.
+   */
+  mayReply(to: string, replyId: string): boolean {
+    const id = phoneListenerId(this.deps.secret, to);
+    if (id === null) return false;
+    return !this.deps.store.data.stopped.includes(id) || this.#farewell.get(id) === replyId;
   }
 
   /** Whether the screener can reply to this question's sender now (the console shows a reply button). */

@@ -53,7 +53,7 @@ export interface OutboxOptions {
    */
   sender(gateway: Gateway): Sender | null;
   /** False for a number that sent BERHENTI: asked when a reply is queued and again before each try. */
-  mayReply(to: string): boolean;
+  mayReply(to: string, id: string): boolean;
   now?: () => Date;
   scheduler?: Scheduler;
   /** The pauses before each retry of a transient failure; as many retries as entries. */
@@ -116,11 +116,11 @@ export class Outbox {
     if (this.#closed) return { ok: false, reason: 'closed' };
     const body = text.trim();
     if (body === '') return { ok: false, reason: 'empty' };
-    if (!this.#o.mayReply(to)) return { ok: false, reason: 'stopped' };
+    const id = meta.id ?? this.#o.newId();
+    if (!this.#o.mayReply(to, id)) return { ok: false, reason: 'stopped' };
     if (!this.#o.sender(gateway)) return { ok: false, reason: 'no_sender' };
     const lane = this.#lane(gateway);
     if (lane.items.length >= this.#o.maxQueue) return { ok: false, reason: 'full' };
-    const id = meta.id ?? this.#o.newId();
     lane.items.push({
       id,
       gateway,
@@ -186,7 +186,7 @@ export class Outbox {
 
   async #attempt(lane: Lane, item: Item): Promise<void> {
     // BERHENTI may have arrived while this reply waited.
-    if (!this.#o.mayReply(item.to)) return this.#settle(lane, item, { sent: false, error: STOPPED, quiet: true });
+    if (!this.#o.mayReply(item.to, item.id)) return this.#settle(lane, item, { sent: false, error: STOPPED, quiet: true });
     if (this.#o.now().getTime() - item.queuedAt > this.#o.maxAgeMs) {
       return this.#settle(lane, item, { sent: false, error: `Balasan dibatalkan: lebih dari ${Math.round(this.#o.maxAgeMs / 60_000)} menit menunggu gateway` });
     }

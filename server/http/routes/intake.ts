@@ -11,6 +11,7 @@ import type { StaffService } from '../../auth/staff-service.ts';
 import { body, requireStaff } from '../context.ts';
 import { sendError } from '../errors.ts';
 import { isId } from '../../contract/ids.ts';
+import { cutToOneSms } from '../../domain/intake/sms-length.ts';
 
 // The three gateways' webhooks. Each reads its body raw (the signature is over the exact
 // bytes), checks it before any JSON is parsed, and answers 2xx as soon as the message is on
@@ -42,7 +43,8 @@ const modemMessage = v.strictObject({
   from: text(40),
   text: text(5_000),
   receivedAt: v.optional(v.nullable(text(60))),
-  id: v.optional(v.nullable(text(200))),
+  // "gammu-<32 hex>", "cli-<32 hex>" (the script's), or another tool's own id.
+  id: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^[A-Za-z0-9._:-]{1,100}$/)))),
 });
 
 /** WhatsApp Cloud API's notification: entry[].changes[].value.messages[] (statuses ignored). */
@@ -140,7 +142,7 @@ export function intakeWebhooks({ intake, staff, now, log }: IntakeDeps): Router 
     const key = id ? `modem:${id}` : receivedAt ? `modem:${createHash('sha256').update(`${from}\n${receivedAt}\n${message}`).digest('base64url')}` : null;
     const handled = await intake.receive({ gateway: 'modem', from, text: message, key });
     // The script sends the reply itself (gammu-smsd-inject): the modem is its, not ours.
-    res.json({ ok: true, outcome: handled.outcome, reply: handled.reply });
+    res.json({ ok: true, outcome: handled.outcome, reply: handled.reply === null ? null : cutToOneSms(handled.reply) });
   });
 
   // Meta's verification handshake when the webhook is registered in the app dashboard.
