@@ -103,6 +103,8 @@ export class IntakeService {
   readonly #senders = new Map<Id, Sender>();
   /** Listener id → the id of the goodbye reply to its BERHENTI, the one reply it may still get. */
   readonly #farewell = new Map<Id, string>();
+  /** The last modem answer that carried a reply (the script sends it; the outbox never sees it). */
+  #modemReplyAt: string | null = null;
   /** Listener id → the last WhatsApp message (the 24-hour window). */
   readonly #lastWhatsApp = new Map<Id, number>();
 
@@ -151,7 +153,7 @@ export class IntakeService {
       const inboundLater = (kept?.lastErrorAt ?? '') > (out.lastErrorAt ?? '');
       return {
         gateway: g, configured: configured[g], replies: replies[g],
-        lastMessageAt: kept?.lastMessageAt ?? null, lastReplyAt: out.lastReplyAt,
+        lastMessageAt: kept?.lastMessageAt ?? null, lastReplyAt: g === 'modem' ? this.#modemReplyAt : out.lastReplyAt,
         lastErrorAt: inboundLater ? kept!.lastErrorAt : out.lastErrorAt,
         lastError: inboundLater ? kept!.lastError : out.lastError,
       };
@@ -184,6 +186,7 @@ export class IntakeService {
     try {
       const handled = await this.#handle(m);
       await this.#record(m);
+      if (m.gateway === 'modem' && handled.reply !== null) this.#modemReplyAt = new Date(this.#now()).toISOString();
       return handled;
     } finally {
       if (m.key !== null) this.#inFlight.delete(m.key);
