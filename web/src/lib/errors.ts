@@ -1,11 +1,12 @@
 import type { DomainError, ErrorCode } from '$contract/errors.ts';
-import { ERROR_EN } from './error-strings.ts';
 import { language } from './i18n.svelte.ts';
+import { englishErrors } from './english-errors.svelte.ts';
 
 /** The message to show for an error, in the chosen language. */
 export function errorText(error: DomainError | { code: string; message: string; retryAfter?: number }): string {
   if (language.current !== 'en') return error.message;
-  const text = ERROR_EN[error.code as ErrorCode];
+  englishErrors.load();
+  const text = englishErrors.table?.[error.code as ErrorCode];
   if (!text) return error.message;
   return text.replace('{wait}', waitWords((error as { retryAfter?: number }).retryAfter));
 }

@@ -5,7 +5,6 @@ import type { Connection } from './connection.svelte.ts';
 import type { AppSocket } from './socket-boot.ts';
 import { takeEarlyJoin, takeEmbeddedSnapshot } from './early-join.ts';
 import type { Payload } from '$contract/events.ts';
-import { fail } from '$contract/errors.ts';
 import type { DomainError } from '$contract/errors.ts';
 import type { Id } from '$contract/types.ts';
 import type { QuestionView } from '$contract/views.ts';
@@ -136,7 +135,8 @@ export class LiveEpisode {
     const onRemoved = (p: { episodeId: string }) => {
       if (p.episodeId !== this.#state?.episode.id) return;
       this.#state = null;
-      this.error = fail('episode_deleted').error;
+      // Not through fail(): its table of every message would ride along to every phone.
+      this.error = { code: 'episode_deleted', message: 'Episode ini sudah dihapus oleh stasiun.' };
     };
     conn.socket.on('episode:delta', onDelta);
     conn.socket.on('question:mine', onMine);
