@@ -44,6 +44,21 @@ export interface IntakeSettingsInput {
   episodeId?: string | null;
 }
 
+/**
+ * The environment variable of each setting a scripted install may give (domain/intake/settings.ts
+ * reads them; the admin's page names them beside a setting it cannot change).
+ */
+export const SETTING_ENV: Partial<Record<keyof IntakeSettingsInput, string>> = {
+  smsSecret: 'SMS_GATEWAY_SECRET',
+  smsGatewayUrl: 'SMS_GATEWAY_URL',
+  modemSecret: 'SMS_MODEM_SECRET',
+  whatsappVerifyToken: 'WHATSAPP_VERIFY_TOKEN',
+  whatsappAppSecret: 'WHATSAPP_APP_SECRET',
+  whatsappToken: 'WHATSAPP_TOKEN',
+  smsNumber: 'STATION_SMS_NUMBER',
+  whatsappNumber: 'STATION_WHATSAPP_NUMBER',
+};
+
 /** One gateway's health as the screener sees it (GET /api/intake/health). */
 export interface GatewayHealth {
   gateway: Gateway;

@@ -3,22 +3,14 @@
 import { fail } from '../../contract/errors.ts';
 import type { DomainError } from '../../contract/errors.ts';
 import { isId } from '../../contract/ids.ts';
+import { SETTING_ENV } from '../../contract/intake.ts';
 import type { IntakeSettingsInput, IntakeSettingsView } from '../../contract/intake.ts';
 
 export type SettingName = keyof IntakeSettingsInput;
 export type Settings = Partial<Record<SettingName, string | null>>;
 
-/** Environment variable of each setting a scripted install may give. */
-export const SETTING_ENV: Partial<Record<SettingName, string>> = {
-  smsSecret: 'SMS_GATEWAY_SECRET',
-  smsGatewayUrl: 'SMS_GATEWAY_URL',
-  modemSecret: 'SMS_MODEM_SECRET',
-  whatsappVerifyToken: 'WHATSAPP_VERIFY_TOKEN',
-  whatsappAppSecret: 'WHATSAPP_APP_SECRET',
-  whatsappToken: 'WHATSAPP_TOKEN',
-  smsNumber: 'STATION_SMS_NUMBER',
-  whatsappNumber: 'STATION_WHATSAPP_NUMBER',
-};
+// The variables a scripted install may give live in the contract: the admin's page names them.
+export { SETTING_ENV };
 
 const SECRETS = ['smsSecret', 'modemSecret', 'whatsappVerifyToken', 'whatsappAppSecret', 'whatsappToken'] as const;
 
