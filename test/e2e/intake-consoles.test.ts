@@ -115,7 +115,7 @@ describe('SMS and WhatsApp in the consoles', { timeout: 90_000 }, () => {
     expect(await page.getByTestId('setup-sms-url').innerText()).toBe(`${PUBLIC}/api/intake/sms`);
     expect(await page.getByTestId('setup-modem-url').innerText()).toBe(`${PUBLIC}/api/intake/sms/modem`);
     expect(await page.getByTestId('setup-whatsapp-url').innerText()).toBe(`${PUBLIC}/api/intake/whatsapp`);
-    expect(await page.getByTestId('intake-setup').innerText()).toContain('server/deploy/README.md');
+    expect(await page.getByTestId('intake-setup').innerText()).toContain('server/deploy/README.md, bagian “SMS from a GSM modem (Gammu SMSD or Kannel)”');
 
     expect(await seriousA11yProblems(page)).toEqual([]);
     await page.evaluate(() => scrollTo(0, 0));
