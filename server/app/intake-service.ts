@@ -352,7 +352,10 @@ export class IntakeService {
   replyTo(episodeId: Id, questionId: Id, text: string): { ok: true; value: { queued: true } } | { ok: false; error: DomainError } {
     const e = this.deps.episodes.find(episodeId);
     if (!e) return fail('episode_not_found');
-    if (!e.questions.some((q) => q.id === questionId)) return fail('question_not_found');
+    const q = e.questions.find((x) => x.id === questionId);
+    if (!q) return fail('question_not_found');
+    // After BERHENTI the number is gone from memory: say why, not "unknown".
+    if (q.askedBy && this.deps.store.data.stopped.includes(q.askedBy)) return fail('sender_stopped');
     const s = this.#senders.get(questionId);
     if (!s) return fail('sender_unknown');
     const listenerId = phoneListenerId(this.deps.secret, s.to);

@@ -191,7 +191,7 @@ describe('SMS and WhatsApp in the consoles', { timeout: 90_000 }, () => {
     const otherForm = card(page, other.id).getByTestId('reply-form');
     await otherForm.locator('textarea').fill('Baik, terima kasih.');
     await otherForm.getByRole('button', { name: 'Kirim balasan' }).click();
-    await expect.poll(() => otherForm.getByTestId('reply-error').innerText(), WAIT).toContain('Nomor pengirim tidak tersimpan lagi');
+    await expect.poll(() => otherForm.getByTestId('reply-error').innerText(), WAIT).toContain('sudah mengirim BERHENTI');
     expect(await otherForm.getByTestId('reply-ok').innerText()).toBe('');
 
     // A question the screener typed in from the studio's own phone has a channel but no sender to answer.
