@@ -14,7 +14,7 @@ import { DEFAULT_PER_ADDRESS, LOW_FILES_LIMIT } from './net/connections.ts';
 import { parsePublicUrl } from './net/public-address.ts';
 import { LICENSES } from './contract/station.ts';
 import type { Station } from './contract/station.ts';
-import { requiredLine } from './contract/text.ts';
+import { requiredLine } from './contract/lines.ts';
 
 // Before anything prints: a full disk or a closed pipe under stdout must not end the process.
 log.guardStdio();

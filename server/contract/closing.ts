@@ -5,7 +5,8 @@
 // the server's rule and the notulis page.
 import { fail } from './errors.ts';
 import type { DomainError } from './errors.ts';
-import { LIMITS, requiredLine } from './text.ts';
+import { LIMITS } from './text.ts';
+import { requiredLine } from './lines.ts';
 import type { ClosingStatement, Id } from './types.ts';
 
 export type ClosingInput =

@@ -11,7 +11,8 @@ import { can } from '../contract/permissions.ts';
 import { ok } from './result.ts';
 import type { Ctx, Result } from './result.ts';
 import { findQuestion } from './question.ts';
-import { LIMITS, lines, optionalLine, requiredLine } from '../contract/text.ts';
+import { LIMITS } from '../contract/text.ts';
+import { lines, optionalLine, requiredLine } from '../contract/lines.ts';
 import type {
   Actor, Aspiration, AspirationContact, AspirationNote, AspirationStatus, AspirationStatusEntry, Channel, District, Episode, Id,
 } from '../contract/types.ts';

@@ -8,7 +8,8 @@ import { isValidTimeZone } from '../contract/zone.ts';
 import { can } from '../contract/permissions.ts';
 import { ok } from './result.ts';
 import type { Result } from './result.ts';
-import { LIMITS, normalizeLine, requiredLine } from '../contract/text.ts';
+import { LIMITS, normalizeLine } from '../contract/text.ts';
+import { requiredLine } from '../contract/lines.ts';
 import type { Actor, Desa, Dimension, District, FormerDistrict, Kecamatan } from '../contract/types.ts';
 
 export const MAX_DIMENSIONS = 12;

@@ -6,7 +6,8 @@ import { can } from '../contract/permissions.ts';
 import { largestRemainder } from './percent.ts';
 import { ok } from './result.ts';
 import type { Ctx, Result } from './result.ts';
-import { LIMITS, requiredLine } from '../contract/text.ts';
+import { LIMITS } from '../contract/text.ts';
+import { requiredLine } from '../contract/lines.ts';
 import type { Actor, Episode, Id, Poll, PollKind } from '../contract/types.ts';
 import type { PollView } from '../contract/views.ts';
 

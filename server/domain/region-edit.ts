@@ -10,7 +10,8 @@ import { provinceTimeZone } from './official-regions.ts';
 import { can } from '../contract/permissions.ts';
 import { ok } from './result.ts';
 import type { Result } from './result.ts';
-import { LIMITS, requiredLine } from '../contract/text.ts';
+import { LIMITS } from '../contract/text.ts';
+import { requiredLine } from '../contract/lines.ts';
 import type { Actor, District } from '../contract/types.ts';
 
 function regionCount(d: District): number {

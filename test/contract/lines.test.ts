@@ -1,6 +1,6 @@
 // lines(): a form's single-line fields checked in the order given, the first refusal answered.
 import { describe, expect, it } from 'vitest';
-import { lines } from '../../server/contract/text.ts';
+import { lines } from '../../server/contract/lines.ts';
 
 describe('lines()', () => {
   it('normalises every field and turns an empty optional one into null', () => {

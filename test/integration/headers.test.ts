@@ -20,9 +20,17 @@ describe.skipIf(!existsSync('dist/web/index.html'))('security headers', () => {
     ep = await createLiveEpisode(studio.url, studio.hostCookie);
   });
 
-  it('app pages, assets and the API get a CSP that forbids framing', async () => {
+  it('the built scripts and styles carry nosniff and the resource policy, not the documents\' headers', async () => {
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec((await api(studio.url, '/')).text)![1]!;
-    for (const path of ['/', `/j/${ep.code}`, '/staff', `/host/${ep.id}`, '/planner', asset, '/api/health']) {
+    const r = await api(studio.url, asset);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(r.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    for (const h of ['content-security-policy', 'x-frame-options', 'referrer-policy', 'origin-agent-cluster', 'x-xss-protection']) expect(r.headers.get(h), h).toBeNull();
+  });
+
+  it('app pages and the API get a CSP that forbids framing', async () => {
+    for (const path of ['/', `/j/${ep.code}`, '/staff', `/host/${ep.id}`, '/planner', '/api/health']) {
       const r = await api(studio.url, path, { cookie: studio.hostCookie });
       expect(r.status, path).toBe(200);
       const csp = directives(r.headers.get('content-security-policy'));
