@@ -3,8 +3,8 @@
 // Indonesian, Javanese or Sundanese affix counts ("dibego-begoin", "goblokmu", "kontolnya",
 // "goblogna"). Context words count only in an abusive phrasing (context-words.ts).
 import {
-  BEFORE, COLLECTIVE, INTERJECTION, LIST_WORDS, PERSON, PRONOUN_AFTER, PRONOUN_BEFORE,
-  PRONOUN_SHOUTED, THINGS,
+  BEFORE, COLLECTIVE, COPULA, EMPHATIC, INTERJECTION, LIST_WORDS, PERSON, PRONOUN_AFTER,
+  PRONOUN_BEFORE, PRONOUN_SHOUTED, THINGS,
 } from './context-words.ts';
 import type { ContextEntry, Lexicon } from './lexicon.ts';
 import type { Folded } from './normalize.ts';
@@ -83,7 +83,8 @@ function exclaimed(f: Folded, lexicon: Lexicon, c: number): boolean {
   if (end === '.' || end === '') return true;
   if (end !== ',') return false;
   const next = clauseWords(f, c + 1).map((k) => f.words[k]!);
-  return next.length > 1 && !next.some((w) => LIST_WORDS.has(w));
+  if (next.length === 1) return next[0] === f.words[own[own.length - 1]!]; // "asu, asu, asu" repeats, "anjing, kucing" lists
+  return !next.some((w) => LIST_WORDS.has(w));
 }
 
 function abusiveHere(f: Folded, lexicon: Lexicon, i: number, w: string, entry: ContextEntry): boolean {
@@ -94,10 +95,14 @@ function abusiveHere(f: Folded, lexicon: Lexicon, i: number, w: string, entry: C
   const next = at(i + 1);
   if (prev !== undefined && (BEFORE.has(prev) || PERSON.has(prev))) return true;
   if (at(i - 2) === 'dasar') return true;
-  if (prev !== undefined && (THINGS.has(w) ? PRONOUN_AFTER.has(prev) : PRONOUN_BEFORE.has(prev))) return true;
+  const pronouns = THINGS.has(w) ? PRONOUN_AFTER : PRONOUN_BEFORE;
+  if (prev !== undefined && pronouns.has(prev)) return true;
+  const prev2 = at(i - 2);
+  if (prev !== undefined && prev2 !== undefined && COPULA.has(prev) && pronouns.has(prev2)) return true;
   if (next !== undefined && PRONOUN_AFTER.has(next)) return true;
   if (next !== undefined && PRONOUN_SHOUTED.has(next) && f.clauseEnd[c] === '!') return true;
-  return entry.strength === 'strong' && exclaimed(f, lexicon, c);
+  if (entry.strength !== 'strong') return false;
+  return (next !== undefined && EMPHATIC.has(next)) || exclaimed(f, lexicon, c);
 }
 
 /** The listed words (as listed) a folded text uses, each once, in the order they appear. */

@@ -10,11 +10,13 @@
 //   - next to a rude pronoun: "sialan lu", "sial lu", "asu kowe", "lu anjing", "sia anjing";
 //     after "kamu"/"kalian" only in a clause ending in "!" ("babi kalian!", not "babi kalian
 //     sudah divaksin?");
-//   - after an official or a person addressed: "pejabat sampah", "bupati bodoh";
+//   - after an official: "pejabat sampah", "bupati bodoh" (not "Pak"/"Bu": "Pak Cok" is a name);
+//   - a pronoun and a copula before it: "kowe kuwi kethek", "elu tuh kampret";
 //   - written in disguise ("4nj1ng", "a s u", "anjiiing"): nobody disguises a dog;
 //   - strong words only: as an exclamation, a clause of its own ("Anjing! Jalan rusak lagi",
 //     "Asu, dalane rusak"), unless the next clause is one word too (a list: "anjing, kucing,
-//     ayam"); and at the end of a clause after "semua"/"kabeh"/"kalian" ("anjing semua!").
+//     ayam"); at the end of a clause after "semua"/"kabeh"/"kalian" ("anjing semua!"); and
+//     before emphasis ("anjing lah", "asu tenan", "monyet pisan").
 //
 // "strong" words are curses when they stand alone; "mild" ones are not ("sial!" is a sigh).
 
@@ -23,7 +25,7 @@ export type Strength = 'strong' | 'mild';
 export const CONTEXT_WORDS: Readonly<Record<string, Strength>> = {
   // Animals: livestock, pests, pets and wildlife in ordinary questions.
   anjing: 'strong', asu: 'strong', babi: 'strong', monyet: 'strong', celeng: 'strong', kirik: 'strong',
-  genjik: 'strong', kethek: 'strong', wedhus: 'strong', jangkrik: 'strong', kampret: 'strong',
+  genjik: 'strong', kethek: 'strong', wedhus: 'strong', jangkrik: 'strong',
   jaran: 'mild', kebo: 'mild', bagong: 'mild',
   // Dung is fertiliser; "tai lalat" is a mole on the skin.
   tai: 'strong', taik: 'strong',
@@ -71,12 +73,18 @@ export const THINGS = new Set([
 /** Words that join a list: "anjing, kucing dan kera" is a list, not an exclamation. */
 export const LIST_WORDS = new Set(['dan', 'atau', 'serta', 'sama', 'juga', 'lan', 'jeung']);
 
-/** Officials and people addressed: "pejabat sampah", "pak kades bodoh". */
+/** Officials: "pejabat sampah", "pak kades bodoh". Not "pak"/"bu": "Pak Cok", "Pak Kebo" are names. */
 export const PERSON = new Set([
-  'pejabat', 'bupati', 'walikota', 'camat', 'lurah', 'kades', 'pak', 'bapak', 'bu', 'dewan',
+  'pejabat', 'bupati', 'walikota', 'camat', 'lurah', 'kades', 'dewan',
   'polisi', 'pemerintah', 'presiden', 'gubernur', 'caleg', 'aparat', 'menteri', 'dprd', 'dpr',
   'ketua', 'pemimpin', 'rezim', 'koruptor', 'penyiar', 'admin',
 ]);
+
+/** "kowe kuwi kethek", "elu tuh kampret": a pronoun, then "is", then the word. */
+export const COPULA = new Set(['itu', 'tuh', 'kuwi', 'iku', 'ki', 'teh', 'mah', 'emang', 'memang']);
+
+/** Emphasis right after a strong word makes it a curse: "anjing lah", "asu tenan", "babi banget". */
+export const EMPHATIC = new Set(['lah', 'deh', 'banget', 'bgt', 'tenan', 'pisan', 'nian', 'amat']);
 
 /** After a strong word at a clause's end: "anjing semua!", "asu kabeh". */
 export const COLLECTIVE = new Set(['semua', 'semuanya', 'kabeh', 'kalian', 'sadayana']);

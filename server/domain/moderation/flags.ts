@@ -36,8 +36,9 @@ export function textFlags(text: string, lexicon: Lexicon = DEFAULT_LEXICON): Fla
   const shouted = isShouted(text);
   const promo = promotion(text, folded, link || phone, shouted);
   if (promo) out.push(flag('promosi', promo.label));
-  // An all-capitals question is how many feature-phone users write; shouting is the rest.
-  if (shouted && (link || phone || !isQuestionLike(text, folded))) out.push(flag('huruf_besar'));
+  // Capitals alone are how many feature-phone users write: shouting is capitals with a
+  // contact, a promotion, or an exclamation mark in a text that is not a question.
+  if (shouted && (link || phone || promo || (text.includes('!') && !isQuestionLike(text, folded)))) out.push(flag('huruf_besar'));
   return out;
 }
 

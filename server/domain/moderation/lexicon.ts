@@ -25,6 +25,9 @@ export interface Lexicon {
   readonly byLength: ReadonlyMap<number, readonly string[]>;
 }
 
+/** A folded word shorter than this is no entry: "tll" folds to "tl", "mmk" to "mk" (the Constitutional Court). */
+const MIN_WORD = 3;
+
 export interface LexiconChanges {
   /** The admin's words: flagged wherever they stand, even a built-in context word. */
   readonly add?: readonly string[];
@@ -59,7 +62,7 @@ export function buildLexicon(changes: LexiconChanges = {}): Lexicon {
   const put = (entry: string, forceWord: boolean) => {
     const ws = folded(entry);
     const key = ws.join(' ');
-    if (!key || removed.has(key) || (!forceWord && notAbuse.has(key))) return;
+    if (key.length < MIN_WORD || removed.has(key) || (!forceWord && notAbuse.has(key))) return;
     if (ws.length > 1) {
       phraseList.push({ words: ws, listed: listedForm(entry) });
       return;

@@ -10,6 +10,7 @@
 const JAVANESE = [
   'matamu', 'raimu', 'cangkemmu', 'utekmu', 'dengkulmu', 'lambemu', 'silitmu', 'ndhasmu',
   'gathel', 'pekok', 'gemblung', 'kentir', 'dobol', 'bajindul', 'jancik', 'jamput', 'diancuk',
+  'jiancuk',
 ];
 
 /** Sundanese (Priangan): insults the package lacks. */
@@ -22,7 +23,7 @@ const INDONESIAN = [
 ];
 
 /** Shortenings typed to get past filters. */
-const SHORT = ['ajg', 'anjg', 'anj', 'bgst', 'bngst', 'bngsat', 'kntl', 'gblk', 'gblg', 'tll', 'asw', 'jnck', 'jncuk', 'mmk'];
+const SHORT = ['ajg', 'anjg', 'anj', 'bgst', 'bngst', 'bngsat', 'kntl', 'gblk', 'gblg', 'asw', 'jnck', 'jncuk'];
 
 /** English, common in Indonesian messages. */
 const ENGLISH = ['fuck', 'fucking', 'fck', 'shit', 'bitch', 'bastard', 'asshole', 'motherfucker'];
@@ -33,4 +34,5 @@ export const REGIONAL_WORDS: readonly string[] = [...JAVANESE, ...SUNDANESE, ...
 export const REGIONAL_PHRASES: readonly string[] = [
   'otak udang', 'anak haram', 'ga punya otak', 'gak punya otak', 'nggak punya otak',
   'tidak punya otak', 'tak punya otak', 'gak ada otak', 'raimu asu', 'teu boga kaera',
+  'sampah masyarakat',
 ];
