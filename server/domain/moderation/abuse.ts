@@ -113,7 +113,7 @@ export function abusiveWords(f: Folded, lexicon: Lexicon): string[] {
     if (hidden?.has(i)) return;
     for (const p of lexicon.phrases.get(w) ?? []) if (phraseAt(f.words, i, p.words)) found.add(p.listed);
     const glued = f.glued.get(i);
-    for (const token of [w, f.also.get(i), glued]) {
+    for (const token of [w, ...(f.also.get(i) ?? []), glued]) {
       if (token === undefined) continue;
       const hit = affixed(lexicon, token) ?? (token.includes('*') ? masked(lexicon, token) : undefined);
       if (hit !== undefined) { found.add(hit); break; }

@@ -58,6 +58,7 @@ export function buildLexicon(changes: LexiconChanges = {}): Lexicon {
   const context = new Map<string, ContextEntry>();
   const phraseList: Phrase[] = [];
   const notAbuse = new Set(NOT_ABUSE.map((e) => folded(e).join(' ')));
+  const strengths = new Map(Object.entries(CONTEXT_WORDS).map(([w, s]) => [folded(w).join(' '), s]));
 
   const put = (entry: string, forceWord: boolean) => {
     const ws = folded(entry);
@@ -67,7 +68,7 @@ export function buildLexicon(changes: LexiconChanges = {}): Lexicon {
       phraseList.push({ words: ws, listed: listedForm(entry) });
       return;
     }
-    const strength = CONTEXT_WORDS[key];
+    const strength = strengths.get(key);
     if (strength && !forceWord) {
       if (!context.has(key)) context.set(key, { listed: listedForm(entry), strength });
       return;

@@ -35,8 +35,11 @@ const REPEAT = /(\p{L})\1+/gu;
 export interface Folded {
   /** The words in matching form. */
   readonly words: readonly string[];
-  /** Where a word written with "1" or "|" reads differently with them as "l" (k0nt01). */
-  readonly also: ReadonlyMap<number, string>;
+  /**
+   * Other readings of a word: with "1" and "|" as "l" (k0nt01), and for joined single letters,
+   * without a letter at either end, which may be a one-letter word beside them ("y a n c u k").
+   */
+  readonly also: ReadonlyMap<number, readonly string[]>;
   /** Per word: written in disguise (leet, a letter stretched to three, spaced letters, a *). */
   readonly disguised: readonly boolean[];
   /** Per word: its clause. Clauses end at , ; : ! ? … a line break, or a "." before a space. */
@@ -50,7 +53,8 @@ export interface Folded {
 interface Raw { readonly text: string; readonly gap: string; readonly folded: string }
 
 function prepare(text: string): string {
-  let s = text.toLowerCase().normalize('NFKD').replace(/[\p{M}\p{Cf}]/gu, '');
+  // Lower case on both sides of NFKD: "𝐀" and "🄐" decompose to capitals, "İ" lower-cases to i + a mark.
+  let s = text.toLowerCase().normalize('NFKD').toLowerCase().normalize('NFKD').replace(/[\p{M}\p{Cf}]/gu, '');
   if (/[\u0370-\u04ff]/u.test(s)) s = s.replace(/[\u0370-\u04ff]/gu, (c) => LOOKALIKE[c] ?? c);
   return s;
 }
@@ -62,7 +66,7 @@ function foldWord(raw: string, asL = false): string {
 }
 
 function isBreak(gap: string): boolean {
-  return /[,;:!?…\n]/.test(gap) || /\.(\s|$)/.test(gap);
+  return /[,;:!?…\n]/.test(gap) || /\.\s/.test(gap);
 }
 
 function endOf(gap: string): string {
@@ -83,7 +87,7 @@ export function fold(text: string): Folded {
   const tail = s.slice(last);
 
   const words: string[] = [];
-  const also = new Map<number, string>();
+  const also = new Map<number, string[]>();
   const disguised: boolean[] = [];
   const clause: number[] = [];
   const clauseEnd: string[] = [];
@@ -97,8 +101,11 @@ export function fold(text: string): Folded {
     const i = words.length;
     if (prevRaw && !spaced && /^[._-]$/.test(gap) && words[i - 1]!.length > 1 && folded.length > 1) glued.set(i - 1, words[i - 1] + folded);
     words.push(folded);
-    const withL = /[1|]/.test(rawText) && HAS_LETTER.test(rawText) ? foldWord(rawText, true) : folded;
-    if (withL !== folded) also.set(i, withL);
+    const others = new Set<string>();
+    if (/[1|]/.test(rawText) && HAS_LETTER.test(rawText)) others.add(foldWord(rawText, true));
+    if (spaced) for (const part of [rawText.slice(1), rawText.slice(0, -1), rawText.slice(1, -1)]) others.add(foldWord(part));
+    others.delete(folded);
+    if (others.size > 0) also.set(i, [...others]);
     disguised.push(spaced || rawText.includes('*') || STRETCH.test(rawText) || (HAS_LETTER.test(rawText) && /[0-9@$!|]/.test(rawText)));
     clause.push(c);
   };
