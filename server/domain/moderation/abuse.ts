@@ -61,9 +61,12 @@ function hiddenIndices(f: Folded, lexicon: Lexicon): Set<number> | undefined {
   return hidden;
 }
 
+/** The indices of a clause's words (a clause's words are contiguous). */
 function clauseWords(f: Folded, c: number): number[] {
   const out: number[] = [];
-  f.clause.forEach((k, i) => { if (k === c) out.push(i); });
+  let i = f.clause.indexOf(c);
+  if (i < 0) return out;
+  for (; i < f.clause.length && f.clause[i] === c; i++) out.push(i);
   return out;
 }
 
@@ -87,28 +90,32 @@ function exclaimed(f: Folded, lexicon: Lexicon, c: number): boolean {
   return !next.some((w) => LIST_WORDS.has(w));
 }
 
-function abusiveHere(f: Folded, lexicon: Lexicon, i: number, w: string, entry: ContextEntry): boolean {
+function abusiveHere(f: Folded, lexicon: Lexicon, i: number, w: string, entry: ContextEntry, shouted: Map<number, boolean>): boolean {
   if (f.disguised[i]) return true;
   const c = f.clause[i]!;
   const at = (k: number) => (k >= 0 && k < f.words.length && f.clause[k] === c ? f.words[k] : undefined);
   const prev = at(i - 1);
+  const prev2 = at(i - 2);
   const next = at(i + 1);
   if (prev !== undefined && (BEFORE.has(prev) || PERSON.has(prev))) return true;
-  if (at(i - 2) === 'dasar') return true;
+  if (prev2 === 'dasar') return true;
   const pronouns = THINGS.has(w) ? PRONOUN_AFTER : PRONOUN_BEFORE;
   if (prev !== undefined && pronouns.has(prev)) return true;
-  const prev2 = at(i - 2);
   if (prev !== undefined && prev2 !== undefined && COPULA.has(prev) && pronouns.has(prev2)) return true;
   if (next !== undefined && PRONOUN_AFTER.has(next)) return true;
   if (next !== undefined && PRONOUN_SHOUTED.has(next) && f.clauseEnd[c] === '!') return true;
   if (entry.strength !== 'strong') return false;
-  return (next !== undefined && EMPHATIC.has(next)) || exclaimed(f, lexicon, c);
+  if (next !== undefined && EMPHATIC.has(next)) return true;
+  let e = shouted.get(c);
+  if (e === undefined) shouted.set(c, (e = exclaimed(f, lexicon, c)));
+  return e;
 }
 
 /** The listed words (as listed) a folded text uses, each once, in the order they appear. */
 export function abusiveWords(f: Folded, lexicon: Lexicon): string[] {
   const found = new Set<string>();
   const hidden = hiddenIndices(f, lexicon);
+  const shouted = new Map<number, boolean>();
   f.words.forEach((w, i) => {
     if (hidden?.has(i)) return;
     for (const p of lexicon.phrases.get(w) ?? []) if (phraseAt(f.words, i, p.words)) found.add(p.listed);
@@ -118,7 +125,7 @@ export function abusiveWords(f: Folded, lexicon: Lexicon): string[] {
       const hit = affixed(lexicon, token) ?? (token.includes('*') ? masked(lexicon, token) : undefined);
       if (hit !== undefined) { found.add(hit); break; }
       const entry = token === glued ? undefined : lexicon.context.get(token);
-      if (entry && abusiveHere(f, lexicon, i, token, entry)) { found.add(entry.listed); break; }
+      if (entry && abusiveHere(f, lexicon, i, token, entry, shouted)) { found.add(entry.listed); break; }
     }
   });
   return [...found];

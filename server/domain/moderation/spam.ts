@@ -11,26 +11,47 @@ import { normalize } from './normalize.ts';
 // ── Links ─────────────────────────────────────────────────────────────────────────────
 const URL = /\bhttps?:\/\/|\bwww\s*\.\s*[a-z0-9-]/;
 const SHORT_HOST = /\b(?:wa|bit|t|s|cutt|ow|is|shope|lnk|heylink|linktr|tinyurl|rebrand|goo)\s*\.\s*(?:me|ly|id|gd|ee|link|bio|com|gl)\b(?!\.\d)/;
-const TLD = 'com|net|org|info|biz|xyz|top|site|online|club|vip|link|live|shop|store|win|bet|asia|io|cc|id|app|pro|icu|click|space|website|cloud|games|casino|poker|tv|my|sg';
-const DOMAIN = new RegExp(`\\b((?:[a-z0-9-]*[a-z][a-z0-9-]*\\.)+(?:${TLD}))\\b(?![.-]?[a-z0-9])`, 'g');
+const TLDS = 'com net org info biz xyz top site online club vip link live shop store win bet asia io cc id app pro icu click space website cloud games casino poker tv my sg';
+const TLD = new Set(TLDS.split(' '));
 /** Government, school, university, village and military domains cannot be bought by a spammer. */
 const OFFICIAL = /(?:^|\.)(?:go|ac|sch|desa|mil|kelurahan)\.id$/;
+/** "slot88 . com": only endings that are no Indonesian word ("rusak . Info lanjut" is a sentence). */
+const SPACED_TLD = /(\S)\s+\.\s*(?=(?:com|net|org|xyz|site|online|vip|shop|store|bet|casino|poker|click|top|icu)\b)/g;
 
+// Every pattern here runs in time linear in the text: a listener's text is untrusted, and
+// nested quantifiers over overlapping classes would let "a-a.a-a.…" stall the server.
 function linkText(text: string): string {
   return text
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\p{M}\p{Cf}]/gu, '')
-    .replace(/\s*[([{]\s*(?:dot|titik)\s*[)\]}]\s*/g, '.')
-    .replace(/\s+dot\s+/g, '.')
-    .replace(new RegExp(`\\s+\\.\\s*(?=(?:${TLD})\\b)`, 'g'), '.');
+    .replace(/[([{]\s*(?:dot|titik)\s*[)\]}]/g, '.')
+    .replace(/(\S)\s+dot\s+/g, '$1.')
+    .replace(SPACED_TLD, '$1.');
+}
+
+function isDomain(host: string): boolean {
+  const labels = host.split('.');
+  return TLD.has(labels[labels.length - 1]!) && labels.slice(0, -1).some((l) => /[a-z]/.test(l)) && !OFFICIAL.test(host);
+}
+
+/** Hosts: runs of letters, digits, dashes and single dots, cut out by splitting (no backtracking). */
+function hosts(t: string): string[] {
+  const out: string[] = [];
+  for (const chunk of t.split(/[^a-z0-9.-]+/)) {
+    if (!chunk.includes('.')) continue;
+    for (const piece of chunk.split('..')) {
+      const labels = piece.split('.').filter((l) => l !== '');
+      if (labels.length > 1) out.push(labels.join('.'));
+    }
+  }
+  return out;
 }
 
 export function hasLink(text: string): boolean {
   const t = linkText(text);
   if (URL.test(t) || SHORT_HOST.test(t)) return true;
-  for (const m of t.matchAll(DOMAIN)) if (!OFFICIAL.test(m[1]!)) return true;
-  return false;
+  return hosts(t).some(isDomain);
 }
 
 // ── Phone numbers ─────────────────────────────────────────────────────────────────────
@@ -38,7 +59,7 @@ export function hasLink(text: string): boolean {
 // landline with its area code ((0274) 512345, 021-5551234). "08.00-16.00", "RT 003/005",
 // "Rp 1.500.000" and dates are not: too few digits after the prefix, or no leading 0.
 const MOBILE = /(?:\+62|\b62|\b0)[\s.-]*8(?:[\s.-]*\d){7,11}(?!\d)/;
-const LANDLINE = /(?:\+62[\s.-]*\(?|\(\s*0|\b0)[1-79]\d{1,2}\s*\)?[\s.-]*\d{3,4}[\s.-]?\d{3,5}(?!\d)/;
+const LANDLINE = /(?:\+62[\s.-]*\(?|\(\s?0|\b0)[1-79]\d{1,2}\)?[\s.-]*\d{3,4}[\s.-]?\d{3,5}(?!\d)/;
 
 export function hasPhone(text: string): boolean {
   return MOBILE.test(text) || LANDLINE.test(text);

@@ -14,7 +14,7 @@ const JAVANESE = [
 ];
 
 /** Sundanese (Priangan): insults the package lacks. */
-const SUNDANESE = ['ontohod', 'baragajul', 'bedul', 'sarap', 'belegug', 'bolegug'];
+const SUNDANESE = ['ontohod', 'baragajul', 'bedul', 'sarap'];
 
 /** Indonesian and Betawi/Jakarta forms the package lacks. */
 const INDONESIAN = [

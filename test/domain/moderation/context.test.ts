@@ -61,3 +61,11 @@ describe('terlalu cepat', () => {
     expect(contextFlags(post('a', 20_000, 'tiga'), recent, { fastCount: 3, fastWindowMs: 30_000 })[0]?.reason).toBe('terlalu cepat: 3 pesan dalam 30 detik');
   });
 });
+
+describe('sameTextKey', () => {
+  it('is normalize, remembered or not', () => {
+    const texts = Array.from({ length: 5000 }, (_, i) => `Pertanyaan nomor ${i} TENTANG jalan!!!`);
+    for (const t of texts) expect(sameTextKey(t)).toBe(sameTextKey(t.toLowerCase().replace(/!/g, '')));
+    expect(sameTextKey(texts[0]!)).toBe('pertanyan nomor 0 tentang jalan'); // letters repeated read once
+  });
+});
