@@ -46,6 +46,8 @@ import { AuditService } from './app/audit-service.ts';
 import { AudienceSampler } from './app/audience-sampler.ts';
 import type { AudienceSamplerOptions } from './app/audience-sampler.ts';
 import { IntakeStore } from './store/intake.ts';
+import { ModerationStore } from './store/moderation.ts';
+import { ModerationService } from './app/moderation-service.ts';
 import { IntakeService } from './app/intake-service.ts';
 import type { ReplySink } from './app/intake-service.ts';
 import { Outbox } from './intake/outbox.ts';
@@ -166,11 +168,13 @@ export async function createApplication(config: AppConfig): Promise<Application>
   // until a socket joins), so no service holds one that may be null.
   const rt = createRealtime({ allowedOrigins, ...net, tickMs: config.tickMs });
   const { broadcaster } = rt;
-  const episodes = new EpisodeService({ store, publish: (e, changes) => broadcaster.publish(e, changes), log, now: config.now });
+  const moderation = new ModerationService(await ModerationStore.open({ dataDir: config.dataDir, fsync: config.fsync, recovery }), log);
+  const lexicon = () => moderation.lexicon;
+  const episodes = new EpisodeService({ store, publish: (e, changes) => broadcaster.publish(e, changes), log, now: config.now, lexicon });
   const districtStore = await DistrictStore.open({ dataDir: config.dataDir, fsync: config.fsync, recovery });
   const aspirationStore = await AspirationStore.open({ dataDir: config.dataDir, fsync: config.fsync, recovery });
   const aspirations = new AspirationService({
-    store: aspirationStore, district: districtStore, episodes, log, now: config.now,
+    store: aspirationStore, district: districtStore, episodes, log, now: config.now, lexicon,
     publish: (changes) => broadcaster.publishAspirations(changes),
   });
   if (store.fresh && config.sample !== false) {
@@ -232,6 +236,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
       { name: 'aspirations.json', snapshot: () => aspirationStore.snapshot() },
       { name: 'readers.json', snapshot: () => readerStore.snapshot() },
       { name: 'intake.json', snapshot: () => intakeStore.snapshot() },
+      { name: 'moderation.json', snapshot: () => moderation.snapshot() },
       { name: 'audit.jsonl', snapshot: () => auditLog.snapshot() },
     ],
   });
@@ -247,7 +252,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
   // PUBLIC_URL is known now; a LAN address needs the port, so it is picked in listen().
   let address: PublicAddress = resolvePublicAddress({ configured: config.publicUrl ?? null, interfaces: {}, port: 0, host: '127.0.0.1' });
   const publicAddress = () => address;
-  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster, debugMetrics: config.debugMetrics, addressLimit, tokenLimit, listenerSecret, pendingCaps: config.pendingCaps, publicAddress, backup: backups, readers, intake, now: clock, station: { ...DEFAULT_STATION, ...config.station }, ...net });
+  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster, debugMetrics: config.debugMetrics, addressLimit, tokenLimit, listenerSecret, pendingCaps: config.pendingCaps, publicAddress, backup: backups, readers, intake, moderation, now: clock, station: { ...DEFAULT_STATION, ...config.station }, ...net });
   const files = openFilesLimit();
   const conn = config.connections ?? {};
   const headersTimeout = conn.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
@@ -304,6 +309,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
       await aspirations.flush();
       await readers.close();
       await outbox.close();
+      await moderation.flush();
       await intakeStore.flush();
       await auditLog.close();
     },

@@ -1,4 +1,5 @@
 import { nanoid } from 'nanoid';
+import type { Lexicon } from '../domain/moderation/lexicon.ts';
 import { fail } from '../contract/errors.ts';
 import type { AspirationChange } from '../domain/changes.ts';
 import { codesInUse } from '../domain/aspiration.ts';
@@ -18,6 +19,8 @@ export interface AspirationServiceDeps {
   publish: (changes: AspirationChange[]) => void;
   log?: (line: string) => void;
   now?: () => Date;
+  /** The flags' word list with the admin's changes (app/moderation-service.ts). */
+  lexicon?: () => Lexicon;
 }
 
 /** What a rule over aspirations gets: the list to change, the district to check against, the episodes to look up. */
@@ -37,7 +40,7 @@ export class AspirationService {
   constructor(private deps: AspirationServiceDeps) {}
 
   ctx(): Ctx {
-    return { now: (this.deps.now?.() ?? new Date()).toISOString(), newId: () => nanoid(12) };
+    return { now: (this.deps.now?.() ?? new Date()).toISOString(), newId: () => nanoid(12), lexicon: this.deps.lexicon?.() };
   }
 
   get list(): readonly Aspiration[] {

@@ -1,4 +1,5 @@
 import { customAlphabet, nanoid } from 'nanoid';
+import type { Lexicon } from '../domain/moderation/lexicon.ts';
 import { fail } from '../contract/errors.ts';
 import type { DomainError } from '../contract/errors.ts';
 import type { Change } from '../domain/changes.ts';
@@ -21,6 +22,8 @@ export interface EpisodeServiceDeps {
   publish: (episode: Episode, changes: Change[]) => void;
   log?: (line: string) => void;
   now?: () => Date;
+  /** The flags' word list with the admin's changes (app/moderation-service.ts). */
+  lexicon?: () => Lexicon;
 }
 
 /**
@@ -41,7 +44,7 @@ export class EpisodeService {
   constructor(private deps: EpisodeServiceDeps) {}
 
   ctx(): Ctx {
-    return { now: (this.deps.now?.() ?? new Date()).toISOString(), newId: () => nanoid(12) };
+    return { now: (this.deps.now?.() ?? new Date()).toISOString(), newId: () => nanoid(12), lexicon: this.deps.lexicon?.() };
   }
 
   find(id: Id): Episode | undefined {

@@ -86,6 +86,7 @@ export const ERROR_MESSAGES = {
   reader_token_missing: 'Tanggapan belum dihitung: browser Anda tidak menyimpan cookie dari halaman ini. Muat ulang halamannya, lalu pilih sekali lagi.',
   listener_form_stale: 'Belum terkirim: halaman ini sudah lama dibuka, atau browser Anda tidak menyimpan cookie-nya. Muat ulang halamannya, lalu coba sekali lagi.',
   invalid_filter: 'Saringan tidak valid.',
+  invalid_words: 'Daftar kata tidak valid; tidak ada yang diubah.',
   intake_off: 'Pintu SMS/WhatsApp ini belum diatur admin.',
   intake_unsigned: 'Pesan gateway tidak bertanda tangan atau tanda tangannya salah.',
   intake_stale: 'Waktu pesan gateway terlalu jauh dari jam server (lebih dari 5 menit). Periksa jam ponsel gateway.',

@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   /** The planner's desk: list, edit, status, merge, notes, exports. */
   'aspiration.review': ['admin', 'planner'],
   'district.manage': ['admin'],
+  /** The words the flags look for: added and removed by the admin. */
+  'moderation.manage': ['admin'],
   /** The SMS/WhatsApp gateways' secrets and addresses. */
   'intake.manage': ['admin'],
   /** Answering a texting listener, and seeing the gateways' health. */

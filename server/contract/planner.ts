@@ -8,6 +8,8 @@ export type AspirationView = Pick<Aspiration,
   | 'status' | 'rejectReason' | 'mergedInto' | 'questionId' | 'createdAt' | 'updatedAt' | 'number'> & {
   /** How many listeners support it (never who). */
   supports: number;
+  /** Staff views only: the flags' reasons ("kata kasar: goblok", "tautan"). */
+  flags?: string[];
 };
 
 export interface EpisodeRef {

@@ -2,6 +2,8 @@
 // every value here survives JSON.stringify/parse unchanged, so the store, the wire
 // and the transcripts all carry the same shapes.
 
+import type { StoredFlag } from './moderation.ts';
+
 export type Id = string;
 /** ISO 8601 instant in UTC, e.g. "2019-03-16T12:00:00.000Z". */
 export type Instant = string;
@@ -51,6 +53,8 @@ export interface Question {
   mergedInto: Id | null;
   /** The texting sender's number as the screener may see it ("0812-••••-5432"); staff only, never exported. */
   senderMask?: string;
+  /** Why the screener should look (domain/moderation): staff only; absent when nothing was found. */
+  flags?: StoredFlag[];
   /**
    * The notula's heading, written by staff after the show (the text stays as asked).
    * Absent in questions saved before corrections existed.
@@ -284,6 +288,8 @@ export interface Aspiration {
   notes: AspirationNote[];
   /** The planner's volume, satuan, cost estimate and OPD (see plan.ts); absent until first filled. */
   plan?: AspirationPlan;
+  /** Why staff should look (domain/moderation): staff only; absent when nothing was found. */
+  flags?: StoredFlag[];
   /**
    * Every status it has had, oldest first, appended by the status and merge rules (the public
    * tracker prints it). Absent in usulan saved before issue 12: see historyOf in aspiration.ts.

@@ -23,6 +23,8 @@ export interface QuestionView {
   heading?: string | null;
   /** Staff views only: a texting sender's masked number ("0812-••••-5432"). */
   sender?: string;
+  /** Staff views only: the flags' reasons ("kata kasar: goblok", "tautan"). */
+  flags?: string[];
 }
 
 export interface EpisodeView extends EpisodeInfo {

@@ -11,6 +11,7 @@ import { can } from '../contract/permissions.ts';
 import { ok } from './result.ts';
 import type { Ctx, Result } from './result.ts';
 import { findQuestion } from './question.ts';
+import { incomingFlags, postings } from './moderation/incoming.ts';
 import { LIMITS } from '../contract/text.ts';
 import { lines, optionalLine, requiredLine } from '../contract/lines.ts';
 import type {
@@ -142,10 +143,12 @@ function create(
   if (!fields.ok) return fields;
   const contact = checkContact(input, ctx);
   if (!contact.ok) return contact;
+  const flags = origin.submittedBy ? usulanFlags(list, e.id, origin.submittedBy, fields.value.text, fields.value.problem, ctx) : [];
   const a: Aspiration = {
     id: ctx.newId(), number: nextAspirationNumber(list, e.id), episodeId: e.id, ...fields.value, ...origin, contact: contact.value,
     supporters: [], status: 'baru', rejectReason: null, mergedInto: null, mergedFrom: [], notes: [],
     history: [{ at: ctx.now, status: 'baru' }], createdAt: ctx.now, updatedAt: ctx.now,
+    ...(flags.length ? { flags } : {}),
   };
   list.push(a);
   return ok(a, [{ kind: 'aspiration', aspiration: a }]);
@@ -198,8 +201,20 @@ export function textedAspiration(
     supporters: [], status: 'baru', rejectReason: null, mergedInto: null, mergedFrom: [], notes: [],
     history: [{ at: ctx.now, status: 'baru' }], createdAt: ctx.now, updatedAt: ctx.now,
   };
+  const flags = usulanFlags(list, e.id, actor.listenerId, a.text, '', ctx);
+  if (flags.length) a.flags = flags;
   list.push(a);
   return ok(a, [{ kind: 'aspiration', aspiration: a }]);
+}
+
+/** Flags on a listener's usulan, among the episode's recent usulan (domain/moderation). */
+function usulanFlags(list: readonly Aspiration[], episodeId: Id, author: Id, text: string, problem: string, ctx: Ctx) {
+  const recent = list.filter((x) => x.episodeId === episodeId);
+  return incomingFlags(
+    { author, at: ctx.now, text: problem ? `${text} \n ${problem}` : text, body: text },
+    postings(recent, (x) => ({ author: x.submittedBy, at: x.createdAt, text: x.text })),
+    ctx.lexicon,
+  );
 }
 
 /** The usulan a listener names by its short number in the episode ("DUKUNG U3"). */

@@ -44,6 +44,7 @@ export function deskViews(list: readonly Aspiration[], district: District, episo
       desa: a.desa, rtRw: a.rtRw, channel: a.channel, status: a.status, rejectReason: a.rejectReason, mergedInto: a.mergedInto,
       supports: supportCount(a), questionId: a.questionId, createdAt: a.createdAt, updatedAt: a.updatedAt,
       ...(a.number ? { number: a.number } : {}),
+      ...(a.flags?.length ? { flags: a.flags.map((f) => f.reason) } : {}),
       dimensionName: once(`d|${a.dimension}`, () => dimensionName(district, a.dimension)),
       kecamatanName: once(`k|${a.kecamatan}`, () => kecamatanName(district, a.kecamatan)),
       desaName: once(`s|${a.desa}`, () => desaName(district, a.desa)),
@@ -70,9 +71,15 @@ export function listenerAspirations(list: readonly Aspiration[], episodeId: Id, 
   return { aspirations, myAspirations, mySupports };
 }
 
+/** What staff see of an usulan in an episode: its flags' reasons too (never a listener). */
+export function staffAspirationView(a: Aspiration): AspirationView {
+  const v = aspirationView(a);
+  return a.flags?.length ? { ...v, flags: a.flags.map((f) => f.reason) } : v;
+}
+
 /** Staff in an episode see all of its usulan, any status, without contact data. */
 export function staffAspirations(list: readonly Aspiration[], episodeId: Id): AspirationView[] {
-  return list.filter((a) => a.episodeId === episodeId).map(aspirationView);
+  return list.filter((a) => a.episodeId === episodeId).map(staffAspirationView);
 }
 
 // ---- The desk ----

@@ -6,6 +6,7 @@ import { LIMITS } from '../contract/text.ts';
 import { lines } from '../contract/lines.ts';
 import { addMember, isMember } from './members.ts';
 import type { Change } from './changes.ts';
+import { incomingFlags, postings } from './moderation/incoming.ts';
 import type { Actor, Channel, Episode, Id, Question } from '../contract/types.ts';
 
 export interface AskInput {
@@ -57,6 +58,12 @@ export interface AskOrigin {
 function newQuestion(e: Episode, input: AskInput, origin: AskOrigin, askedBy: Id | null, approved: boolean, ctx: Ctx): Result<Question> {
   const f = askFields(input);
   if (!f.ok) return f;
+  // Staff type in what they heard: only a listener's own words are flagged.
+  const flags = askedBy === null ? [] : incomingFlags(
+    { author: askedBy, at: ctx.now, text: [f.values.text, f.values.name, f.values.location].filter(Boolean).join(' \n '), body: f.values.text },
+    postings(e.questions, (q) => ({ author: q.askedBy, at: q.createdAt, text: q.text })),
+    ctx.lexicon,
+  );
   const q: Question = {
     id: ctx.newId(),
     number: nextQuestionNumber(e),
@@ -64,7 +71,9 @@ function newQuestion(e: Episode, input: AskInput, origin: AskOrigin, askedBy: Id
     channel: origin.channel,
     askerName: f.values.name,
     askerLocation: f.values.location,
-    status: approved ? 'approved' : 'pending',
+    // A flagged question waits for the screener even with pre-moderation off: one insult
+    // must not reach every listener's queue (or the air) unseen.
+    status: approved && flags.length === 0 ? 'approved' : 'pending',
     askedBy,
     voters: [],
     createdAt: ctx.now,
@@ -72,6 +81,7 @@ function newQuestion(e: Episode, input: AskInput, origin: AskOrigin, askedBy: Id
     answeredAt: null,
     mergedInto: null,
     ...(origin.senderMask ? { senderMask: origin.senderMask } : {}),
+    ...(flags.length ? { flags } : {}),
   };
   e.questions.push(q);
   return ok(q, [{ kind: 'question', question: q }]);

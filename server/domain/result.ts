@@ -1,4 +1,5 @@
 import type { DomainError } from '../contract/errors.ts';
+import type { Lexicon } from './moderation/lexicon.ts';
 import type { Id, Instant } from '../contract/types.ts';
 import type { Change } from './changes.ts';
 
@@ -8,6 +9,8 @@ export type Result<T> = { ok: true; value: T; changes: Change[] } | { ok: false;
 export interface Ctx {
   now: Instant;
   newId: () => Id;
+  /** The word list with the admin's changes (domain/moderation); absent: the built-in one. */
+  lexicon?: Lexicon;
 }
 
 export function ok<T>(value: T, changes: Change[] = []): Result<T> {

@@ -29,7 +29,8 @@ export function questionView(q: Question): QuestionView {
 /** What staff see of a question: a texting sender's masked number too (never a listener). */
 export function staffQuestionView(q: Question): QuestionView {
   const v = questionView(q);
-  return q.senderMask ? { ...v, sender: q.senderMask } : v;
+  if (!q.senderMask && !q.flags?.length) return v;
+  return { ...v, ...(q.senderMask ? { sender: q.senderMask } : {}), ...(q.flags?.length ? { flags: q.flags.map((f) => f.reason) } : {}) };
 }
 
 export function episodeView(e: Episode): EpisodeView {

@@ -28,6 +28,7 @@ import { analyticsRoutes } from './routes/analytics.ts';
 import type { BackupService } from '../app/backup-service.ts';
 import type { HttpDeps } from './routes/deps.ts';
 import { intakeStaffRoutes, intakeWebhooks } from './routes/intake.ts';
+import { moderationRoutes } from './routes/moderation.ts';
 import type { IntakeService } from '../app/intake-service.ts';
 
 export interface HttpOptions extends HttpDeps {
@@ -90,6 +91,7 @@ export function createHttpApp(opts: HttpOptions): express.Express {
   app.use(opdRoutes(opts));
   app.use(auditRoutes(opts));
   app.use(analyticsRoutes(opts));
+  app.use(moderationRoutes(opts));
   if (opts.backup) app.use(backupRoutes(opts.backup));
   if (opts.debugMetrics) app.use(debugRoutes(opts.episodes));
   app.use('/api', (_req, res) => sendError(res, fail('unknown_route').error));

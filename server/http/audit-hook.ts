@@ -31,6 +31,7 @@ const ACTIONS: Record<string, string> = {
   'PUT /api/opd': 'opd.update',
   'DELETE /api/aspirations/:id/contact': 'aspiration.removeContact',
   'PUT /api/intake/settings': 'intake.settings',
+  'PUT /api/moderation/words': 'moderation.words',
   'POST /api/episodes/:id/questions/:questionId/reply': 'question.reply',
 };
 

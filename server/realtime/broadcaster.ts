@@ -4,7 +4,7 @@ import type { Episode, Id } from '../contract/types.ts';
 import { LISTENER_VISIBLE, episodeView, questionView, staffQuestionView } from '../domain/views.ts';
 import { pollView } from '../domain/poll.ts';
 import { ASPIRATION_OPEN, supportCount } from '../domain/aspiration.ts';
-import { aspirationView } from '../domain/planner.ts';
+import { aspirationView, staffAspirationView } from '../domain/planner.ts';
 import { rooms } from '../contract/events.ts';
 import { SnapshotCache } from './snapshot.ts';
 import type { ClientToServerEvents, Delta, ServerToClientEvents } from '../contract/events.ts';
@@ -152,7 +152,7 @@ export class Broadcaster {
       return;
     }
     const view = aspirationView(a);
-    upsert((p.staff.aspirations ??= []), view);
+    upsert((p.staff.aspirations ??= []), a.flags ? staffAspirationView(a) : view);
     // Supports are applied after upserts: a count collected earlier in this tick must not
     // override the newer one this upsert carries (e.g. a merge moving supporters).
     if (p.staff.supports && a.id in p.staff.supports) p.staff.supports[a.id] = view.supports;
@@ -183,7 +183,7 @@ export class Broadcaster {
       }
       case 'question': {
         const view = questionView(c.question);
-        upsert((p.staff.questions ??= []), c.question.senderMask ? staffQuestionView(c.question) : view);
+        upsert((p.staff.questions ??= []), c.question.senderMask || c.question.flags ? staffQuestionView(c.question) : view);
         p.dirtyStaff = true;
         if (LISTENER_VISIBLE.has(view.status)) {
           upsert((p.listener.questions ??= []), view);

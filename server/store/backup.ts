@@ -18,7 +18,7 @@ import { gunzipSync, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import { readTar, writeTar, TarError } from './tar.ts';
 import type { TarFile } from './tar.ts';
-import { aspirationsFileShape, districtShape, episodeShape, indexShape, readerShape, intakeShape, shapeProblem, staffShape } from './shapes.ts';
+import { aspirationsFileShape, districtShape, episodeShape, indexShape, readerShape, intakeShape, moderationShape, shapeProblem, staffShape } from './shapes.ts';
 import type * as v from 'valibot';
 
 export const MANIFEST = 'kentongan-backup.json';
@@ -44,6 +44,7 @@ const SINGLE_FILES: Record<string, v.GenericSchema | null> = {
   'data/aspirations.json': aspirationsFileShape,
   'data/readers.json': readerShape,
   'data/intake.json': intakeShape,
+  'data/moderation.json': moderationShape,
   'data/audit.jsonl': null,
 };
 const EPISODE_ENTRY = /^data\/episodes\/[A-Za-z0-9_-]{1,40}\.json$/;

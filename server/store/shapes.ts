@@ -124,3 +124,10 @@ export const intakeShape = v.looseObject({
   stopped: strings,
   health: v.record(str, v.looseObject({ lastMessageAt: nstr, lastErrorAt: nstr, lastError: nstr })),
 });
+
+/** data/moderation.json (store/moderation.ts): the admin's changes to the word list. */
+export const moderationShape = v.looseObject({
+  version: v.literal(1),
+  add: strings,
+  remove: strings,
+});

@@ -7,7 +7,7 @@ import { listener, staff } from './fixtures.ts';
 
 // The rule checked from the roles' side, not the table written out again: what each role is
 // for (docs/product.md), as the decisions that matter, and properties every row must keep.
-const ADMIN_ONLY: Permission[] = ['episode.delete', 'transcript.import', 'transcript.delete', 'audit.read', 'staff.manage', 'district.manage', 'intake.manage'];
+const ADMIN_ONLY: Permission[] = ['episode.delete', 'transcript.import', 'transcript.delete', 'audit.read', 'staff.manage', 'district.manage', 'intake.manage', 'moderation.manage'];
 const SHOW_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'admin');
 const holders = (permission: Permission) => PERMISSIONS[permission] as readonly Role[];
 const heldBy = (role: Role) => (Object.keys(PERMISSIONS) as Permission[]).filter((p) => holders(p).includes(role));

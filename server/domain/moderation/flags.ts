@@ -8,12 +8,12 @@
 // (the same text from several listeners, one listener posting fast). Both are pure: times
 // come in with the items, there is no clock.
 import { abusiveWords } from './abuse.ts';
-import { flag, type Flag } from './categories.ts';
+import { flag, type Flag } from '../../contract/moderation.ts';
 import { DEFAULT_LEXICON, type Lexicon } from './lexicon.ts';
 import { fold, normalize } from './normalize.ts';
 import { hasLink, hasPhone, isQuestionLike, isShouted, promotion } from './spam.ts';
 
-export { FLAG_CATEGORIES, FLAG_KIND, FLAG_LABEL, KIND_LABEL, type Flag, type FlagCategory, type FlagKind } from './categories.ts';
+export { FLAG_CATEGORIES, FLAG_KIND, FLAG_LABEL, KIND_LABEL, type Flag, type FlagCategory, type FlagKind } from '../../contract/moderation.ts';
 export { buildLexicon, DEFAULT_LEXICON, type Lexicon, type LexiconChanges } from './lexicon.ts';
 export { normalize } from './normalize.ts';
 

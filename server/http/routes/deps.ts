@@ -10,7 +10,11 @@ import type { PublicAddress } from '../../contract/public-address.ts';
 import type { Station } from '../../contract/station.ts';
 import type { ReaderService } from '../../app/reader-service.ts';
 
+import type { ModerationService } from '../../app/moderation-service.ts';
+
 export interface HttpDeps {
+  /** The flags' word list and the admin's changes to it. */
+  moderation: ModerationService;
   episodes: EpisodeService;
   aspirations: AspirationService;
   staff: StaffService;

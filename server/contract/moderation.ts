@@ -52,3 +52,17 @@ export const KIND_LABEL: Readonly<Record<FlagKind, string>> = { abuse: 'kata kas
 export function flag(category: FlagCategory, reason: string = FLAG_LABEL[category]): Flag {
   return { kind: FLAG_KIND[category], category, reason };
 }
+
+/** A flag as stored on a question or usulan: what the tally counts and what the card says. */
+export interface StoredFlag {
+  category: FlagCategory;
+  reason: string;
+}
+
+/** The admin's changes to the word list (GET/PUT /api/moderation/words). */
+export interface ModerationWords {
+  /** Flagged wherever they stand, even a word with an ordinary meaning. */
+  add: string[];
+  /** Never flagged (a false alarm in this district). */
+  remove: string[];
+}

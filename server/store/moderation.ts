@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import { mkdir, readdir } from 'node:fs/promises';
+import { DocumentStore, JsonDocument } from './document.ts';
+import { Recovery } from './recovery.ts';
+import { moderationShape, readShaped } from './shapes.ts';
+
+export interface ModerationFile {
+  version: 1;
+  add: string[];
+  remove: string[];
+}
+
+const empty = (): ModerationFile => ({ version: 1, add: [], remove: [] });
+
+/** data/moderation.json: the admin's words added to and removed from the flag list. */
+export class ModerationStore extends DocumentStore<ModerationFile> {
+  private constructor(dataDir: string, fsync: boolean) {
+    super(new JsonDocument<ModerationFile>(join(dataDir, 'moderation.json'), empty, { fsync }));
+  }
+
+  static async open(opts: { dataDir: string; fsync?: boolean; recovery?: Recovery }): Promise<ModerationStore> {
+    await mkdir(opts.dataDir, { recursive: true });
+    const s = new ModerationStore(opts.dataDir, opts.fsync ?? true);
+    const path = join(opts.dataDir, 'moderation.json');
+    if (!(await readdir(opts.dataDir)).includes('moderation.json')) return s;
+    const read = await readShaped(path, moderationShape);
+    const problem = read.raw === null ? 'berkas hilang saat dibaca' : read.problem;
+    if (!problem) {
+      s.doc.adopt(read.raw as ModerationFile);
+      return s;
+    }
+    await (opts.recovery ?? new Recovery(opts.dataDir)).keep(path, problem, 'daftar kata tambahan admin dimulai dari kosong');
+    return s;
+  }
+
+  get data(): ModerationFile {
+    return this.doc.data;
+  }
+}
