@@ -86,6 +86,12 @@ export type ClosingStatement =
 export interface ArchivedCounts {
   questionsReceived: number;
   listeners: number;
+  /** The public tally (domain/notula/tally.ts); absent in transcripts from before it. */
+  aired?: number;
+  merged?: number;
+  answeredOffAir?: number;
+  /** Filtered questions by reason label ("kata kasar", "spam", "lainnya"). */
+  filtered?: Record<string, number>;
 }
 
 export interface EpisodeInfo {

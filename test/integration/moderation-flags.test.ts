@@ -85,4 +85,25 @@ describe('flags on incoming questions', () => {
     expect((await api(server.url, '/api/moderation/words', { cookie: people.admin })).json).toEqual({ add: ['kampungan'], remove: ['goblok'] });
     expect((await api(server.url, '/api/moderation/words', { cookie: people.screenerCookie })).status).toBe(403);
   });
+
+  it('states in the notula and on the public page how many were filtered and why, without their text', async () => {
+    const insult = await must(fan.socket, 'question:ask', { episodeId: ep.id, text: 'Penyiarnya tolol dan bangsat' });
+    await must(people.screener, 'question:reject', { episodeId: ep.id, questionId: insult.id });
+    const spam = (await staffView()).questions.find((x: any) => x.text.startsWith('BELI PULSA'));
+    await must(people.screener, 'question:reject', { episodeId: ep.id, questionId: spam.id });
+    const aired = (await staffView()).questions.find((x: any) => x.status === 'approved');
+    await must(people.host, 'question:air', { episodeId: ep.id, questionId: aired.id });
+    await must(people.host, 'question:answered', { episodeId: ep.id, questionId: aired.id });
+    expect((await api(server.url, `/api/episodes/${ep.id}/end`, { method: 'POST', cookie: people.hostCookie })).status).toBe(200);
+    const md = (await api(server.url, `/api/episodes/${ep.id}/notula.md`, { cookie: people.admin })).text;
+    expect(md).toContain('- Disiarkan: 1');
+    expect(md).toMatch(/- Disaring \(tidak ditayangkan\): 2 \(kata kasar 1, spam 1\)/);
+    const path = (await fetch(`${server.url}/arsip/e/${ep.id}`, { redirect: 'manual' })).headers.get('location')!;
+    const page = (await api(server.url, path)).text;
+    expect(page).toContain('Disaring (tidak ditayangkan): 2 (kata kasar 1, spam 1)');
+    for (const body of [md, page]) {
+      expect(body).not.toContain('tolol');
+      expect(body).not.toContain('BELI PULSA');
+    }
+  });
 });

@@ -11,6 +11,7 @@ import { dateInZone } from '../../contract/zone.ts';
 import { formatUpdated, formatWaktu } from './waktu.ts';
 import { headingOf } from '../correction.ts';
 import { maskContact } from '../contact-mask.ts';
+import { filteredWords, tallyOf } from './tally.ts';
 
 function upper(s: string): string {
   return s.toLocaleUpperCase('id-ID');
@@ -130,8 +131,16 @@ export function exportNotula(e: Episode, aspirations?: readonly NotulaAspiration
   const received = e.archived?.questionsReceived ?? e.questions.length;
   const listeners = e.archived?.listeners ?? e.listeners.length;
   blocks.push(`## ${SECTION.summary}`);
+  // What became of the questions, for the public; a transcript from before the tally has none.
+  const tally = tallyOf(e);
   blocks.push([
     `- ${SUMMARY.received}: ${received}`,
+    ...(tally ? [
+      `- ${SUMMARY.aired}: ${tally.aired}`,
+      `- ${SUMMARY.merged}: ${tally.merged}`,
+      `- ${SUMMARY.answeredOffAir}: ${tally.answeredOffAir}`,
+      `- ${SUMMARY.filtered}: ${filteredWords(tally)}`,
+    ] : []),
     `- ${SUMMARY.answered}: ${answered.length}`,
     `- ${SUMMARY.listeners}: ${listeners}`,
   ].join('\n'));

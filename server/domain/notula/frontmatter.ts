@@ -1,5 +1,6 @@
 // The machine-readable half of a transcript. The body is for people; everything a
 // re-import needs that the body does not show lives here.
+import { tallyOf } from './tally.ts';
 import { LineCounter, parseDocument, stringify } from 'yaml';
 import { CHANNELS, EDIT_FIELDS, POLL_KINDS, ROLES } from '../../contract/types.ts';
 import type { Channel, EditEntry, EditField, Episode, NotulaAspiration, PollKind, Question, Role, Speaker } from '../../contract/types.ts';
@@ -40,7 +41,11 @@ export interface FrontMatter {
   speakers: Speaker[];
   startedAt: string | null;
   endedAt: string | null;
-  counts: { questionsReceived: number; questionsAnswered: number; listeners: number };
+  counts: {
+    questionsReceived: number; questionsAnswered: number; listeners: number;
+    /** The public tally; absent in transcripts from before it. */
+    questionsAired?: number; questionsMerged?: number; questionsAnsweredOffAir?: number; questionsFiltered?: Record<string, number>;
+  };
   questions: FrontMatterQuestion[];
   /** Absent in transcripts without polls. */
   polls: FrontMatterPoll[];
@@ -90,6 +95,7 @@ export function writeFrontMatter(e: Episode, answered: readonly Question[], aspi
       questionsReceived: e.archived?.questionsReceived ?? e.questions.length,
       questionsAnswered: answered.length,
       listeners: e.archived?.listeners ?? e.listeners.length,
+      ...tallyCounts(e),
     },
   };
   // lineWidth 0: no folding, so one value stays on one line and diffs stay small.
@@ -123,6 +129,13 @@ export function writeFrontMatter(e: Episode, answered: readonly Question[], aspi
  * allow them unescaped (the domain strips them from text, this is the belt to its braces).
  */
 const NOT_YAML_PRINTABLE = /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/g;
+
+/** The tally as front-matter counts, only when the episode has one (old transcripts keep their bytes). */
+function tallyCounts(e: Episode) {
+  const t = tallyOf(e);
+  if (!t) return {};
+  return { questionsAired: t.aired, questionsMerged: t.merged, questionsAnsweredOffAir: t.answeredOffAir, questionsFiltered: { ...t.filtered } };
+}
 
 function flowList(key: string, items: readonly object[]): string {
   if (items.length === 0) return `${key}: []\n`;
@@ -198,6 +211,18 @@ export function readFrontMatter(text: string, firstLine: number): FrontMatter {
     const parent = path.length > 1 ? at(path.slice(0, -1)) : root;
     return parent !== null && typeof parent === 'object' && Object.hasOwn(parent as object, path[path.length - 1]!);
   };
+  /** { label: count } with a few short labels ("kata kasar", "spam", "lainnya"). */
+  const filteredCounts = (v: unknown, path: Path): Record<string, number> => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return fail(path, 'harus berisi pasangan alasan: jumlah');
+    const out: Record<string, number> = {};
+    const entries = Object.entries(v as Record<string, unknown>);
+    if (entries.length > 10) fail(path, 'paling banyak 10 alasan');
+    for (const [k] of entries) {
+      if (!/^[a-z][a-z ]{0,29}$/.test(k)) fail([...path, k], 'harus berupa alasan pendek huruf kecil');
+      out[k] = count([...path, k]);
+    }
+    return out;
+  };
   /** A list that transcripts written before it existed leave out. */
   const optList = (path: Path): unknown[] => (has(path) ? list(path) : []);
 
@@ -249,6 +274,12 @@ export function readFrontMatter(text: string, firstLine: number): FrontMatter {
       questionsReceived: count(['counts', 'questionsReceived']),
       questionsAnswered: count(['counts', 'questionsAnswered']),
       listeners: count(['counts', 'listeners']),
+      ...(has(['counts', 'questionsAired']) ? {
+        questionsAired: count(['counts', 'questionsAired']),
+        questionsMerged: count(['counts', 'questionsMerged']),
+        questionsAnsweredOffAir: count(['counts', 'questionsAnsweredOffAir']),
+        questionsFiltered: filteredCounts(at(['counts', 'questionsFiltered']), ['counts', 'questionsFiltered']),
+      } : {}),
     },
     questions: list(['questions']).map((_, i) => ({
       id: id(['questions', i, 'id']),

@@ -190,6 +190,11 @@ function parse(md: string, ctx: { newId: () => Id }): Episode {
     notes,
     closing: body.closing,
     listeners: [],
-    archived: { questionsReceived: counts.questionsReceived, listeners: counts.listeners },
+    archived: {
+      questionsReceived: counts.questionsReceived, listeners: counts.listeners,
+      ...(counts.questionsAired !== undefined ? {
+        aired: counts.questionsAired, merged: counts.questionsMerged ?? 0, answeredOffAir: counts.questionsAnsweredOffAir ?? 0, filtered: { ...counts.questionsFiltered },
+      } : {}),
+    },
   };
 }

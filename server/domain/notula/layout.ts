@@ -15,6 +15,10 @@ export const SECTION = {
 
 export const SUMMARY = {
   received: 'Pertanyaan diterima',
+  aired: 'Disiarkan',
+  merged: 'Digabung dengan pertanyaan serupa',
+  answeredOffAir: 'Dijawab di luar siaran',
+  filtered: 'Disaring (tidak ditayangkan)',
   answered: 'Pertanyaan terjawab',
   listeners: 'Pendengar bergabung',
 } as const;
