@@ -48,6 +48,7 @@ import type { AudienceSamplerOptions } from './app/audience-sampler.ts';
 import { IntakeStore } from './store/intake.ts';
 import { ModerationStore } from './store/moderation.ts';
 import { ModerationService } from './app/moderation-service.ts';
+import { BlockService } from './app/block-service.ts';
 import { IntakeService } from './app/intake-service.ts';
 import type { ReplySink } from './app/intake-service.ts';
 import { Outbox } from './intake/outbox.ts';
@@ -170,11 +171,12 @@ export async function createApplication(config: AppConfig): Promise<Application>
   const { broadcaster } = rt;
   const moderation = new ModerationService(await ModerationStore.open({ dataDir: config.dataDir, fsync: config.fsync, recovery }), log);
   const lexicon = () => moderation.lexicon;
-  const episodes = new EpisodeService({ store, publish: (e, changes) => broadcaster.publish(e, changes), log, now: config.now, lexicon });
+  const blocked = () => moderation.blocked;
+  const episodes = new EpisodeService({ store, publish: (e, changes) => broadcaster.publish(e, changes), log, now: config.now, lexicon, blocked });
   const districtStore = await DistrictStore.open({ dataDir: config.dataDir, fsync: config.fsync, recovery });
   const aspirationStore = await AspirationStore.open({ dataDir: config.dataDir, fsync: config.fsync, recovery });
   const aspirations = new AspirationService({
-    store: aspirationStore, district: districtStore, episodes, log, now: config.now, lexicon,
+    store: aspirationStore, district: districtStore, episodes, log, now: config.now, lexicon, blocked,
     publish: (changes) => broadcaster.publishAspirations(changes),
   });
   if (store.fresh && config.sample !== false) {
@@ -252,7 +254,7 @@ export async function createApplication(config: AppConfig): Promise<Application>
   // PUBLIC_URL is known now; a LAN address needs the port, so it is picked in listen().
   let address: PublicAddress = resolvePublicAddress({ configured: config.publicUrl ?? null, interfaces: {}, port: 0, host: '127.0.0.1' });
   const publicAddress = () => address;
-  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster, debugMetrics: config.debugMetrics, addressLimit, tokenLimit, listenerSecret, pendingCaps: config.pendingCaps, publicAddress, backup: backups, readers, intake, moderation, now: clock, station: { ...DEFAULT_STATION, ...config.station }, ...net });
+  const app = createHttpApp({ episodes, aspirations, staff, transcripts, erasure, audit, secureCookies, log, allowedOrigins, webDir: config.webDir, broadcaster, debugMetrics: config.debugMetrics, addressLimit, tokenLimit, listenerSecret, pendingCaps: config.pendingCaps, publicAddress, backup: backups, readers, intake, moderation, blocks: new BlockService({ episodes, aspirations, moderation, now: config.now }), now: clock, station: { ...DEFAULT_STATION, ...config.station }, ...net });
   const files = openFilesLimit();
   const conn = config.connections ?? {};
   const headersTimeout = conn.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;

@@ -21,6 +21,8 @@ export interface AspirationServiceDeps {
   now?: () => Date;
   /** The flags' word list with the admin's changes (app/moderation-service.ts). */
   lexicon?: () => Lexicon;
+  /** The blocked listeners (app/moderation-service.ts). */
+  blocked?: () => ReadonlySet<string>;
 }
 
 /** What a rule over aspirations gets: the list to change, the district to check against, the episodes to look up. */
@@ -40,7 +42,7 @@ export class AspirationService {
   constructor(private deps: AspirationServiceDeps) {}
 
   ctx(): Ctx {
-    return { now: (this.deps.now?.() ?? new Date()).toISOString(), newId: () => nanoid(12), lexicon: this.deps.lexicon?.() };
+    return { now: (this.deps.now?.() ?? new Date()).toISOString(), newId: () => nanoid(12), lexicon: this.deps.lexicon?.(), blocked: this.deps.blocked?.() };
   }
 
   get list(): readonly Aspiration[] {

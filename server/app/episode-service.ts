@@ -24,6 +24,8 @@ export interface EpisodeServiceDeps {
   now?: () => Date;
   /** The flags' word list with the admin's changes (app/moderation-service.ts). */
   lexicon?: () => Lexicon;
+  /** The blocked listeners (app/moderation-service.ts). */
+  blocked?: () => ReadonlySet<Id>;
 }
 
 /**
@@ -44,7 +46,7 @@ export class EpisodeService {
   constructor(private deps: EpisodeServiceDeps) {}
 
   ctx(): Ctx {
-    return { now: (this.deps.now?.() ?? new Date()).toISOString(), newId: () => nanoid(12), lexicon: this.deps.lexicon?.() };
+    return { now: (this.deps.now?.() ?? new Date()).toISOString(), newId: () => nanoid(12), lexicon: this.deps.lexicon?.(), blocked: this.deps.blocked?.() };
   }
 
   find(id: Id): Episode | undefined {

@@ -264,7 +264,7 @@ export class IntakeService {
         const poll = pollsOf(e).find((p) => p.status === 'open');
         if (!poll) return { outcome: 'refused', reply: reply.noPoll(e) };
         if (intent.option > poll.options.length) return { outcome: 'refused', reply: reply.noOption(e, poll.options.length) };
-        const out = await this.deps.episodes.run(e.id, (ep) => answerPoll(ep, actor, poll.id, intent.option - 1));
+        const out = await this.deps.episodes.run(e.id, (ep, c) => answerPoll(ep, actor, poll.id, intent.option - 1, c));
         if (!out.ok) return refused(out.error);
         return { outcome: 'poll', reply: reply.poll(e, intent.option, poll.options[intent.option - 1]!) };
       }
@@ -285,7 +285,7 @@ export class IntakeService {
   async #vote(e: Episode, actor: Actor & { kind: 'listener' }, n: number, refused: (error: DomainError) => Handled): Promise<Handled> {
     const q = questionByNumber(e, n);
     if (!q || (q.status !== 'approved' && q.status !== 'on_air')) return { outcome: 'refused', reply: reply.noSuchQuestion(e, n) };
-    const out = await this.deps.episodes.run(e.id, (ep) => applyVote(ep, { op: '+', questionId: q.id, listenerId: actor.listenerId }));
+    const out = await this.deps.episodes.run(e.id, (ep, c) => applyVote(ep, { op: '+', questionId: q.id, listenerId: actor.listenerId }, c));
     if (!out.ok) return refused(out.error);
     return { outcome: 'support', reply: reply.supportedQuestion(e, n, out.value), ref: { questionId: q.id, number: n } };
   }
@@ -293,7 +293,7 @@ export class IntakeService {
   async #support(e: Episode, actor: Actor & { kind: 'listener' }, n: number, refused: (error: DomainError) => Handled): Promise<Handled> {
     const a = aspirationByNumber(this.deps.aspirations.list, e.id, n);
     if (!a) return { outcome: 'refused', reply: reply.noSuchUsulan(e, n) };
-    const out = await this.deps.aspirations.run((d) => supportAspiration(d.list, actor, a.id));
+    const out = await this.deps.aspirations.run((d, c) => supportAspiration(d.list, actor, a.id, c));
     if (!out.ok) return refused(out.error);
     return { outcome: 'support', reply: reply.supportedUsulan(e, n, out.value), ref: { aspirationId: a.id, number: n } };
   }

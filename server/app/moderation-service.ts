@@ -4,7 +4,7 @@ import { checkWords } from '../domain/moderation/words.ts';
 import { fail } from '../contract/errors.ts';
 import type { DomainError } from '../contract/errors.ts';
 import type { ModerationWords } from '../contract/moderation.ts';
-import type { ModerationStore } from '../store/moderation.ts';
+import type { BlockEntry, ModerationStore } from '../store/moderation.ts';
 
 /**
  * The word list the flags use: the built-in one with the admin's changes, rebuilt (about a
@@ -19,6 +19,36 @@ export class ModerationService {
 
   get lexicon(): Lexicon {
     return this.#lexicon;
+  }
+
+  #blocked: ReadonlySet<string> | null = null;
+
+  /** The blocked listener ids, handed to every rule through its context. */
+  get blocked(): ReadonlySet<string> {
+    return (this.#blocked ??= new Set(Object.keys(this.store.data.blocked ?? {})));
+  }
+
+  blockEntries(): Array<[listenerId: string, entry: BlockEntry]> {
+    return Object.entries(this.store.data.blocked ?? {});
+  }
+
+  /** Records (or, with null, lifts) a block; written before anything is taken out or given back. */
+  async setBlock(listenerId: string, entry: BlockEntry | null): Promise<boolean> {
+    const all = (this.store.data.blocked ??= {});
+    const before = all[listenerId];
+    if (entry) all[listenerId] = entry;
+    else delete all[listenerId];
+    this.#blocked = null;
+    try {
+      await this.store.commit();
+      return true;
+    } catch (err) {
+      this.log?.(`kentongan: blokir tidak tersimpan: ${(err as Error).message}`);
+      if (before) all[listenerId] = before;
+      else delete all[listenerId];
+      this.#blocked = null;
+      return false;
+    }
   }
 
   snapshot(): string {

@@ -86,6 +86,8 @@ export const ERROR_MESSAGES = {
   reader_token_missing: 'Tanggapan belum dihitung: browser Anda tidak menyimpan cookie dari halaman ini. Muat ulang halamannya, lalu pilih sekali lagi.',
   listener_form_stale: 'Belum terkirim: halaman ini sudah lama dibuka, atau browser Anda tidak menyimpan cookie-nya. Muat ulang halamannya, lalu coba sekali lagi.',
   invalid_filter: 'Saringan tidak valid.',
+  sender_not_listener: 'Pertanyaan ini diketik petugas: tidak ada pengirim untuk diblokir.',
+  block_not_found: 'Blokir itu tidak ditemukan (mungkin sudah dibuka).',
   invalid_words: 'Daftar kata tidak valid; tidak ada yang diubah.',
   intake_off: 'Pintu SMS/WhatsApp ini belum diatur admin.',
   intake_unsigned: 'Pesan gateway tidak bertanda tangan atau tanda tangannya salah.',

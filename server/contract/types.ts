@@ -55,6 +55,10 @@ export interface Question {
   senderMask?: string;
   /** Why the screener should look (domain/moderation): staff only; absent when nothing was found. */
   flags?: StoredFlag[];
+  /** Set while its asker is blocked: the status it had, given back on unblock (it is "rejected" meanwhile). */
+  blockedFrom?: QuestionStatus;
+  /** Votes of blocked listeners, taken out of `voters` while they are blocked. */
+  suspendedVoters?: Id[];
   /**
    * The notula's heading, written by staff after the show (the text stays as asked).
    * Absent in questions saved before corrections existed.
@@ -192,6 +196,8 @@ export interface Poll {
   resultsVisible: boolean;
   /** Listener id → index of the chosen option. One answer per listener. */
   answers: Record<Id, number>;
+  /** Answers of blocked listeners, taken out of `answers` while they are blocked. */
+  suspendedAnswers?: Record<Id, number>;
   /** Counts of a poll imported from a transcript, whose answers are gone. */
   archivedCounts: number[] | null;
   openedAt: Instant;
@@ -296,6 +302,10 @@ export interface Aspiration {
   plan?: AspirationPlan;
   /** Why staff should look (domain/moderation): staff only; absent when nothing was found. */
   flags?: StoredFlag[];
+  /** Its submitter is blocked: hidden from listeners and from every public page until unblocked. */
+  blocked?: boolean;
+  /** Supports of blocked listeners, taken out of `supporters` while they are blocked. */
+  suspendedSupporters?: Id[];
   /**
    * Every status it has had, oldest first, appended by the status and merge rules (the public
    * tracker prints it). Absent in usulan saved before issue 12: see historyOf in aspiration.ts.

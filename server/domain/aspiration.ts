@@ -149,6 +149,7 @@ function create(
     supporters: [], status: 'baru', rejectReason: null, mergedInto: null, mergedFrom: [], notes: [],
     history: [{ at: ctx.now, status: 'baru' }], createdAt: ctx.now, updatedAt: ctx.now,
     ...(flags.length ? { flags } : {}),
+    ...(origin.submittedBy && ctx.blocked?.has(origin.submittedBy) ? { blocked: true } : {}),
   };
   list.push(a);
   return ok(a, [{ kind: 'aspiration', aspiration: a }]);
@@ -203,6 +204,7 @@ export function textedAspiration(
   };
   const flags = usulanFlags(list, e.id, actor.listenerId, a.text, '', ctx);
   if (flags.length) a.flags = flags;
+  if (ctx.blocked?.has(actor.listenerId)) a.blocked = true;
   list.push(a);
   return ok(a, [{ kind: 'aspiration', aspiration: a }]);
 }
@@ -253,12 +255,16 @@ export function aspirationFromQuestion(
 }
 
 /** One support per listener, for an usulan still open. */
-export function supportAspiration(list: Aspiration[], actor: Actor, id: Id): Result<number> {
+export function supportAspiration(list: Aspiration[], actor: Actor, id: Id, ctx?: Pick<Ctx, 'blocked'>): Result<number> {
   if (actor.kind !== 'listener') return fail('not_allowed');
   const a = findAspiration(list, id);
   if (!a) return fail('aspiration_not_found');
   if (!ASPIRATION_OPEN.has(a.status)) return fail('aspiration_closed');
-  if (a.supporters.includes(actor.listenerId)) return fail('already_supported');
+  if (a.supporters.includes(actor.listenerId) || a.suspendedSupporters?.includes(actor.listenerId)) return fail('already_supported');
+  if (ctx?.blocked?.has(actor.listenerId)) {
+    (a.suspendedSupporters ??= []).push(actor.listenerId);
+    return ok(a.supporters.length, [{ kind: 'aspiration', aspiration: a }]);
+  }
   a.supporters.push(actor.listenerId);
   return ok(a.supporters.length, [{ kind: 'supports', aspiration: a }]);
 }

@@ -63,7 +63,7 @@ export function listenerAspirations(list: readonly Aspiration[], episodeId: Id, 
   const myAspirations: AspirationView[] = [];
   const mySupports: Id[] = [];
   for (const a of list) {
-    const here = a.episodeId === episodeId && ASPIRATION_OPEN.has(a.status);
+    const here = a.episodeId === episodeId && ASPIRATION_OPEN.has(a.status) && !a.blocked;
     if (here) aspirations.push(aspirationView(a));
     if (a.submittedBy === listenerId) myAspirations.push(aspirationView(a));
     if ((here || a.submittedBy === listenerId) && a.supporters.includes(listenerId)) mySupports.push(a.id);
@@ -161,7 +161,7 @@ export function countAspirations(list: readonly Aspiration[], district: District
 export function notulaAspirations(list: readonly Aspiration[], district: District, episodeId: Id): NotulaAspiration[] {
   const order = new Map(district.dimensions.map((d, i) => [d.code, i]));
   const rank = (a: Aspiration) => order.get(a.dimension) ?? Number.MAX_SAFE_INTEGER;
-  const shown = list.filter((a) => a.episodeId === episodeId && ASPIRATION_OPEN.has(a.status));
+  const shown = list.filter((a) => a.episodeId === episodeId && ASPIRATION_OPEN.has(a.status) && !a.blocked);
   shown.sort((a, b) => rank(a) - rank(b) || a.dimension.localeCompare(b.dimension) || supportCount(b) - supportCount(a)
     || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   return shown.map((a) => ({

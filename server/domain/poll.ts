@@ -146,7 +146,7 @@ export function setPollResultsVisible(e: Episode, actor: Actor, pollId: Id, visi
 }
 
 /** One answer per listener; answering again while the poll is open changes it. */
-export function answerPoll(e: Episode, actor: Actor, pollId: Id, option: number): Result<number> {
+export function answerPoll(e: Episode, actor: Actor, pollId: Id, option: number, ctx?: Pick<Ctx, 'blocked'>): Result<number> {
   // Answers are keyed by listener id; a key that would touch the object's prototype is never a real token.
   if (actor.kind !== 'listener' || actor.listenerId === '__proto__') return fail('not_allowed');
   const notLive = requireLive(e);
@@ -155,6 +155,11 @@ export function answerPoll(e: Episode, actor: Actor, pollId: Id, option: number)
   if (!poll) return fail('poll_not_found');
   if (poll.status !== 'open') return fail('poll_closed');
   if (!Number.isInteger(option) || option < 0 || option >= poll.options.length) return fail('poll_option_invalid');
+  if (ctx?.blocked?.has(actor.listenerId)) {
+    // Kept aside, not counted: an unblock gives it back (domain/moderation/block.ts).
+    (poll.suspendedAnswers ??= {})[actor.listenerId] = option;
+    return ok(option, [{ kind: 'poll', poll }]);
+  }
   if (Object.hasOwn(poll.answers, actor.listenerId) && poll.answers[actor.listenerId] === option) return ok(option);
   poll.answers[actor.listenerId] = option;
   return ok(option, [{ kind: 'pollAnswers', poll }]);

@@ -83,6 +83,12 @@ function newQuestion(e: Episode, input: AskInput, origin: AskOrigin, askedBy: Id
     ...(origin.senderMask ? { senderMask: origin.senderMask } : {}),
     ...(flags.length ? { flags } : {}),
   };
+  // A blocked listener's question is kept, out of sight, as if the screener had rejected it;
+  // an unblock puts it where it would have gone.
+  if (askedBy !== null && ctx.blocked?.has(askedBy)) {
+    q.blockedFrom = q.status;
+    q.status = 'rejected';
+  }
   e.questions.push(q);
   return ok(q, [{ kind: 'question', question: q }]);
 }

@@ -11,6 +11,8 @@ export interface Ctx {
   newId: () => Id;
   /** The word list with the admin's changes (domain/moderation); absent: the built-in one. */
   lexicon?: Lexicon;
+  /** Listeners a screener blocked (domain/moderation/block.ts): what they send stops counting. */
+  blocked?: ReadonlySet<Id>;
 }
 
 export function ok<T>(value: T, changes: Change[] = []): Result<T> {

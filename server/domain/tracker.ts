@@ -109,7 +109,8 @@ export function trackerRows(list: readonly Aspiration[], district: District, epi
   const pub = published(episodes);
   const paths = new Map(pub.map((e) => [e.id, publicPath(e, pub)]));
   const byId = new Map(episodes.map((e) => [e.id, e]));
-  const rows = list.map((a): TrackerRow => {
+  // A blocked sender's usulan are not published (domain/moderation/block.ts).
+  const rows = list.filter((a) => !a.blocked).map((a): TrackerRow => {
     const e = byId.get(a.episodeId);
     const history = historyOf(a).map((h): TrackerStep => ({
       waktu: h.at, status: h.status, alasan: maskOrNull(h.reason), digabungKe: h.mergedInto ?? null,

@@ -1,5 +1,6 @@
 import { fail } from '../contract/errors.ts';
 import { ok } from './result.ts';
+import type { Ctx } from './result.ts';
 import type { Result } from './result.ts';
 import { findQuestion } from './question.ts';
 import { addMember, isMember, removeMember } from './members.ts';
@@ -12,11 +13,20 @@ const VOTABLE = new Set(['approved', 'on_air']);
 // One vote as a domain command (see changes.ts, where the change that carries it lives).
 export type { VoteCommand };
 
-export function applyVote(e: Episode, vote: VoteCommand): Result<number> {
+export function applyVote(e: Episode, vote: VoteCommand, ctx?: Pick<Ctx, 'blocked'>): Result<number> {
   if (e.status !== 'live') return fail(e.status === 'ended' ? 'episode_ended' : 'episode_not_live');
   const q = findQuestion(e, vote.questionId);
   if (!q) return fail('question_not_found');
   if (!VOTABLE.has(q.status)) return fail('question_not_open');
+  if (ctx?.blocked?.has(vote.listenerId)) {
+    // Kept aside, not counted: an unblock gives it back (domain/moderation/block.ts).
+    const aside = (q.suspendedVoters ??= []);
+    if (vote.op === '+') {
+      if (aside.includes(vote.listenerId)) return fail('already_voted');
+      aside.push(vote.listenerId);
+    } else if (!removeMember(aside, vote.listenerId)) return fail('not_voted');
+    return ok(q.voters.length, [{ kind: 'question', question: q }]);
+  }
   if (vote.op === '+') {
     if (isMember(q.voters, vote.listenerId)) return fail('already_voted');
     addMember(q.voters, vote.listenerId);

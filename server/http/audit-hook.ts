@@ -32,6 +32,8 @@ const ACTIONS: Record<string, string> = {
   'DELETE /api/aspirations/:id/contact': 'aspiration.removeContact',
   'PUT /api/intake/settings': 'intake.settings',
   'PUT /api/moderation/words': 'moderation.words',
+  'POST /api/episodes/:id/questions/:questionId/block': 'moderation.block',
+  'DELETE /api/moderation/blocked/:blockId': 'moderation.unblock',
   'POST /api/episodes/:id/questions/:questionId/reply': 'question.reply',
 };
 

@@ -9,7 +9,7 @@ const STATUS: Record<ErrorCode, number> = {
   unknown_dimension: 400, unknown_kecamatan: 400, unknown_desa: 400, desa_outside_kecamatan: 400, invalid_rt_rw: 400,
   invalid_phone: 400, consent_required: 400, reader_choice_missing: 400, reader_token_missing: 400, listener_form_stale: 400, reason_required: 400, poll_option_invalid: 400, district_invalid: 400,
   district_csv_invalid: 400, invalid_filter: 400,
-  invalid_words: 400, intake_off: 404, intake_unsigned: 401, intake_stale: 401, setting_from_environment: 409, invalid_secret: 400,
+  invalid_words: 400, sender_not_listener: 409, block_not_found: 404, intake_off: 404, intake_unsigned: 401, intake_stale: 401, setting_from_environment: 409, invalid_secret: 400,
   invalid_gateway_url: 400, invalid_station_number: 400, sender_unknown: 409, sender_stopped: 409, reply_unavailable: 409,
   whatsapp_window_closed: 409,
   aspiration_not_found: 404, poll_not_found: 404, region_not_found: 404, kabupaten_not_found: 404, sample_absent: 404,

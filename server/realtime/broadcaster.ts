@@ -132,7 +132,7 @@ export class Broadcaster {
   #addAspiration(c: AspirationChange): void {
     const a = c.aspiration;
     const p = this.#pendingFor(a.episodeId);
-    const open = ASPIRATION_OPEN.has(a.status);
+    const open = ASPIRATION_OPEN.has(a.status) && !a.blocked;
     if (c.kind === 'aspirationRemoved') {
       for (const d of [p.staff, p.listener]) {
         d.aspirations = d.aspirations?.filter((x) => x.id !== a.id);

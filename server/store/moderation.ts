@@ -4,10 +4,21 @@ import { DocumentStore, JsonDocument } from './document.ts';
 import { Recovery } from './recovery.ts';
 import { moderationShape, readShaped } from './shapes.ts';
 
+export interface BlockEntry {
+  /** The block's own id, what staff see and unblock by (never the listener's). */
+  id: string;
+  at: string;
+  /** Where the screener blocked them, and the words that made them do it (staff only). */
+  episodeId: string;
+  sample: string;
+}
+
 export interface ModerationFile {
   version: 1;
   add: string[];
   remove: string[];
+  /** Blocked listener id (token id or phone hash) → the block. Absent in files from before blocking. */
+  blocked?: Record<string, BlockEntry>;
 }
 
 const empty = (): ModerationFile => ({ version: 1, add: [], remove: [] });

@@ -130,4 +130,5 @@ export const moderationShape = v.looseObject({
   version: v.literal(1),
   add: strings,
   remove: strings,
+  blocked: v.optional(v.record(str, v.looseObject({ id: str, at: str, episodeId: str, sample: str }))),
 });

@@ -11,10 +11,13 @@ import type { Station } from '../../contract/station.ts';
 import type { ReaderService } from '../../app/reader-service.ts';
 
 import type { ModerationService } from '../../app/moderation-service.ts';
+import type { BlockService } from '../../app/block-service.ts';
 
 export interface HttpDeps {
   /** The flags' word list and the admin's changes to it. */
   moderation: ModerationService;
+  /** Blocking a sender from a question's card, and lifting it. */
+  blocks: BlockService;
   episodes: EpisodeService;
   aspirations: AspirationService;
   staff: StaffService;

@@ -172,10 +172,11 @@ export function listenerLiteRoutes(deps: HttpDeps & OriginPolicy): Router {
     // As on a socket, only a listener who opened this episode's page weighs in.
     if (!isMember(e.listeners, actor.listenerId)) return { code: e.status === 'ended' ? 'episode_ended' : 'not_joined', hal: input.hal };
     let op: '+' | '-' = '+';
-    const out = await episodes.run(e.id, (ep) => {
+    const out = await episodes.run(e.id, (ep, c) => {
       // A second press withdraws, as on the web page: decided on the episode as it is now.
-      op = isMember(findQuestion(ep, input.questionId)?.voters ?? [], actor.listenerId) ? '-' : '+';
-      return applyVote(ep, { op, questionId: input.questionId, listenerId: actor.listenerId });
+      const q = findQuestion(ep, input.questionId);
+      op = isMember(q?.voters ?? [], actor.listenerId) || isMember(q?.suspendedVoters ?? [], actor.listenerId) ? '-' : '+';
+      return applyVote(ep, { op, questionId: input.questionId, listenerId: actor.listenerId }, c);
     });
     if (!out.ok) return { code: out.error.code, hal: input.hal };
     // Back to the question, on the page its new count moved it to (the one on air is on every page).
@@ -187,7 +188,7 @@ export function listenerLiteRoutes(deps: HttpDeps & OriginPolicy): Router {
   r.post('/j/:code/ringan/pilih', post('pilih', async (e, actor, input) => {
     if (input.option === undefined) return { code: 'poll_option_invalid' };
     const option = Number(input.option);
-    const out = await episodes.run(e.id, (ep) => answerPoll(ep, actor, input.pollId, option));
+    const out = await episodes.run(e.id, (ep, c) => answerPoll(ep, actor, input.pollId, option, c));
     return { code: out.ok ? 'ok_answered' : out.error.code };
   }));
 

@@ -24,10 +24,10 @@ export function aspirationHandlers({ aspirations }: RealtimeDeps) {
   // reading an ended show's page may still back its usulan (the planners weigh them after
   // the show), a socket that never opened any page may not.
   const support: Handler<'aspiration:support'> = async (p, ctx) => {
-    const out = await aspirations.run((d) => {
+    const out = await aspirations.run((d, c) => {
       const a = rules.findAspiration(d.list, p.aspirationId);
       if (a && !hasJoined(ctx, a.episodeId)) return fail('not_joined');
-      return rules.supportAspiration(d.list, ctx.listener, p.aspirationId);
+      return rules.supportAspiration(d.list, ctx.listener, p.aspirationId, c);
     });
     return out.ok ? { ok: true, value: { aspirationId: p.aspirationId, supports: out.value } } : out;
   };

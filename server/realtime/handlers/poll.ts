@@ -19,7 +19,7 @@ export function pollHandlers({ episodes }: RealtimeDeps) {
   });
   // Answers always act as the listener behind the socket, like votes.
   const answer: Handler<'poll:answer'> = async (p, ctx) => {
-    const out = await episodes.run(p.episodeId, (e) => answerPoll(e, ctx.listener, p.pollId, p.option));
+    const out = await episodes.run(p.episodeId, (e, c) => answerPoll(e, ctx.listener, p.pollId, p.option, c));
     return out.ok ? { ok: true, value: { pollId: p.pollId, option: out.value } } : out;
   };
   return { 'poll:open': open, 'poll:close': close, 'poll:results': results, 'poll:answer': answer };

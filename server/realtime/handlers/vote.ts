@@ -14,7 +14,7 @@ export function voteHandlers({ episodes }: RealtimeDeps) {
     const refused = notJoined(ctx, p.episodeId);
     if (refused) return refused;
     const command = { op, questionId: p.questionId, listenerId: ctx.listener.listenerId };
-    const out = await episodes.run(p.episodeId, (e) => applyVote(e, command));
+    const out = await episodes.run(p.episodeId, (e, c) => applyVote(e, command, c));
     return out.ok ? { ok: true, value: { questionId: p.questionId, votes: out.value } } : out;
   };
   return { 'vote:cast': vote('+') as Handler<'vote:cast'>, 'vote:withdraw': vote('-') as Handler<'vote:withdraw'> };

@@ -72,6 +72,8 @@ export const ERROR_EN: Record<ErrorCode | 'offline' | 'timeout', string> = {
   region_data_unavailable: 'The server cannot read the official region data (the idn-area-data package); CSV import still works.',
   sample_absent: 'There is no sample left to remove.',
   invalid_filter: 'Invalid filter.',
+  sender_not_listener: 'This question was typed in by staff: there is no sender to block.',
+  block_not_found: 'That block was not found (it may have been lifted already).',
   invalid_words: 'The word list is not valid; nothing was changed.',
   intake_off: 'This SMS/WhatsApp door has not been set up by the admin.',
   intake_unsigned: 'The gateway message is unsigned or its signature is wrong.',
