@@ -14,7 +14,7 @@ export const alias = { $contract: fileURLToPath(new URL('./server/contract', imp
 // text limits and join-code rule, each too small to be worth a request). A helper missing from
 // KIT still works; it only costs a request.
 const NET = /node_modules[\\/](socket\.io-client|engine\.io-client|socket\.io-parser|engine\.io-parser|@socket\.io[\\/]component-emitter|xmlhttprequest-ssl)[\\/]|web[\\/]src[\\/]lib[\\/](socket-boot|early-join)\./;
-const KIT = /node_modules[\\/](svelte|esm-env|clsx)[\\/]|server[\\/]contract[\\/](text|join-code)\.ts|web[\\/]src[\\/](App\.svelte|app\.ts|lib[\\/](i18n\.svelte|router\.svelte|errors|connection\.svelte|live-episode\.svelte|episode-state|api|zoned-time|labels|components[\\/]LanguageSwitch)\.)/;
+const KIT = /node_modules[\\/](svelte|esm-env|clsx)[\\/]|server[\\/]contract[\\/](text|join-code)\.ts|web[\\/]src[\\/](App\.svelte|app\.ts|lib[\\/](i18n\.svelte|router\.svelte|errors|english-errors\.svelte|connection\.svelte|live-episode\.svelte|episode-state|api|zoned-time|labels|components[\\/]LanguageSwitch)\.)/;
 
 // The web app lives in web/; Express serves the built files from dist/web.
 export default defineConfig({

@@ -6,14 +6,17 @@ import { language } from './i18n.svelte.ts';
 
 class EnglishErrors {
   table = $state<Record<string, string> | null>(null);
-  #asked = false;
+  #loading: Promise<void> | null = null;
 
-  load(): void {
-    if (this.#asked) return;
-    this.#asked = true;
-    void import('./error-strings.ts').then((m) => (this.table = m.ERROR_EN), () => (this.#asked = false));
+  /** Resolves once the table is here (at once when it is); a failed fetch may be tried again. */
+  load(): Promise<void> {
+    this.#loading ??= import('./error-strings.ts').then(
+      (m) => void (this.table = m.ERROR_EN),
+      () => void (this.#loading = null),
+    );
+    return this.#loading;
   }
 }
 
 export const englishErrors = new EnglishErrors();
-if (language.current === 'en') englishErrors.load();
+if (language.current === 'en') void englishErrors.load();

@@ -5,7 +5,7 @@ import { englishErrors } from './english-errors.svelte.ts';
 /** The message to show for an error, in the chosen language. */
 export function errorText(error: DomainError | { code: string; message: string; retryAfter?: number }): string {
   if (language.current !== 'en') return error.message;
-  englishErrors.load();
+  void englishErrors.load();
   const text = englishErrors.table?.[error.code as ErrorCode];
   if (!text) return error.message;
   return text.replace('{wait}', waitWords((error as { retryAfter?: number }).retryAfter));
