@@ -87,9 +87,13 @@ async function queueOrder(page: Page): Promise<string[]> {
 describe('live consoles', { timeout: 60_000 }, () => {
   it('the screener approves, rejects, fixes, merges a suggested duplicate and types in a phone question', async () => {
     const { ctx, page, errors } = await open(c.screenerCookie, `/screener/${ep.id}`);
-    await expect.poll(() => page.locator('[data-testid=pending] > li').count(), WAIT).toBe(5);
-    // Oldest first.
+    await expect.poll(() => page.locator('[data-testid=pending] > li').count(), WAIT).toBe(4);
+    // Oldest first; the spam waits apart, in "perlu dicek", with its reasons.
     expect(await page.locator('[data-testid=pending] .qtext').first().innerText()).toBe(TPS);
+    expect(await page.locator('[data-testid=flagged-group] h3').innerText()).toBe('Perlu dicek (1)');
+    expect(await page.locator('[data-testid=pending-flagged] .qtext').allInnerTexts()).toEqual([SPAM]);
+    expect(await card(page, ids.spam).locator('[data-testid=flag]').allInnerTexts()).toEqual(expect.arrayContaining(['tautan']));
+    expect(await card(page, ids.tps).locator('[data-testid=flag]').count()).toBe(0);
 
     await card(page, ids.tps).locator('button', { hasText: 'Setujui' }).click();
     await card(page, ids.bank).locator('button', { hasText: 'Setujui' }).click();
