@@ -2,6 +2,11 @@ import { Low } from 'lowdb';
 import { DurableJSONFile } from './durable-file.ts';
 import { Committer } from './committer.ts';
 import { CodedError } from '../contract/errors.ts';
+import { mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type * as v from 'valibot';
+import { Recovery } from './recovery.ts';
+import { readShaped } from './shapes.ts';
 
 /**
  * A store that is one document (staff, district, aspirations): what the backup, the
@@ -32,6 +37,28 @@ export abstract class DocumentStore<T> {
   get settled(): number {
     return this.doc.settled;
   }
+}
+
+/**
+ * Reads a small document store's file into it at start: nothing there → it stays empty; a
+ * file that cannot be read or is wrongly shaped is set aside (Recovery, which says `lost`)
+ * and the store starts empty. The stores apart from the episodes (readers, intake,
+ * moderation) open the same way.
+ */
+export async function loadDocument<T>(
+  doc: JsonDocument<T>, opts: { dataDir: string; recovery?: Recovery }, name: string, shape: v.GenericSchema, lost: string,
+): Promise<void> {
+  await mkdir(opts.dataDir, { recursive: true });
+  if (!(await readdir(opts.dataDir)).includes(name)) return;
+  const path = join(opts.dataDir, name);
+  const read = await readShaped(path, shape);
+  // Listed a moment ago: gone now is damage too.
+  const problem = read.raw === null ? 'berkas hilang saat dibaca' : read.problem;
+  if (!problem) {
+    doc.adopt(read.raw as T);
+    return;
+  }
+  await (opts.recovery ?? new Recovery(opts.dataDir)).keep(path, problem, lost);
 }
 
 /**

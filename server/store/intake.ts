@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import { mkdir, readdir } from 'node:fs/promises';
-import { DocumentStore, JsonDocument } from './document.ts';
-import { Recovery } from './recovery.ts';
-import { intakeShape, readShaped } from './shapes.ts';
+import { DocumentStore, JsonDocument, loadDocument } from './document.ts';
+import type { Recovery } from './recovery.ts';
+import { intakeShape } from './shapes.ts';
 import type { Gateway } from '../contract/intake.ts';
 
 /** What data/intake.json holds. Numbers are never in it: only keyed hashes (tel-…). */
@@ -33,19 +32,11 @@ export class IntakeStore extends DocumentStore<IntakeFile> {
 
   /** A damaged file is kept aside (Recovery): the gateways then need their secrets set again. */
   static async open(opts: { dataDir: string; fsync?: boolean; recovery?: Recovery }): Promise<IntakeStore> {
-    await mkdir(opts.dataDir, { recursive: true });
     const s = new IntakeStore(opts.dataDir, opts.fsync ?? true);
-    const path = join(opts.dataDir, 'intake.json');
-    if (!(await readdir(opts.dataDir)).includes('intake.json')) return s;
-    const read = await readShaped(path, intakeShape);
-    const problem = read.raw === null ? 'berkas hilang saat dibaca' : read.problem;
-    if (!problem) {
-      s.doc.adopt(read.raw as IntakeFile);
-      return s;
-    }
-    await (opts.recovery ?? new Recovery(opts.dataDir)).keep(path, problem, 'pengaturan SMS/WhatsApp perlu diisi lagi');
+    await loadDocument(s.doc, opts, 'intake.json', intakeShape, 'pengaturan SMS/WhatsApp perlu diisi lagi');
     return s;
   }
+
 
   get data(): IntakeFile {
     return this.doc.data;

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import { mkdir, readdir } from 'node:fs/promises';
-import { DocumentStore, JsonDocument } from './document.ts';
-import { Recovery } from './recovery.ts';
-import { moderationShape, readShaped } from './shapes.ts';
+import { DocumentStore, JsonDocument, loadDocument } from './document.ts';
+import type { Recovery } from './recovery.ts';
+import { moderationShape } from './shapes.ts';
 
 export interface BlockEntry {
   /** The block's own id, what staff see and unblock by (never the listener's). */
@@ -30,19 +29,11 @@ export class ModerationStore extends DocumentStore<ModerationFile> {
   }
 
   static async open(opts: { dataDir: string; fsync?: boolean; recovery?: Recovery }): Promise<ModerationStore> {
-    await mkdir(opts.dataDir, { recursive: true });
     const s = new ModerationStore(opts.dataDir, opts.fsync ?? true);
-    const path = join(opts.dataDir, 'moderation.json');
-    if (!(await readdir(opts.dataDir)).includes('moderation.json')) return s;
-    const read = await readShaped(path, moderationShape);
-    const problem = read.raw === null ? 'berkas hilang saat dibaca' : read.problem;
-    if (!problem) {
-      s.doc.adopt(read.raw as ModerationFile);
-      return s;
-    }
-    await (opts.recovery ?? new Recovery(opts.dataDir)).keep(path, problem, 'daftar kata tambahan admin dimulai dari kosong');
+    await loadDocument(s.doc, opts, 'moderation.json', moderationShape, 'daftar kata tambahan admin dimulai dari kosong');
     return s;
   }
+
 
   get data(): ModerationFile {
     return this.doc.data;

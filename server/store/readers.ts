@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import { mkdir, readdir } from 'node:fs/promises';
-import { DocumentStore, JsonDocument } from './document.ts';
-import { Recovery } from './recovery.ts';
-import { readerShape, readShaped } from './shapes.ts';
+import { DocumentStore, JsonDocument, loadDocument } from './document.ts';
+import type { Recovery } from './recovery.ts';
+import { readerShape } from './shapes.ts';
 import { emptyReaderFile, emptyRecord } from '../domain/reader.ts';
 import type { ReaderFile, ReaderRecord } from '../domain/reader.ts';
 import type { Id } from '../contract/types.ts';
@@ -19,19 +18,11 @@ export class ReaderStore extends DocumentStore<ReaderFile> {
 
   /** A damaged file is kept aside (Recovery) and the counts start again from zero. */
   static async open(opts: { dataDir: string; fsync?: boolean; recovery?: Recovery }): Promise<ReaderStore> {
-    await mkdir(opts.dataDir, { recursive: true });
     const s = new ReaderStore(opts.dataDir, opts.fsync ?? true);
-    const path = join(opts.dataDir, 'readers.json');
-    if (!(await readdir(opts.dataDir)).includes('readers.json')) return s;
-    const read = await readShaped(path, readerShape);
-    const problem = read.raw === null ? 'berkas hilang saat dibaca' : read.problem;
-    if (!problem) {
-      s.doc.adopt(read.raw as ReaderFile);
-      return s;
-    }
-    await (opts.recovery ?? new Recovery(opts.dataDir)).keep(path, problem, 'jumlah pembaca dan tanggapan pembaca dimulai dari nol');
+    await loadDocument(s.doc, opts, 'readers.json', readerShape, 'jumlah pembaca dan tanggapan pembaca dimulai dari nol');
     return s;
   }
+
 
   find(id: Id): ReaderRecord | undefined {
     return Object.hasOwn(this.doc.data.episodes, id) ? this.doc.data.episodes[id] : undefined;

@@ -89,6 +89,27 @@ describe('a wrongly shaped data file', () => {
     expect(JSON.parse(await readFile(file, 'utf8')).questions).toEqual([null]);
   });
 
+  it('a damaged readers.json, intake.json or moderation.json is kept as a copy and the store starts empty', async () => {
+    const { dirs } = await folderWithEpisodes();
+    const bad: Record<string, string> = {
+      'readers.json': '{"version":1,"episodes":[',
+      'intake.json': '{"version":1,"settings":"rusak"}',
+      'moderation.json': '{"version":1,"add":"goblok"}',
+    };
+    for (const [name, text] of Object.entries(bad)) await writeFile(join(dirs.dataDir, name), text);
+    const s = await startServer({}, dirs);
+    try {
+      const rec = (await api(s.url, '/api/health')).json.recovered as Array<{ file: string; copy: string }>;
+      expect(rec.map((x) => x.file).sort()).toEqual(Object.keys(bad).sort());
+      for (const r of rec) expect(await readFile(join(dirs.dataDir, r.copy), 'utf8')).toBe(bad[r.file]);
+      const admin = await signIn(s.url);
+      expect((await api(s.url, '/api/moderation/words', { cookie: admin })).json).toEqual({ add: [], remove: [] });
+      expect((await api(s.url, '/api/intake/settings', { cookie: admin })).json.smsSecretSet).toBe(false);
+    } finally {
+      await s.stop();
+    }
+  });
+
   it('a district.json with no lists is kept as a copy and replaced by the default settings', async () => {
     const { dirs } = await folderWithEpisodes();
     const bad = '{"version":1,"district":{"name":"Kabupaten Tanpa Daftar"}}';
