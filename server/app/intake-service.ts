@@ -81,6 +81,8 @@ const CHANNEL: Record<Gateway, Channel> = { android: 'sms', modem: 'sms', whatsa
 
 interface Sender {
   gateway: Gateway;
+  /** The phone hash: BERHENTI drops its senders without hashing every kept number again. */
+  listenerId: Id;
   to: string;
   phoneNumberId?: string;
   at: number;
@@ -234,7 +236,7 @@ export class IntakeService {
     const actor: Actor = { kind: 'listener', listenerId };
     const h = await this.#apply(e, actor, intent, m);
     if (h.ref?.questionId && h.outcome === 'question') {
-      this.#senders.set(h.ref.questionId, { gateway: m.gateway, to: m.from, phoneNumberId: m.phoneNumberId, at: this.#now() });
+      this.#senders.set(h.ref.questionId, { gateway: m.gateway, listenerId: actor.listenerId, to: m.from, phoneNumberId: m.phoneNumberId, at: this.#now() });
       // A long day of shows: the oldest senders go first (a Map keeps insertion order).
       if (this.#senders.size > MAX_SENDERS) this.#senders.delete(this.#senders.keys().next().value!);
     }
@@ -303,7 +305,7 @@ export class IntakeService {
     const wasStopped = this.deps.store.data.stopped.includes(listenerId);
     if (!wasStopped) this.deps.store.data.stopped.push(listenerId);
     await this.deps.store.commit();
-    for (const [id, s] of this.#senders) if (phoneListenerId(this.deps.secret, s.to) === listenerId) this.#senders.delete(id);
+    for (const [id, s] of this.#senders) if (s.listenerId === listenerId) this.#senders.delete(id);
     this.#lastWhatsApp.delete(listenerId);
     // One goodbye, so the listener knows it worked; nothing after it.
     if (wasStopped) return { outcome: 'stop', reply: null };
@@ -358,14 +360,13 @@ export class IntakeService {
     if (q.askedBy && this.deps.store.data.stopped.includes(q.askedBy)) return fail('sender_stopped');
     const s = this.#senders.get(questionId);
     if (!s) return fail('sender_unknown');
-    const listenerId = phoneListenerId(this.deps.secret, s.to);
-    if (listenerId && this.deps.store.data.stopped.includes(listenerId)) return fail('sender_stopped');
+    if (this.deps.store.data.stopped.includes(s.listenerId)) return fail('sender_stopped');
     if (s.gateway === 'modem') return fail('reply_unavailable');
     const settings = this.settings;
     if (s.gateway === 'android' && !settings.smsGatewayUrl) return fail('reply_unavailable');
     if (s.gateway === 'whatsapp') {
       if (!settings.whatsappToken) return fail('reply_unavailable');
-      const last = listenerId ? this.#lastWhatsApp.get(listenerId) : undefined;
+      const last = this.#lastWhatsApp.get(s.listenerId);
       if (last === undefined || this.#now() - last > WHATSAPP_WINDOW_MS) return fail('whatsapp_window_closed');
     }
     this.deps.replies.send(s.gateway, s.to, `${showName(e)}: ${text}`, { phoneNumberId: s.phoneNumberId });
