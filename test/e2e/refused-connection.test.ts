@@ -33,7 +33,8 @@ describe('a refused handshake on the listener page', () => {
       await refused.waitFor({ timeout: 15_000 });
       const text = await refused.innerText();
       if (lang === 'id') expect(text).toMatch(/jaringan Anda.*Coba lagi dalam 5 detik.*mencoba lagi sendiri/s);
-      else expect(text).toMatch(/your network.*Try again in 5 seconds.*try again by itself/s);
+      // The English error words come a moment after the page (fetched only for English): the text follows.
+      else await expect.poll(() => refused.innerText(), { timeout: 10_000, interval: 50 }).toMatch(/your network.*Try again in 5 seconds.*try again by itself/s);
       // The window turns; the page retries by itself after the 5 s the server named.
       t += 5_000;
       await page.locator('[data-testid=connection][data-status=online]').waitFor({ state: 'attached', timeout: 20_000 });
