@@ -4,7 +4,7 @@
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { applyDelta, applyMine, fromSnapshot } from '../../web/src/lib/episode-state.ts';
+import { applyDelta, applyMine, fromSnapshot, unpackJoin } from '../../web/src/lib/episode-state.ts';
 import type { EpisodeState } from '../../web/src/lib/episode-state.ts';
 import type { Delta } from '../../server/contract/events.ts';
 import { now, sleep } from './lib/stats.ts';
@@ -91,10 +91,12 @@ async function connect(cmd: Extract<Command, { type: 'connect' }>): Promise<Conn
         }
         // Every reconnect resyncs, as the web app does (the server keeps no session across a drop).
         try {
-          const r = await ackCall(socket, 'episode:join', cmd.join, 30_000);
+          // Packed, as the web app asks (web/src/early.ts): the shared part arrives as the same bytes for everyone.
+          const r = await ackCall(socket, 'episode:join', { ...cmd.join, packed: true }, 30_000);
           if (!r.ok) throw new Error(r.error.code);
-          conn.state = conn.tracked ? fromSnapshot(r.data) : null;
-          conn.dupes += countDupes(r.data.questions.map((q: { id: string }) => q.id)) + countDupes(r.data.mine.map((q: { id: string }) => q.id));
+          const snap = conn.tracked || cmd.reconnection ? unpackJoin(r.data) : null;
+          conn.state = conn.tracked && snap ? fromSnapshot(snap) : null;
+          if (snap) conn.dupes += countDupes(snap.questions.map((q: { id: string }) => q.id)) + countDupes(('mine' in snap ? snap.mine : []).map((q: { id: string }) => q.id));
           conn.joins++;
           conn.lastJoinAt = now();
           await gotToken;
