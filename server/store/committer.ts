@@ -18,7 +18,7 @@ const REAL_CLOCK: CommitterClock = {
 };
 
 export class Committer {
-  readonly #write: () => Promise<void>;
+  readonly #write: () => Promise<void | number>;
   readonly #gapAfter: ((busyMs: number) => number) | undefined;
   readonly #clock: CommitterClock;
   #waiting: Array<{ resolve: () => void; reject: (err: unknown) => void }> = [];
@@ -38,9 +38,10 @@ export class Committer {
    * `gapAfter(busyMs)`, optional: given how long the last write kept the event loop busy
    * when it began (serialising), the pause in ms before the next write may begin. Changes
    * arriving meanwhile share that next write, so a large file costs a bounded share of
-   * the CPU however often it changes.
+   * the CPU however often it changes. A write that works in slices (durable-file.ts) resolves
+   * with its busy time in all, and the gap then counts from its end.
    */
-  constructor(write: () => Promise<void>, opts: { gapAfter?: (busyMs: number) => number; clock?: CommitterClock } = {}) {
+  constructor(write: () => Promise<void | number>, opts: { gapAfter?: (busyMs: number) => number; clock?: CommitterClock } = {}) {
     this.#write = write;
     this.#gapAfter = opts.gapAfter;
     this.#clock = opts.clock ?? REAL_CLOCK;
@@ -112,7 +113,8 @@ export class Committer {
       this.#notBefore = end + this.#gapAfter(end - began);
     }
     writing.then(
-      () => {
+      (busyMs) => {
+        if (this.#gapAfter && typeof busyMs === 'number') this.#notBefore = this.#clock.now() + this.#gapAfter(busyMs);
         this.writes++;
         this.settled++;
         next();

@@ -107,9 +107,11 @@ export class JsonDocument<T, M = void> {
     this.#committer = new Committer(() => {
       const mark = opts.beforeWrite?.() as M;
       return this.#db.write().then(
-        () => {
+        async () => {
           this.#onDisk = this.#file.durable;
-          return opts.written?.(mark);
+          const busy = this.#file.lastBusyMs;
+          await opts.written?.(mark);
+          return busy;
         },
         (err: unknown) => {
           const onDisk = this.#onDisk === null ? this.#empty() : (JSON.parse(this.#onDisk) as T);

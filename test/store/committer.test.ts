@@ -264,6 +264,30 @@ describe('Committer with a gap after each write', () => {
     expect(c.writes).toBe(2);
   });
 
+  it('a write that reports its busy time in all is followed by a gap counted from its end', async () => {
+    const clock = manualClock();
+    const finishes: Array<(busy: number) => void> = [];
+    const gaps: number[] = [];
+    const c = new Committer(() => new Promise<number>((resolve) => finishes.push(resolve)), { gapAfter: (busy) => { gaps.push(busy); return busy * 10; }, clock });
+    const first = track(c.commit());
+    // Its slices keep the loop busy 4 ms in all, spread over 50 ms of writing.
+    clock.advance(50);
+    finishes[0]!(4);
+    await settle();
+    expect(first.state).toBe('resolved');
+    const second = track(c.commit());
+    clock.advance(39);
+    await settle();
+    expect(finishes).toHaveLength(1); // 40 ms after the end, not after its short start
+    clock.advance(1);
+    await settle();
+    expect(finishes).toHaveLength(2);
+    finishes[1]!(1);
+    await settle();
+    expect(second.state).toBe('resolved');
+    expect(gaps.at(-1)).toBe(1);
+  });
+
   it('hurry() starts the waiting write at once, and that write still holds every change', async () => {
     let state = 0;
     const clock = manualClock();
