@@ -42,7 +42,11 @@ const valued = new Set([opt('--workers'), opt('--out'), ...args.filter((_, i) =>
 const chosen = args.filter((a) => !a.startsWith('--') && !valued.has(a));
 for (const c of chosen) if (!SCENARIOS[c]) { console.error(`unknown scenario "${c}"; choose from ${Object.keys(SCENARIOS).join(', ')}`); process.exit(2); }
 const names = chosen.length ? chosen : Object.keys(SCENARIOS);
+// --workers n: how many load-generator processes send the vote storms (the vote scenario and
+// the floor's storm). The pool holds at least two, for the join burst and the reconnect herd
+// (one process holds < 20,000 sockets here); with --workers 1 the second one is idle during storms.
 const workers = Number(opt('--workers') ?? (quick ? 2 : 4));
+if (!Number.isInteger(workers) || workers < 1) { console.error(`--workers needs a whole number ≥ 1, got "${opt('--workers')}"`); process.exit(2); }
 const out = opt('--out') ?? 'test-output/bench.json';
 
 // Ten thousand sockets need ten thousand descriptors in the server and across the load
@@ -71,8 +75,10 @@ const pressureAtStart = cpuPressure();
 const loadAtStart = loadavg().map((x) => round(x, 2));
 if ((pressureAtStart ?? 0) > 20) log(`note: the CPUs are busy with other work (PSI cpu some avg60 = ${pressureAtStart} %): latencies will be inflated`);
 const started = new Date();
-const pool = await Pool.start(workers);
-const ctx: BenchContext = { pool, quick, log, param: (name, q, f) => sets.get(name) ?? (quick ? q : f) };
+const pool = await Pool.start(Math.max(2, workers));
+const ctx: BenchContext = { pool, generators: pool.subset(workers), quick, log, param: (name, q, f) => sets.get(name) ?? (quick ? q : f) };
+/** Which set-up ran, for the header line and RESULTS.md. */
+const setup = `${pool.size} load-generator processes (join burst, reconnect herd, crash); vote and floor storms from ${workers === 1 ? 'one of them' : workers === pool.size ? 'all of them' : `${workers} of them`}`;
 const results: ScenarioResult[] = [];
 let failed = false;
 try {
@@ -109,12 +115,12 @@ const machine = {
 };
 const report = {
   date: started.toISOString(), seconds: round((Date.now() - started.getTime()) / 1000, 1), mode: quick ? 'quick' : 'full',
-  command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`, workers, machine,
+  command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`, workers, generators: { pool: pool.size, storms: workers, setup }, machine,
   scenarios: Object.fromEntries(results.map((r) => [r.name, { title: r.title, params: r.params, figures: r.figures, rows: r.rows, notes: r.notes, seconds: r.seconds }])),
 };
 await mkdir(dirname(out), { recursive: true });
 await writeFile(out, JSON.stringify(report, null, 2));
-console.log(`\nKentongan bench, ${report.mode} mode, ${started.toISOString()} — ${machine.cores} cores (${machine.cpu}), ${machine.memoryGB} GB, Node ${machine.node}, ${workers} load-generator processes`);
+console.log(`\nKentongan bench, ${report.mode} mode, ${started.toISOString()} — ${machine.cores} cores (${machine.cpu}), ${machine.memoryGB} GB, Node ${machine.node}, ${setup}`);
 console.log(`load average ${loadAtStart.join(' ')} → ${machine.loadAverageAtEnd.join(' ')}; CPU pressure (PSI some avg60) ${pressureAtStart ?? '?'} % → ${machine.cpuPressureAvg60.end ?? '?'} %`);
 console.log(table(results));
 for (const r of results) for (const n of r.notes) console.log(`${r.name}: ${n}`);
@@ -123,7 +129,7 @@ console.log(`\nfigures: ${out}  (${report.seconds} s)`);
 if (!quick && chosen.length === 0 && sets.size === 0 && !failed) {
   const gb = (n: number) => round(n, 1);
   await replaceSection('bench', [
-    `Run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${report.command}\` (${report.seconds} s): ${machine.cores} cores (${machine.cpu}), ${gb(machine.memoryGB)} GB, Node ${machine.node}, ${workers} load-generator processes on the same machine.`,
+    `Run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${report.command}\` (${report.seconds} s): ${machine.cores} cores (${machine.cpu}), ${gb(machine.memoryGB)} GB, Node ${machine.node}, ${setup}, on the same machine.`,
     `Load average ${loadAtStart.join(' ')} → ${machine.loadAverageAtEnd.join(' ')}; CPU pressure (PSI some avg60) ${pressureAtStart ?? '?'} % → ${machine.cpuPressureAvg60.end ?? '?'} %.`,
     '',
     table(results),

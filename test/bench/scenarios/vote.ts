@@ -7,6 +7,7 @@ import type { ScenarioResult } from '../lib/report.ts';
 import { mb, now, round, sleep, summarize } from '../lib/stats.ts';
 import { folders, liveShow, metrics, resetMetrics, staffView, startFloor, startKentongan, submitQuestions } from '../lib/target.ts';
 import type { Target } from '../lib/target.ts';
+import type { Generators } from '../lib/pool.ts';
 
 export interface StormShape {
   listeners: number;
@@ -18,10 +19,11 @@ export function stormShape(ctx: BenchContext): StormShape {
   return { listeners: ctx.param('vote.listeners', 500, 2_000), rate: ctx.param('vote.rate', 1_000, 2_000), seconds: ctx.param('vote.seconds', 6, 60) };
 }
 
-async function connectAll(ctx: BenchContext, url: string, listeners: number, join: { episodeId: string } | null): Promise<number> {
-  const parts = await ctx.pool.all<ConnectResult>((i) => ({
-    type: 'connect', url, count: ctx.pool.share(listeners, i), rampMs: Math.min(20_000, listeners * 2),
-    join, reconnection: false, sampleEvery: Math.max(1, Math.floor(listeners / ctx.pool.size / 3)), track: false, timeoutMs: 120_000,
+/** The storm's audience, on the storm's generators only (a process without sockets sends nothing). */
+async function connectAll(gens: Generators, url: string, listeners: number, join: { episodeId: string } | null): Promise<number> {
+  const parts = await gens.all<ConnectResult>((i) => ({
+    type: 'connect', url, count: gens.share(listeners, i), rampMs: Math.min(20_000, listeners * 2),
+    join, reconnection: false, sampleEvery: Math.max(1, Math.floor(listeners / gens.size / 3)), track: false, timeoutMs: 120_000,
   }));
   const failed = parts.reduce((a, p) => a + p.failed, 0);
   if (failed) throw new Error(`${failed} listeners could not connect: ${JSON.stringify(parts.map((p) => p.errors))}`);
@@ -42,19 +44,19 @@ interface StormRun {
   clients: WorkerStats[];
 }
 
-async function storm(ctx: BenchContext, target: Target, shape: StormShape, episodeId: string, questions?: string[], askRate = 0): Promise<StormRun> {
-  await ctx.pool.all<WorkerStats>(() => ({ type: 'stats' }));
+async function storm(gens: Generators, target: Target, shape: StormShape, episodeId: string, questions?: string[], askRate = 0): Promise<StormRun> {
+  await gens.all<WorkerStats>(() => ({ type: 'stats' }));
   const cpu0 = target.cpu();
   const t0 = now();
   const rss = rssSampler(target.pid);
-  const parts = await ctx.pool.all<StormResult>((i) => ({
-    type: 'storm', event: 'vote:cast', episodeId, rate: shape.rate / ctx.pool.size, durationMs: shape.seconds * 1000,
-    askRate: askRate / ctx.pool.size, observe: !questions, questions,
+  const parts = await gens.all<StormResult>(() => ({
+    type: 'storm', event: 'vote:cast', episodeId, rate: shape.rate / gens.size, durationMs: shape.seconds * 1000,
+    askRate: askRate / gens.size, observe: !questions, questions,
   }));
   const cpu = target.cpu() - cpu0;
   const wall = (Math.max(...parts.map((p) => p.drainedAt)) - t0) / 1000;
   const rssPeak = rss.stop();
-  const clients = await ctx.pool.all<WorkerStats>(() => ({ type: 'stats' }));
+  const clients = await gens.all<WorkerStats>(() => ({ type: 'stats' }));
   const refused: Record<string, number> = {};
   for (const p of parts) for (const [k, v] of Object.entries(p.refused)) refused[k] = (refused[k] ?? 0) + v;
   return {
@@ -75,7 +77,7 @@ export async function voteStorm(ctx: BenchContext, shape = stormShape(ctx)): Pro
     const studio = new Studio(show.host, show.episodeId);
     await studio.sync();
     ctx.log(`vote: ${shape.listeners} listeners connecting`);
-    await connectAll(ctx, server.url, shape.listeners, { episodeId: show.episodeId });
+    await connectAll(ctx.generators, server.url, shape.listeners, { episodeId: show.episodeId });
     await sleep(1_000);
     await resetMetrics(server.url);
     const writes0 = (await metrics(server.url)).writes;
@@ -84,7 +86,7 @@ export async function voteStorm(ctx: BenchContext, shape = stormShape(ctx)): Pro
     const smsMs = ctx.param('vote.smsEveryMs', 500, 500);
     const asks = ctx.param('vote.asksPerSecond', 2, 2);
     studio.run({ submitMs: smsMs, airMs: 5_000 });
-    const run = await storm(ctx, server, shape, show.episodeId, undefined, asks);
+    const run = await storm(ctx.generators, server, shape, show.episodeId, undefined, asks);
     studio.stop();
     studio.observing = false;
     const m = await metrics(server.url);
@@ -126,7 +128,7 @@ export async function voteStorm(ctx: BenchContext, shape = stormShape(ctx)): Pro
     const full = !ctx.quick;
     return {
       name: 'vote', title: 'Vote storm',
-      params: { ...shape, workers: ctx.pool.size, tickMs: 100, fsync: true, questionsAtStart: view.questions.length - studio.actions.submitted, hostAirsEverySeconds: 5, smsQuestionsPerSecond: round(1000 / smsMs, 2), listenerQuestionsPerSecond: asks },
+      params: { ...shape, generators: ctx.generators.size, tickMs: 100, fsync: true, questionsAtStart: view.questions.length - studio.actions.submitted, hostAirsEverySeconds: 5, smsQuestionsPerSecond: round(1000 / smsMs, 2), listenerQuestionsPerSecond: asks },
       rows: [
         { metric: `votes acknowledged (sent ${run.sent}, over ${round(run.wall, 1)} s)`, value: acked },
         { metric: 'acknowledged votes per second', value: Math.round(achieved), target: full ? '≥ 2,000 /s for 60 s' : undefined, pass: full ? achieved >= 1_950 && run.wall >= 59 : undefined },
@@ -164,16 +166,16 @@ export async function floor(ctx: BenchContext, shape = stormShape(ctx)): Promise
   const server = await startFloor();
   try {
     ctx.log(`floor: ${shape.listeners} sockets, ${shape.rate} acks/s for ${shape.seconds} s`);
-    await connectAll(ctx, server.url, shape.listeners, null);
+    await connectAll(ctx.generators, server.url, shape.listeners, null);
     await sleep(1_000);
     const questions = Array.from({ length: 50 }, (_, i) => `q${i}`);
-    const run = await storm(ctx, server, shape, 'floor', questions);
+    const run = await storm(ctx.generators, server, shape, 'floor', questions);
     const acked = run.acked.length;
     const perK = (run.cpu / acked) * 1000;
     await ctx.pool.all(() => ({ type: 'close' }));
     return {
       name: 'floor', title: 'Floor: bare Socket.IO, ack only',
-      params: { ...shape, workers: ctx.pool.size },
+      params: { ...shape, generators: ctx.generators.size },
       rows: [
         { metric: `events acknowledged (over ${round(run.wall, 1)} s)`, value: acked },
         { metric: 'ack latency p50 / p95 / p99', value: `${run.latency.p50} / ${run.latency.p95} / ${run.latency.p99}`, unit: 'ms' },
