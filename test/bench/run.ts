@@ -100,7 +100,7 @@ try {
 
 // CPU per vote next to the floor's CPU per acknowledged event.
 const vote = results.find((r) => r.name === 'vote')?.figures as { cpuMsPer1000?: number } | undefined;
-const bare = results.find((r) => r.name === 'floor')?.figures as { cpuMsPer1000?: number } | undefined;
+const bare = (results.find((r) => r.name === 'floor')?.figures as { storm?: { cpuMsPer1000?: number } } | undefined)?.storm;
 if (vote?.cpuMsPer1000 && bare?.cpuMsPer1000) {
   const ratio = round(vote.cpuMsPer1000 / bare.cpuMsPer1000, 2);
   results.find((r) => r.name === 'vote')!.rows.push({ metric: 'CPU per vote ÷ floor CPU per ack', value: `${ratio}×`, target: '≤ 3×', pass: ratio <= 3 });

@@ -1,4 +1,5 @@
-// Vote storm against Kentongan, and the same load against the bare Socket.IO floor.
+// Vote storm against Kentongan, and against the bare Socket.IO floor the same join burst as
+// the join scenario (connect only) and then the same storm (ack only).
 import type { BenchContext } from '../lib/context.ts';
 import type { ConnectResult, StormResult, WorkerStats } from '../lib/protocol.ts';
 import { freshness, Studio } from '../lib/host.ts';
@@ -8,6 +9,8 @@ import { mb, now, round, sleep, summarize } from '../lib/stats.ts';
 import { folders, liveShow, metrics, resetMetrics, staffView, startFloor, startKentongan, submitQuestions } from '../lib/target.ts';
 import type { Target } from '../lib/target.ts';
 import type { Generators } from '../lib/pool.ts';
+import { joinShape } from './join.ts';
+import type { JoinShape } from './join.ts';
 
 export interface StormShape {
   listeners: number;
@@ -161,11 +164,41 @@ export async function voteStorm(ctx: BenchContext, shape = stormShape(ctx)): Pro
   }
 }
 
-export async function floor(ctx: BenchContext, shape = stormShape(ctx)): Promise<ScenarioResult> {
-  const began = now();
+/** The bare floor's join burst: the join scenario's count and ramp, connect only (no episode to join), over the whole pool. */
+async function floorBurst(ctx: BenchContext, burst: JoinShape) {
   const server = await startFloor();
   try {
-    ctx.log(`floor: ${shape.listeners} sockets, ${shape.rate} acks/s for ${shape.seconds} s`);
+    ctx.log(`floor: join burst of ${burst.listeners} sockets within ${burst.seconds} s from ${ctx.pool.size} processes`);
+    await ctx.pool.all<WorkerStats>(() => ({ type: 'stats' }));
+    const cpu0 = server.cpu();
+    const rss = rssSampler(server.pid);
+    const parts = await ctx.pool.all<ConnectResult>((i) => ({
+      type: 'connect', url: server.url, count: ctx.pool.share(burst.listeners, i), rampMs: burst.seconds * 1000,
+      join: null, reconnection: false, sampleEvery: 1_000_000, track: false, timeoutMs: 120_000,
+    }));
+    const cpu = server.cpu() - cpu0;
+    const peak = rss.stop();
+    await ctx.pool.all(() => ({ type: 'close' }));
+    const errors: Record<string, number> = {};
+    for (const p of parts) for (const [k, v] of Object.entries(p.errors)) errors[k] = (errors[k] ?? 0) + v;
+    return {
+      listeners: burst.listeners, seconds: burst.seconds, generators: ctx.pool.size,
+      connected: parts.reduce((a, p) => a + p.connected, 0), failed: parts.reduce((a, p) => a + p.failed, 0), errors,
+      allInSeconds: round((Math.max(...parts.map((p) => p.lastAt)) - Math.min(...parts.map((p) => p.startedAt))) / 1000, 2),
+      connectMs: summarize(parts.flatMap((p) => p.joinMs)), serverCpuSeconds: round(cpu, 2), rssPeakMB: mb(peak),
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function floor(ctx: BenchContext, shape = stormShape(ctx)): Promise<ScenarioResult> {
+  const began = now();
+  const burst = await floorBurst(ctx, joinShape(ctx));
+  // A fresh process for the storm, as the vote scenario has: what the burst left in the heap is not the storm's.
+  const server = await startFloor();
+  try {
+    ctx.log(`floor: ${shape.listeners} sockets, ${shape.rate} acks/s for ${shape.seconds} s from ${ctx.generators.size} processes`);
     await connectAll(ctx.generators, server.url, shape.listeners, null);
     await sleep(1_000);
     const questions = Array.from({ length: 50 }, (_, i) => `q${i}`);
@@ -173,17 +206,26 @@ export async function floor(ctx: BenchContext, shape = stormShape(ctx)): Promise
     const acked = run.acked.length;
     const perK = (run.cpu / acked) * 1000;
     await ctx.pool.all(() => ({ type: 'close' }));
+    const b = burst;
     return {
-      name: 'floor', title: 'Floor: bare Socket.IO, ack only',
-      params: { ...shape, generators: ctx.generators.size },
+      name: 'floor', title: 'Floor: bare Socket.IO, connect only, then ack only',
+      params: { joinBurst: { listeners: b.listeners, seconds: b.seconds, generators: b.generators }, storm: { ...shape, generators: ctx.generators.size } },
       rows: [
-        { metric: `events acknowledged (over ${round(run.wall, 1)} s)`, value: acked },
-        { metric: 'ack latency p50 / p95 / p99', value: `${run.latency.p50} / ${run.latency.p95} / ${run.latency.p99}`, unit: 'ms' },
-        { metric: 'server CPU per 1,000 acked events', value: round(perK * 1000, 1), unit: 'ms' },
-        { metric: 'server RSS peak', value: mb(run.rssPeak), unit: 'MB' },
+        { metric: `join burst: sockets connected (of ${b.listeners}, arriving within ${b.seconds} s${b.failed ? `; ${b.failed} failed` : ''})`, value: b.connected },
+        { metric: 'join burst: time until all connected', value: round(b.allInSeconds, 1), unit: 's' },
+        { metric: 'join burst: connect p50 / p99 / max', value: `${b.connectMs.p50} / ${b.connectMs.p99} / ${b.connectMs.max}`, unit: 'ms' },
+        { metric: 'join burst: server CPU', value: b.serverCpuSeconds, unit: 's' },
+        { metric: 'join burst: server RSS peak', value: b.rssPeakMB, unit: 'MB' },
+        { metric: `storm: events acknowledged (${shape.rate}/s to ${shape.listeners} sockets, over ${round(run.wall, 1)} s)`, value: acked },
+        { metric: 'storm: ack latency p50 / p95 / p99', value: `${run.latency.p50} / ${run.latency.p95} / ${run.latency.p99}`, unit: 'ms' },
+        { metric: 'storm: server CPU per 1,000 acked events', value: round(perK * 1000, 1), unit: 'ms' },
+        { metric: 'storm: server RSS peak', value: mb(run.rssPeak), unit: 'MB' },
       ],
-      figures: { acked, ackLatencyMs: run.latency, serverCpuSeconds: round(run.cpu, 2), cpuMsPer1000: round(perK * 1000, 2), rssPeakMB: mb(run.rssPeak), clientLoopDelayP99Ms: run.clients.map((c) => round(c.loopDelayP99Ms, 1)) },
-      notes: [],
+      figures: {
+        joinBurst: b,
+        storm: { ...shape, generators: ctx.generators.size, acked, wallSeconds: round(run.wall, 2), ackLatencyMs: run.latency, serverCpuSeconds: round(run.cpu, 2), cpuMsPer1000: round(perK * 1000, 2), rssPeakMB: mb(run.rssPeak), clientLoopDelayP99Ms: run.clients.map((c) => round(c.loopDelayP99Ms, 1)) },
+      },
+      notes: b.failed ? [`join burst errors: ${JSON.stringify(b.errors)}`] : [],
       seconds: round((now() - began) / 1000, 1),
     };
   } finally {
