@@ -18,9 +18,13 @@ export interface StormShape {
   seconds: number;
 }
 
+/** Issue 15: 5,000 votes/s for 60 s from 2,000 listeners (the floor's storm has the same shape). */
 export function stormShape(ctx: BenchContext): StormShape {
-  return { listeners: ctx.param('vote.listeners', 500, 2_000), rate: ctx.param('vote.rate', 1_000, 2_000), seconds: ctx.param('vote.seconds', 6, 60) };
+  return { listeners: ctx.param('vote.listeners', 500, 2_000), rate: ctx.param('vote.rate', 1_000, 5_000), seconds: ctx.param('vote.seconds', 6, 60) };
 }
+
+/** The issue's memory bar (≤ 400 MB) is set for storms of up to 2,000 votes/s; above, memory is judged against the floor. */
+export const RSS_BAR_MAX_RATE = 2_000;
 
 /** The storm's audience, on the storm's generators only (a process without sockets sends nothing). */
 async function connectAll(gens: Generators, url: string, listeners: number, join: { episodeId: string } | null): Promise<number> {
@@ -129,12 +133,15 @@ export async function voteStorm(ctx: BenchContext, shape = stormShape(ctx)): Pro
     await ctx.pool.all(() => ({ type: 'close' }));
     show.host.disconnect();
     const full = !ctx.quick;
+    // 99 % of the asked rate, for the whole storm (the load generator paces in 5 ms steps).
+    const rateBar = Math.floor(shape.rate * 0.99);
+    const rssBar = shape.rate <= RSS_BAR_MAX_RATE;
     return {
       name: 'vote', title: 'Vote storm',
       params: { ...shape, generators: ctx.generators.size, tickMs: 100, fsync: true, questionsAtStart: view.questions.length - studio.actions.submitted, hostAirsEverySeconds: 5, smsQuestionsPerSecond: round(1000 / smsMs, 2), listenerQuestionsPerSecond: asks },
       rows: [
         { metric: `votes acknowledged (sent ${run.sent}, over ${round(run.wall, 1)} s)`, value: acked },
-        { metric: 'acknowledged votes per second', value: Math.round(achieved), target: full ? '≥ 2,000 /s for 60 s' : undefined, pass: full ? achieved >= 1_950 && run.wall >= 59 : undefined },
+        { metric: 'acknowledged votes per second', value: Math.round(achieved), target: full ? `≥ ${rateBar.toLocaleString('en')} /s for ${shape.seconds} s` : undefined, pass: full ? achieved >= rateBar && run.wall >= shape.seconds - 1 : undefined },
         { metric: 'votes counted in the store afterwards', value: counted, target: '= acknowledged', pass: counted === acked && short === 0 },
         { metric: 'ack latency p50 / p95 / p99', value: `${run.latency.p50} / ${run.latency.p95} / ${run.latency.p99}`, unit: 'ms', target: 'p99 ≤ 50 ms', pass: (run.latency.p99 ?? Infinity) <= 50 },
         { metric: 'ack time inside the server p50 / p99', value: `${round(m.ackMs.p50 ?? 0, 2)} / ${round(m.ackMs.p99 ?? 0, 2)}`, unit: 'ms' },
@@ -143,7 +150,7 @@ export async function voteStorm(ctx: BenchContext, shape = stormShape(ctx)): Pro
         { metric: 'server CPU per 1,000 votes', value: round(perK * 1000, 1), unit: 'ms' },
         { metric: 'server CPU busy', value: `${round((run.cpu / run.wall) * 100, 0)} %`, unit: 'of one core' },
         { metric: 'server event-loop delay p99', value: m.eventLoopDelayMs.p99, unit: 'ms' },
-        { metric: 'server RSS peak', value: mb(run.rssPeak), unit: 'MB', target: '≤ 400 MB', pass: mb(run.rssPeak) <= 400 },
+        { metric: 'server RSS peak', value: mb(run.rssPeak), unit: 'MB', target: rssBar ? '≤ 400 MB' : undefined, pass: rssBar ? mb(run.rssPeak) <= 400 : undefined },
         { metric: 'episode file writes per second', value: Math.round((m.writes - writes0) / run.wall) },
       ],
       figures: {
