@@ -98,13 +98,42 @@ try {
   await pool.close();
 }
 
-// CPU per vote next to the floor's CPU per acknowledged event.
-const vote = results.find((r) => r.name === 'vote')?.figures as { cpuMsPer1000?: number } | undefined;
-const bare = (results.find((r) => r.name === 'floor')?.figures as { storm?: { cpuMsPer1000?: number } } | undefined)?.storm;
-if (vote?.cpuMsPer1000 && bare?.cpuMsPer1000) {
-  const ratio = round(vote.cpuMsPer1000 / bare.cpuMsPer1000, 2);
-  results.find((r) => r.name === 'vote')!.rows.push({ metric: 'CPU per vote ÷ floor CPU per ack', value: `${ratio}×`, target: '≤ 3×', pass: ratio <= 3 });
-  (results.find((r) => r.name === 'vote')!.figures as Record<string, unknown>).cpuRatioToFloor = ratio;
+// Against the bare floor measured in the same run (issue 15): CPU per vote ≤ 2× the floor's
+// CPU per ack, RSS peak ≤ 1.25× the floor's, for the storm and for the join burst — compared
+// only when both ran with the same shape and the same generators.
+interface FloorFigures {
+  joinBurst?: { listeners: number; seconds: number; generators: number; allInSeconds: number; serverCpuSeconds: number; rssPeakMB: number };
+  storm?: { listeners: number; rate: number; seconds: number; generators: number; cpuMsPer1000: number; rssPeakMB: number };
+}
+const scenario = (name: string) => results.find((r) => r.name === name && Object.keys(r.figures).length > 0);
+const floorFigures = scenario('floor')?.figures as FloorFigures | undefined;
+const sameShape = (a: Record<string, unknown>, b: object, keys: string[]) => keys.every((k) => a[k] === (b as Record<string, unknown>)[k]);
+const times = (x: number) => `${x}×`;
+const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 && Number.isFinite(a / b) ? round(a / b, 2) : null);
+const voteResult = scenario('vote');
+if (voteResult && floorFigures?.storm) {
+  const f = floorFigures.storm;
+  const v = voteResult.figures as { cpuMsPer1000?: number; rssPeakMB?: number };
+  if (sameShape(voteResult.params, f, ['listeners', 'rate', 'seconds', 'generators'])) {
+    const cpu = ratio(v.cpuMsPer1000, f.cpuMsPer1000);
+    const rss = ratio(v.rssPeakMB, f.rssPeakMB);
+    if (cpu !== null) voteResult.rows.push({ metric: 'CPU per vote ÷ floor CPU per ack', value: times(cpu), target: '≤ 2×', pass: cpu <= 2 });
+    if (rss !== null) voteResult.rows.push({ metric: `RSS peak ÷ floor storm RSS peak (${f.rssPeakMB} MB)`, value: times(rss), target: '≤ 1.25×', pass: rss <= 1.25 });
+    Object.assign(voteResult.figures, { cpuRatioToFloor: cpu, rssRatioToFloor: rss });
+  } else voteResult.notes.push('not compared with the floor: its storm had another shape or other generators');
+}
+const joinResult = scenario('join');
+if (joinResult && floorFigures?.joinBurst) {
+  const f = floorFigures.joinBurst;
+  const j = joinResult.figures as { allInSeconds?: number; serverCpuSeconds?: number; rssPeakMB?: number };
+  if (sameShape(joinResult.params, f, ['listeners', 'seconds', 'generators'])) {
+    const rss = ratio(j.rssPeakMB, f.rssPeakMB);
+    const cpu = ratio(j.serverCpuSeconds, f.serverCpuSeconds);
+    const time = ratio(j.allInSeconds, f.allInSeconds);
+    if (rss !== null) joinResult.rows.push({ metric: `RSS peak ÷ floor join burst RSS peak (${f.rssPeakMB} MB)`, value: times(rss), target: '≤ 1.25×', pass: rss <= 1.25 });
+    joinResult.rows.push({ metric: `server CPU / time until all in ÷ floor join burst (${f.serverCpuSeconds} s / ${round(f.allInSeconds, 1)} s)`, value: `${cpu ?? '–'}× / ${time ?? '–'}×` });
+    Object.assign(joinResult.figures, { rssRatioToFloor: rss, cpuRatioToFloor: cpu, timeRatioToFloor: time });
+  } else joinResult.notes.push("not compared with the floor: its join burst had another count, ramp or generators");
 }
 
 const machine = {
