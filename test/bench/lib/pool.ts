@@ -6,7 +6,22 @@ import type { Command } from './protocol.ts';
 
 const SCRIPT = fileURLToPath(new URL('../loadgen.ts', import.meta.url));
 
-export class Pool {
+/** Some load-generator processes, addressed by index 0 … size − 1: the whole pool or the first k of it. */
+export interface Generators {
+  readonly size: number;
+  readonly pids: number[];
+  ask<T>(i: number, cmd: Command): Promise<T>;
+  /** Sends a command to every process (built per process index) and waits for all answers. */
+  all<T>(cmd: (i: number) => Command): Promise<T[]>;
+  /** Splits `total` across the processes as evenly as possible. */
+  share(total: number, i: number): number;
+}
+
+function split(total: number, n: number, i: number): number {
+  return Math.floor(total / n) + (i < total % n ? 1 : 0);
+}
+
+export class Pool implements Generators {
   readonly #children: ChildProcess[];
   readonly #waiting = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
   #next = 1;
@@ -54,15 +69,30 @@ export class Pool {
     });
   }
 
-  /** Sends a command to every process (built per process index) and waits for all answers. */
   all<T>(cmd: (i: number) => Command): Promise<T[]> {
     return Promise.all(this.#children.map((_, i) => this.ask<T>(i, cmd(i))));
   }
 
-  /** Splits `total` across the processes as evenly as possible. */
   share(total: number, i: number): number {
-    const n = this.#children.length;
-    return Math.floor(total / n) + (i < total % n ? 1 : 0);
+    return split(total, this.#children.length, i);
+  }
+
+  /** The first k processes only (the others stay idle): a storm from fewer generators than
+   * the pool holds, e.g. one process, while a join burst still spreads over all of them. */
+  subset(k: number): Generators {
+    if (!Number.isInteger(k) || k < 1 || k > this.size) throw new Error(`subset of ${k} from a pool of ${this.size}`);
+    if (k === this.size) return this;
+    const ids = Array.from({ length: k }, (_, i) => i);
+    return {
+      size: k,
+      pids: this.pids.slice(0, k),
+      ask: <T>(i: number, cmd: Command) => {
+        if (i >= k) throw new Error(`generator ${i} is outside a subset of ${k}`);
+        return this.ask<T>(i, cmd);
+      },
+      all: <T>(cmd: (i: number) => Command) => Promise.all(ids.map((i) => this.ask<T>(i, cmd(i)))),
+      share: (total: number, i: number) => split(total, k, i),
+    };
   }
 
   async close(): Promise<void> {
