@@ -8,7 +8,8 @@ import type { Episode, Id } from '../contract/types.ts';
 import type { EpisodeStore } from '../store/episodes.ts';
 import { undoVote } from '../domain/vote.ts';
 import { revertChanges } from '../domain/revert.ts';
-import type { VoteCommand } from '../domain/vote.ts';
+import { journalEntries } from '../domain/replay.ts';
+import type { JournalEntry } from '../domain/changes.ts';
 
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../contract/join-code.ts';
 
@@ -92,9 +93,9 @@ export class EpisodeService {
 
   /**
    * Applies `rule` to the episode; on success waits for the disk, then publishes. How the
-   * change is made durable is a property of the change itself: a change that is only votes
-   * (each carrying its VoteCommand) is one journal line per vote (store/journal.ts); any
-   * other change is a full write of the episode file.
+   * change is made durable is a property of the change itself: votes, questions and a join
+   * are one journal line each (domain/replay.ts, store/journal.ts); any other change is a
+   * full write of the episode file.
    */
   async run<T, V = T>(episodeId: Id, rule: (e: Episode, ctx: Ctx) => Result<T>, present?: (value: T) => V): Promise<Outcome<V>> {
     const e = this.deps.store.get(episodeId);
@@ -105,15 +106,16 @@ export class EpisodeService {
     // sharing the same write can change the same object.
     const value = present ? present(result.value) : (result.value as unknown as V);
     if (result.changes.length === 0) return { ok: true, value };
-    const votes = journaled(result.changes);
+    const entries = journalEntries(result.changes);
+    const onlyVotes = entries !== null && entries.every((x) => 'vote' in x);
     try {
-      await (votes ? this.#journal(episodeId, votes) : this.#track(episodeId, result.changes, this.deps.store.commit(episodeId)));
+      await (entries ? this.#journal(episodeId, entries, result.changes) : this.#track(episodeId, result.changes, this.deps.store.commit(episodeId)));
     } catch (err) {
-      this.deps.log?.(`kentongan: could not save ${votes ? 'a vote in ' : ''}episode ${episodeId}: ${(err as Error).message}`);
+      this.deps.log?.(`kentongan: could not save ${onlyVotes ? 'a vote in ' : ''}episode ${episodeId}: ${(err as Error).message}`);
       // The store has put the episode back as it is on disk (a vote is taken back in
       // #journal): screens that caught the change in a snapshot are told its state again.
       const now = this.deps.store.get(episodeId);
-      if (!votes && now) {
+      if (!onlyVotes && now) {
         const back = revertChanges(now, result.changes);
         if (back.length) this.deps.publish(now, back);
       }
@@ -124,12 +126,25 @@ export class EpisodeService {
     return { ok: true, value };
   }
 
-  /** Journals the votes, held until any full write still under way that they rest on is on disk. */
-  #journal(episodeId: Id, votes: VoteCommand[]): Promise<unknown> {
-    const restsOn = [this.#unsettled.get(episodeId), ...votes.map((v) => this.#unsettled.get(`${episodeId}/${v.questionId}`))].filter((p) => p !== undefined);
-    // A full write may be waiting out its gap (store/episodes.ts): a vote waiting on it should not.
+  /**
+   * Journals the change (votes, questions, a join), held until any full write still under way
+   * that it rests on is on disk. A change journaled after a question's line needs nothing
+   * more: the journal writes lines in the order they were made.
+   */
+  #journal(episodeId: Id, entries: JournalEntry[], changes: Change[]): Promise<unknown> {
+    const about = (x: JournalEntry) => ('vote' in x ? x.vote.questionId : 'question' in x ? x.question.id : null);
+    const restsOn = [this.#unsettled.get(episodeId), ...entries.map((x) => about(x) && this.#unsettled.get(`${episodeId}/${about(x)}`))].filter((p) => !!p);
+    // A full write may be waiting out its gap (store/episodes.ts): a change waiting on it should not.
     if (restsOn.length) this.deps.store.hurry(episodeId);
-    const written = Promise.all(votes.map((v) => this.deps.store.journal(episodeId, v))).catch((err: unknown) => {
+    const votes = entries.flatMap((x) => ('vote' in x ? [x.vote] : []));
+    const written = Promise.all(entries.map((x) => this.deps.store.journal(episodeId, x))).catch(async (err: unknown) => {
+      if (votes.length < entries.length) {
+        // A question or a join: a full write holds it as well (and, failing too, puts the
+        // episode back as it is on disk; run() then tells the screens).
+        this.deps.log?.(`kentongan: journal of episode ${episodeId} not written (${(err as Error).message}); writing the whole episode`);
+        await this.#track(episodeId, changes, this.deps.store.commit(episodeId));
+        return;
+      }
       // The voter is told it was not saved: memory gives it back too (so memory equals the
       // disk), and the corrected counts go out (a later vote's delta may have counted it).
       const e = this.deps.store.get(episodeId);
@@ -178,14 +193,4 @@ export class EpisodeService {
     return { ok: true, value: e };
   }
 
-}
-
-/** The votes of a change made only of single votes (journaled), or null (a full write). */
-function journaled(changes: Change[]): VoteCommand[] | null {
-  const votes: VoteCommand[] = [];
-  for (const c of changes) {
-    if (c.kind !== 'votes' || !c.vote) return null;
-    votes.push(c.vote);
-  }
-  return votes;
 }

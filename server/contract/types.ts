@@ -128,6 +128,11 @@ export interface Episode extends EpisodeInfo {
   closing: ClosingStatement[];
   /** Listener ids that joined while the episode was live or draft. */
   listeners: Id[];
+  /**
+   * Store bookkeeping: the file holds every line of the journal generations before this one
+   * (store/journal.ts). Absent in files from before question and join lines were journaled.
+   */
+  journalGen?: number;
   archived: ArchivedCounts | null;
   /** Polls opened during the show (absent in episodes saved before polls existed). */
   polls?: Poll[];

@@ -12,6 +12,17 @@ export interface VoteCommand {
   listenerId: Id;
 }
 
+/**
+ * A change made durable by one journal line instead of a full write of the episode (see
+ * EpisodeService.run, store/journal.ts, replay.ts): a vote is its command; a question its
+ * whole new state (replay is "the question is now this", whatever the rule: asked, approved,
+ * aired); a join the listener's id.
+ */
+export type JournalEntry =
+  | { vote: VoteCommand }
+  | { question: Question }
+  | { join: Id };
+
 // What a successful command changed. The realtime layer projects each change for
 // each audience (listeners see less than staff) and coalesces them into deltas.
 export type Change =
@@ -26,7 +37,8 @@ export type Change =
   | { kind: 'note'; note: Note }
   | { kind: 'noteRemoved'; noteId: Id }
   | { kind: 'closing'; closing: ClosingStatement[] }
-  | { kind: 'listeners'; count: number }
+  /** `listenerId`: the change is exactly that listener joining (journaled, see JournalEntry). */
+  | { kind: 'listeners'; count: number; listenerId?: Id }
   /** A listener-count sample was kept (analytics.ts): written with the episode, sent to nobody. */
   | { kind: 'audience' }
   /** The edit log after a correction (staff only; the whole log, it is small). */

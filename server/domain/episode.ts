@@ -162,5 +162,5 @@ export function deleteEpisode(e: Episode, actor: Actor): Result<Episode> {
 export function joinListener(e: Episode, listenerId: string): Result<boolean> {
   if (e.status === 'ended' || isMember(e.listeners, listenerId)) return ok(false);
   addMember(e.listeners, listenerId);
-  return ok(true, [{ kind: 'listeners', count: e.listeners.length }]);
+  return ok(true, [{ kind: 'listeners', count: e.listeners.length, listenerId }]);
 }

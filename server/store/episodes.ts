@@ -9,8 +9,8 @@ import type { RecoveredFile } from './recovery.ts';
 import { episodeShape, indexShape, shapeProblem } from './shapes.ts';
 import { Committer } from './committer.ts';
 import { VoteJournal } from './journal.ts';
-import { applyVote } from '../domain/vote.ts';
-import type { VoteCommand } from '../domain/vote.ts';
+import { replayEntry } from '../domain/replay.ts';
+import type { JournalEntry } from '../domain/changes.ts';
 import type { Episode, EpisodeStatus, Id } from '../contract/types.ts';
 import { isId } from '../contract/ids.ts';
 import { insideDir } from './paths.ts';
@@ -36,11 +36,11 @@ interface Slot {
   doc: JsonDocument<Episode, number>;
   journal: VoteJournal;
   /**
-   * The votes applied in memory since the state on disk was serialised, by the journal
+   * The journaled changes applied in memory since the state on disk was serialised, by the journal
    * generation current when each run began: what a failed full write replays on top of
    * the episode file to put memory back as a restart would find it.
    */
-  since: Array<{ gen: number; votes: VoteCommand[] }>;
+  since: Array<{ gen: number; entries: JournalEntry[] }>;
 }
 
 /**
@@ -166,17 +166,20 @@ export class EpisodeStore {
         entries.push(kept ?? { id: file.replace(/^episodes\//, '').replace(/\.json$/, ''), code: '', title: '', status: 'ended', file });
         continue;
       }
-      // Votes since the last full write: replayed through the vote rules, so a repeat is skipped.
-      const { entries: votes, gens, bad } = await VoteJournal.read(folder, data.id);
+      // Changes since the last full write, in the order made (a vote through the vote rules).
+      // Generations before the file's journalGen are in the file already (a crash before their
+      // deletion); a file from before journalGen existed replays all, as it always did.
+      const { entries: journaled, gens, bad } = await VoteJournal.read(folder, data.id, data.journalGen ?? 0);
       // A garbage line in the middle is not a torn write: keep the file before the fold below deletes it.
       for (const b of bad) {
         await this.#recovery.keep(VoteJournal.pathOf(folder, data.id, b.gen), `baris ${b.lines.join(', ')} tidak terbaca`, 'suara lain di berkas ini dipulihkan');
       }
       // The same function the vote handler applied them with: a refused one is skipped.
-      for (const v of votes) applyVote(data, v);
+      for (const entry of journaled) replayEntry(data, entry);
       // Not in the file yet: a failed fold below replays them again.
-      slot.since = [{ gen: -1, votes }];
-      this.#adopt(slot, data, gens.length ? gens[gens.length - 1]! + 1 : 0);
+      slot.since = [{ gen: -1, entries: journaled }];
+      // Never a generation the file says it holds already (a restored backup carries journalGen).
+      this.#adopt(slot, data, Math.max(data.journalGen ?? 0, gens.length ? gens[gens.length - 1]! + 1 : 0));
       // Fold them into the episode file now, so the journal starts empty.
       if (gens.length) await slot.doc.commit();
       entries.push(entryOf(data, file));
@@ -196,7 +199,9 @@ export class EpisodeStore {
         gapAfter: snapshotGap,
         beforeWrite: () => {
           const gen = slot.journal.rotate();
-          slot.since.push({ gen, votes: [] });
+          slot.since.push({ gen, entries: [] });
+          // Serialised with the file: it holds every line of the generations before this one.
+          slot.doc.data.journalGen = gen;
           return gen;
         },
         written: (gen) => {
@@ -204,14 +209,14 @@ export class EpisodeStore {
           const id = slot.doc.data.id;
           return slot.journal.dropBefore(gen).catch((err) => this.#log(`kentongan: could not remove old vote journal of ${id}: ${short(err)}`));
         },
-        // As a restart would find it: the file, then the votes journaled since it was written.
+        // As a restart would find it: the file, then the changes journaled since it was written.
         restore: (onDisk) => {
-          for (const run of slot.since) for (const v of run.votes) applyVote(onDisk, v);
+          for (const run of slot.since) for (const entry of run.entries) replayEntry(onDisk, entry);
           return onDisk;
         },
       }),
       journal: null as unknown as VoteJournal,
-      since: [{ gen: -1, votes: [] }],
+      since: [{ gen: -1, entries: [] }],
     };
     return slot;
   }
@@ -346,22 +351,24 @@ export class EpisodeStore {
   }
 
   /**
-   * Makes one vote durable by appending it to the episode's vote journal (the in-memory
+   * Makes one change durable by appending it to the episode's journal (the in-memory
    * episode already holds it): a line instead of rewriting the whole file.
    */
-  async journal(id: Id, vote: VoteCommand): Promise<void> {
+  async journal(id: Id, entry: JournalEntry): Promise<void> {
     const slot = this.#slots.get(id);
     if (!slot) throw new Error(`unknown episode ${id}`);
     this.#bump(id);
     const run = slot.since[slot.since.length - 1]!;
-    run.votes.push(vote);
-    const written = slot.journal.append(vote);
+    // A question is replayed as it is now, not as it will be after later changes.
+    const kept: JournalEntry = 'question' in entry ? { question: structuredClone(entry.question) } : entry;
+    run.entries.push(kept);
+    const written = slot.journal.append(entry);
     const j = slot.journal;
     if (j.pending >= COMPACT_AFTER_VOTES || Date.now() - j.rotatedAt > COMPACT_AFTER_MS) this.#compactSoon(slot, id);
     await written.catch((err: unknown) => {
       // Not on disk: a later rollback must not replay it (the caller takes it back from memory).
-      const at = run.votes.lastIndexOf(vote);
-      if (at >= 0) run.votes.splice(at, 1);
+      const at = run.entries.lastIndexOf(kept);
+      if (at >= 0) run.entries.splice(at, 1);
       throw err;
     });
   }

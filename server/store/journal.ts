@@ -1,37 +1,54 @@
 import { open, readdir, readFile, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { Committer } from './committer.ts';
-import type { Id } from '../contract/types.ts';
+import type { Id, Question } from '../contract/types.ts';
 import { isId } from '../contract/ids.ts';
 import { insideDir } from './paths.ts';
 import { syncDir } from './durable-file.ts';
-import type { VoteCommand } from '../domain/vote.ts';
+import type { JournalEntry } from '../domain/changes.ts';
 
-/** A vote command as one JSON line: short keys, as a storm writes tens of thousands of them. */
+export type { JournalEntry };
+
+/** A vote as one JSON line: short keys, as a storm writes tens of thousands of them. */
 interface VoteLine {
   op: '+' | '-';
   q: Id;
   l: Id;
 }
+type Line = VoteLine | { op: 'q'; v: Question } | { op: 'j'; l: Id };
 
-const lineOf = (v: VoteCommand): VoteLine => ({ op: v.op, q: v.questionId, l: v.listenerId });
-const commandOf = (e: VoteLine): VoteCommand => ({ op: e.op, questionId: e.q, listenerId: e.l });
+function lineOf(e: JournalEntry): Line {
+  if ('vote' in e) return { op: e.vote.op, q: e.vote.questionId, l: e.vote.listenerId };
+  if ('question' in e) return { op: 'q', v: e.question };
+  return { op: 'j', l: e.join };
+}
+
+function entryOf(line: unknown): JournalEntry | null {
+  if (!line || typeof line !== 'object') return null;
+  const e = line as { op?: unknown; q?: unknown; l?: unknown; v?: unknown };
+  if ((e.op === '+' || e.op === '-') && typeof e.q === 'string' && typeof e.l === 'string') return { vote: { op: e.op, questionId: e.q, listenerId: e.l } };
+  if (e.op === 'j' && typeof e.l === 'string') return { join: e.l };
+  const q = e.v as Partial<Question> | undefined;
+  if (e.op === 'q' && q && typeof q === 'object' && typeof q.id === 'string' && Array.isArray(q.voters)) return { question: q as Question };
+  return null;
+}
 
 /**
- * The votes of one episode since its last full write, appended to `episodes/<id>.<gen>.votes`.
+ * The changes of one episode since its last full write, appended to `episodes/<id>.<gen>.votes`
+ * (the name is older than the question and join lines).
  *
  * Rewriting a 2 MB episode file for every batch of votes costs tens of milliseconds of
  * JSON.stringify each time; appending the batch's lines costs a small write and an fdatasync.
- * Group commit as for the episode file: votes arriving while a write runs share the next
- * one, and each is acknowledged after the write that holds it.
+ * Group commit as for the episode file: changes arriving while a write runs share the next
+ * one, and each is acknowledged after the write that holds it. A vote on a question just
+ * asked or approved lands in the same file after that question's line, so it never waits
+ * for a rewrite of the episode.
  *
- * Each full write of the episode starts a new generation first (rotate), so the full write
- * holds every vote before it and the older generations can be deleted once it is on disk.
- * Lines always go to the generation current when they are written, in the order the votes
- * were made; a line written just after a rotation may repeat a vote the full write already
- * holds. Loading replays every generation found through the vote rules (see EpisodeStore),
- * which makes a repeat harmless: a vote already counted, or on a question no longer open,
- * is refused and skipped.
+ * Each full write of the episode starts a new generation first (rotate) and records it in
+ * the file (Episode.journalGen): the file holds every line of the generations before it,
+ * and those are deleted once it is on disk. A line belongs to the generation current when
+ * its change was made, even if it reaches the disk after a rotation, so loading replays
+ * exactly the lines made after the state in the file, in the order they were made.
  */
 export class VoteJournal {
   readonly #dir: string;
@@ -42,7 +59,8 @@ export class VoteJournal {
   #gen: number;
   /** The generation a write is appending to right now, if any. */
   #writing: number | null = null;
-  #lines: string[] = [];
+  /** Lines not yet written, by generation (oldest first). */
+  #lines = new Map<number, string[]>();
   /** Entries appended since the last rotation. */
   pending = 0;
   /** When the last rotation happened (ms since epoch). */
@@ -79,24 +97,30 @@ export class VoteJournal {
     return gens.sort((a, b) => a - b);
   }
 
-  /** Every complete line of every generation, oldest first. A torn last line (a crash mid-write) was never acknowledged and is skipped; an unreadable complete line is skipped and named in `bad` (1-based line numbers). */
-  static async read(dir: string, id: Id): Promise<{ entries: VoteCommand[]; gens: number[]; bad: Array<{ gen: number; lines: number[] }> }> {
+  /**
+   * Every complete line of the generations from `from` on, oldest first (older ones are in the
+   * episode file). A torn last line (a crash mid-write) was never acknowledged and is
+   * skipped; an unreadable complete line is skipped and named in `bad` (1-based line numbers).
+   * `gens` lists every generation on disk, the skipped ones too.
+   */
+  static async read(dir: string, id: Id, from = 0): Promise<{ entries: JournalEntry[]; gens: number[]; bad: Array<{ gen: number; lines: number[] }> }> {
     const gens = await VoteJournal.generations(dir, id);
-    const entries: VoteCommand[] = [];
+    const entries: JournalEntry[] = [];
     const bad: Array<{ gen: number; lines: number[] }> = [];
     for (const gen of gens) {
+      if (gen < from) continue;
       const text = await readFile(VoteJournal.pathOf(dir, id, gen), 'utf8');
       const lines = text.split('\n');
       lines.pop(); // after the last newline: empty, or a torn line
       const badLines: number[] = [];
       lines.forEach((line, i) => {
-        let e: VoteLine | null = null;
+        let e: JournalEntry | null = null;
         try {
-          e = JSON.parse(line) as VoteLine;
+          e = entryOf(JSON.parse(line));
         } catch {
           /* reported below */
         }
-        if (e && (e.op === '+' || e.op === '-') && typeof e.q === 'string' && typeof e.l === 'string') entries.push(commandOf(e));
+        if (e) entries.push(e);
         else badLines.push(i + 1);
       });
       // Only a torn last line is normal; a bad complete line is damage the caller keeps and reports.
@@ -113,9 +137,10 @@ export class VoteJournal {
     return this.#gen;
   }
 
-  /** Resolves once the vote is on disk. */
-  append(vote: VoteCommand): Promise<void> {
-    this.#lines.push(`${JSON.stringify(lineOf(vote))}\n`);
+  /** Resolves once the change is on disk. Serialised now: the line is the state at this moment. */
+  append(entry: JournalEntry): Promise<void> {
+    const lines = this.#lines.get(this.#gen) ?? this.#lines.set(this.#gen, []).get(this.#gen)!;
+    lines.push(`${JSON.stringify(lineOf(entry))}\n`);
     this.pending++;
     return this.#committer.commit();
   }
@@ -128,8 +153,12 @@ export class VoteJournal {
     return this.#gen;
   }
 
+  /** Generations below this are held by a full write on disk: their lines need no writing. */
+  #covered = 0;
+
   /** Deletes the generations before `gen` (the full write that covers them is on disk). */
   async dropBefore(gen: number): Promise<void> {
+    this.#covered = Math.max(this.#covered, gen);
     for (const [g, h] of this.#handles) {
       // A write still appending to an old generation closes its own file when done.
       if (g < gen && g !== this.#writing) {
@@ -150,10 +179,14 @@ export class VoteJournal {
   }
 
   async #write(): Promise<void> {
-    const lines = this.#lines;
-    this.#lines = [];
-    if (lines.length === 0) return;
-    const gen = this.#gen;
+    const batches = this.#lines;
+    this.#lines = new Map();
+    // Oldest generation first: its lines were made before any of the next one's.
+    for (const [gen, lines] of [...batches].sort((a, b) => a[0] - b[0])) await this.#writeGen(gen, lines);
+  }
+
+  async #writeGen(gen: number, lines: string[]): Promise<void> {
+    if (gen < this.#covered) return;
     this.#writing = gen;
     try {
       let fh = this.#handles.get(gen);

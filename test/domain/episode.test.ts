@@ -315,7 +315,7 @@ describe('joinListener', () => {
     const e = liveEpisode(makeCtx());
     const first = joinListener(e, 'L-1');
     expect(unwrap(first)).toBe(true);
-    expect(first.ok && first.changes).toEqual([{ kind: 'listeners', count: 1 }]);
+    expect(first.ok && first.changes).toEqual([{ kind: 'listeners', count: 1, listenerId: 'L-1' }]);
     const again = joinListener(e, 'L-1');
     expect(unwrap(again)).toBe(false);
     expect(again.ok && again.changes).toEqual([]);

@@ -30,6 +30,21 @@ async function blockKeeping(path: string): Promise<() => Promise<void>> {
   };
 }
 
+/**
+ * Makes the episode's next journal files directories: an append that must open one fails. A
+ * full write first starts a new generation (store/journal.ts), so no journal file is open.
+ */
+async function blockJournal(s: TestServer, episodeId: string): Promise<() => Promise<void>> {
+  await s.app.store.commit(episodeId);
+  const dir = join(s.dataDir, 'episodes');
+  const present = new Set(await readdir(dir));
+  const paths = Array.from({ length: 100 }, (_, g) => `${episodeId}.${g}.votes`).filter((f) => !present.has(f)).map((f) => join(dir, f));
+  for (const path of paths) await blockWith(path);
+  return async () => {
+    for (const path of paths) await rm(path, { recursive: true });
+  };
+}
+
 describe('a write that fails', () => {
   let s: TestServer;
   let admin = '';
@@ -46,6 +61,8 @@ describe('a write that fails', () => {
     const l = await listener(s.url);
     await must(l.socket, 'episode:join', { code: ep.code });
     const file = join(s.dataDir, 'episodes', `${ep.id}.json`);
+    // An ask is a journal line; when the journal cannot be written, a full write: both fail.
+    const unblockJournal = await blockJournal(s, ep.id);
     await blockWith(file);
     const ask = { episodeId: ep.id, text: 'Kapan air PDAM mengalir lagi?', name: null, location: null };
     const failed = await call(l.socket, 'question:ask', ask);
@@ -60,6 +77,7 @@ describe('a write that fails', () => {
     expect(joined.questions.map((q) => q.text)).not.toContain(ask.text);
 
     await rm(file, { recursive: true });
+    await unblockJournal();
     const retried = await must(l.socket, 'question:ask', ask);
     const questions = (await api(s.url, `/api/episodes/${ep.id}`, { cookie: admin })).json.questions;
     expect(questions.filter((q: { text: string }) => q.text === ask.text).map((q: { id: string }) => q.id)).toEqual([retried.id]);
@@ -70,29 +88,31 @@ describe('a write that fails', () => {
     expect(after.filter((q: { text: string }) => q.text === ask.text)).toHaveLength(1);
   });
 
-  it('changes waiting for the failed write fail with it; votes journaled before it stay, in memory and after a restart', async () => {
+  it('changes waiting for the failed write fail with it; journaled votes and questions stay, in memory and after a restart', async () => {
     const ep = await createLiveEpisode(s.url, admin, { ...SHOW_EPISODE, premoderation: false, title: 'Tulis gagal, suara tetap' });
     const l = await listener(s.url);
     await must(l.socket, 'episode:join', { code: ep.code });
     const q = await must(l.socket, 'question:ask', { episodeId: ep.id, text: 'Kapan pasar desa dibuka lagi?', name: null, location: null });
+    const q2 = await must(l.socket, 'question:ask', { episodeId: ep.id, text: 'Bagaimana dengan air bersih?', name: null, location: null });
     expect(await must(l.socket, 'vote:cast', { episodeId: ep.id, questionId: q.id })).toMatchObject({ votes: 1 });
     const unblock = await blockKeeping(join(s.dataDir, 'episodes', `${ep.id}.json`));
     const host = await staffSocket(s.url, admin);
     await must(host, 'episode:join', { episodeId: ep.id, as: 'staff' });
-    // Sent together: the first starts a write, the other two wait for the next one.
-    const texts = ['Kapan sekolah diperbaiki?', 'Bagaimana dengan air bersih?', 'Apa kabar jembatan desa?'];
-    const answers = await Promise.all(texts.map((text) => call(l.socket, 'question:ask', { episodeId: ep.id, text, name: null, location: null })));
+    // Notes are full writes. Sent together: the first starts a write, the other two wait for the next one.
+    const texts = ['Sekolah diperbaiki bulan depan.', 'Air bersih masuk anggaran.', 'Jembatan desa diperiksa.'];
+    const answers = await Promise.all(texts.map((text) => call(host, 'note:add', { episodeId: ep.id, questionId: null, by: { kind: 'none' }, text })));
     expect(answers.map((a) => (a.ok ? 'ok' : a.error.code))).toEqual(['not_saved', 'not_saved', 'not_saved']);
     const inMemory = s.app.store.get(ep.id)!;
-    expect(inMemory.questions.map((x) => x.text)).toEqual(['Kapan pasar desa dibuka lagi?']);
+    expect(inMemory.notes).toEqual([]);
+    expect(inMemory.questions.map((x) => x.text)).toEqual(['Kapan pasar desa dibuka lagi?', 'Bagaimana dengan air bersih?']);
     expect(inMemory.questions[0]!.voters).toHaveLength(1);
     // Consoles are sent the state the question is back in (one that joined in the moment
-    // between the rule and the failed write was shown it on air).
-    const aired = await call(host, 'question:air', { episodeId: ep.id, questionId: q.id });
-    expect(aired).toMatchObject({ ok: false, error: { code: 'not_saved' } });
-    const seen = await waitFor<{ questions?: Array<{ id: string; status: string }> }>(host, 'episode:delta', (d) => (d.questions ?? []).some((x) => x.id === q.id));
-    expect(seen.questions!.find((x) => x.id === q.id)!.status).toBe('approved');
-    expect(s.app.store.get(ep.id)!.questions[0]!.status).toBe('approved');
+    // between the rule and the failed write was shown it merged).
+    const merged = await call(host, 'question:merge', { episodeId: ep.id, questionId: q2.id, intoId: q.id });
+    expect(merged).toMatchObject({ ok: false, error: { code: 'not_saved' } });
+    const seen = await waitFor<{ questions?: Array<{ id: string; status: string }> }>(host, 'episode:delta', (d) => (d.questions ?? []).some((x) => x.id === q2.id));
+    expect(seen.questions!.find((x) => x.id === q2.id)!.status).toBe('approved');
+    expect(s.app.store.get(ep.id)!.questions[1]!.status).toBe('approved');
 
     await unblock();
     l.socket.disconnect();
@@ -100,7 +120,7 @@ describe('a write that fails', () => {
     s = await s.restart();
     admin = await signIn(s.url);
     const after = (await api(s.url, `/api/episodes/${ep.id}`, { cookie: admin })).json.questions as Array<{ text: string; votes: number; status: string }>;
-    expect(after.map((x) => [x.text, x.votes, x.status])).toEqual([['Kapan pasar desa dibuka lagi?', 1, 'approved']]);
+    expect(after.map((x) => [x.text, x.votes, x.status])).toEqual([['Kapan pasar desa dibuka lagi?', 1, 'approved'], ['Bagaimana dengan air bersih?', 0, 'approved']]);
   });
 
   // Issue 11, move 2: a refused write must not leave the change in memory (where the next
@@ -112,14 +132,12 @@ describe('a write that fails', () => {
     const q = await must(asker.socket, 'question:ask', { episodeId: ep.id, text: 'Kapan jalan desa diperbaiki?', name: null, location: null });
     const voter = await listener(s.url);
     await must(voter.socket, 'episode:join', { code: ep.code });
-    // No vote was journaled in this episode yet, so every journal file is still to be opened:
-    // a directory in the way of each generation makes the append fail for real.
+    // A directory in the way of each journal file still to be opened makes the append fail for real.
     const dir = join(s.dataDir, 'episodes');
-    const blocked = Array.from({ length: 100 }, (_, g) => join(dir, `${ep.id}.${g}.votes`));
-    for (const path of blocked) await blockWith(path);
+    const unblock = await blockJournal(s, ep.id);
     const failed = await call(voter.socket, 'vote:cast', { episodeId: ep.id, questionId: q.id });
     expect(failed).toMatchObject({ ok: false, error: { code: 'not_saved' } });
-    for (const path of blocked) await rm(path, { recursive: true });
+    await unblock();
 
     const onDisk = JSON.parse(await readFile(join(dir, `${ep.id}.json`), 'utf8')) as { questions: Array<{ id: string; voters: string[] }> };
     const inMemory = s.app.store.get(ep.id)!.questions.find((x) => x.id === q.id)!;

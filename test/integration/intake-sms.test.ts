@@ -1,7 +1,7 @@
 // The test plays the phone: signed webhook bodies from SMS Gateway for Android, the modem
 // script and WhatsApp, posted to a real server, and what the screener and the files show.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { api, must, startServer } from '../support/server.ts';
 import type { TestServer } from '../support/server.ts';
@@ -38,7 +38,9 @@ describe('SMS Gateway for Android', () => {
     expect(r.json).toMatchObject({ ok: true, outcome: 'question' });
     const q = (await staffQuestions()).find((x: any) => x.text === 'Kapan jalan ke pasar Sumberrejo diaspal?');
     expect(q).toMatchObject({ channel: 'sms', status: 'pending', sender: '0812-••••-5432', number: expect.any(Number) });
-    const file = await readFile(join(server.dataDir, 'episodes', `${episode.id}.json`), 'utf8');
+    // On disk: the episode file and its journal (where a question is a line until the next full write).
+    const dir = join(server.dataDir, 'episodes');
+    const file = (await Promise.all((await readdir(dir)).filter((f) => f.startsWith(episode.id)).map((f) => readFile(join(dir, f), 'utf8')))).join('\n');
     expect(file).toContain('0812-••••-5432');
     expect(file).not.toContain('81234565432');
     const intake = await readFile(join(server.dataDir, 'intake.json'), 'utf8');
