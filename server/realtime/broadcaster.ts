@@ -25,18 +25,22 @@ interface Pending {
  * would be 100,000 messages a second, more than a small machine can write (measured
  * here: tens of µs per delivered message, the largest cost of a vote after its own
  * acknowledgement). Listener deltas for an episode go out at most this many messages a
- * second in total: the tick stretches with the audience (300 listeners every 100 ms,
- * 2,000 every 670 ms, 6,000 and more every 2 s), while staff, a handful of sockets, keep
- * the short tick. Capped so counts never look frozen.
+ * second in total: the tick stretches with the audience (150 listeners every 100 ms,
+ * 2,000 every 1.3 s, 7,500 and more every 5 s), while staff, a handful of sockets, keep
+ * the short tick. Capped so counts never look frozen (a 2 s cap sent 20,000 listeners
+ * 10,000 messages a second). At 3,000 messages a second the deltas were a seventh of the
+ * server's CPU in a 5,000 votes/s storm (the issue-15 profile in test/bench/RESULTS.md).
  */
-export const LISTENER_MESSAGES_PER_SECOND = 3_000;
-const LISTENER_TICK_MAX_MS = 2_000;
+export const LISTENER_MESSAGES_PER_SECOND = 1_500;
+const LISTENER_TICK_MAX_MS = 5_000;
 /**
  * A join storm changes the listener count all the time; sent on its own it would fill the
  * listener budget exactly when the server is busiest with handshakes. On its own it goes to
- * listeners at most this often (it rides along with any other listener delta).
+ * listeners at most every 5 s, and with a large audience at most a tenth of the budget
+ * (20,000 listeners: once a minute); it rides along with any other listener delta.
  */
 const LISTENER_COUNT_EVERY_MS = 5_000;
+const LISTENER_COUNT_SHARE = 0.1;
 /**
  * One emit to 2,000 sockets keeps the event loop busy for tens of milliseconds, and every
  * vote that arrives meanwhile waits: large audiences get the delta in slices, with the
@@ -204,7 +208,7 @@ export class Broadcaster {
       case 'votes': {
         (p.staff.votes ??= {})[c.questionId] = c.count;
         p.dirtyStaff = true;
-        const q = e.questions.find((x) => x.id === c.questionId);
+        const q = questionById(e, c.questionId);
         if (q && LISTENER_VISIBLE.has(q.status)) {
           (p.listener.votes ??= {})[c.questionId] = c.count;
           // Listeners hold only the pages of the queue they loaded: a question beyond them
@@ -294,6 +298,12 @@ export class Broadcaster {
     return Math.min(LISTENER_TICK_MAX_MS, Math.max(this.#tickMs, (audience * 1000) / LISTENER_MESSAGES_PER_SECOND));
   }
 
+  /** How often a listener count alone goes to the episode's listeners (see LISTENER_COUNT_EVERY_MS). */
+  #countEveryMs(episodeId: Id): number {
+    const audience = this.#io.sockets.adapter.rooms.get(rooms.episode(episodeId))?.size ?? 0;
+    return Math.max(LISTENER_COUNT_EVERY_MS, this.#listenerTickMs(episodeId), (audience * 1000) / (LISTENER_MESSAGES_PER_SECOND * LISTENER_COUNT_SHARE));
+  }
+
   /** Sends everything pending now (shutdown, tests). */
   flush(): void {
     this.#send(true);
@@ -312,7 +322,7 @@ export class Broadcaster {
       const since = now - (this.#listenerSentAt.get(episodeId) ?? -Infinity);
       const listenersDue = (!this.#fanningOut.has(episodeId) || all)
         && ((p.dirtyListener && (all || since >= this.#listenerTickMs(episodeId) - 1))
-          || (p.countOnly && (all || since >= Math.max(LISTENER_COUNT_EVERY_MS, this.#listenerTickMs(episodeId)) - 1)));
+          || (p.countOnly && (all || since >= this.#countEveryMs(episodeId) - 1)));
       if (!p.dirtyStaff && !listenersDue) continue;
       const seq = this.seq(episodeId) + 1;
       this.#seq.set(episodeId, seq);
@@ -360,6 +370,25 @@ export class Broadcaster {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
   }
+}
+
+/**
+ * A question by id without scanning the list for every vote of a storm: its position, per
+ * question list, checked on every use (a question replaced in place is found at the same
+ * place; a list changed otherwise is indexed again).
+ */
+const byId = new WeakMap<Episode['questions'], Map<Id, number>>();
+function questionById(e: Episode, id: Id) {
+  const list = e.questions;
+  let index = byId.get(list);
+  let at = index?.get(id);
+  // Not indexed yet, or the list changed under the index (a question added or removed).
+  if (at === undefined || list[at]?.id !== id) {
+    index = new Map(list.map((q, i) => [q.id, i]));
+    byId.set(list, index);
+    at = index.get(id);
+  }
+  return at === undefined ? undefined : list[at];
 }
 
 function approvedCount(e: Episode): number {

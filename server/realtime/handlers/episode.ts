@@ -32,7 +32,7 @@ export function episodeHandlers({ episodes, broadcaster, aspirations }: Realtime
     const shared = broadcaster.snapshots.shared(e, broadcaster.listenerSeq(e.id));
     const extras = { myPollAnswers: myPollAnswers(e, me), ...listenerAspirations(aspirations.list, e.id, me) };
     // Packed, the shared part is bytes the client unpacks into the ack's declared shape (web/src/lib/episode-state.ts unpackJoin).
-    const value = listenerJoin(shared, listenerOwn(e, me), episodeView(e).listenerCount, extras, p.packed === true) as AckData['episode:join'];
+    const value = listenerJoin(shared, listenerOwn(e, me), e.archived?.listeners ?? e.listeners.length, extras, p.packed === true) as AckData['episode:join'];
     return { ok: true, value };
   };
 
