@@ -123,7 +123,7 @@ export async function voteStorm(ctx: BenchContext, shape = stormShape(ctx)): Pro
     const perK = (run.cpu / acked) * 1000;
     const achieved = acked / run.wall;
     // Ack latency second by second: shows whether slow acks are steady or a few stalls.
-    const t0 = Math.min(...run.acked.map((a) => a[3]));
+    const t0 = run.acked.reduce((m, a) => Math.min(m, a[3]), Infinity);
     const bySecond = new Map<number, number[]>();
     for (const a of run.acked) {
       const sec = Math.floor((a[3] - t0) / 1000);
