@@ -33,6 +33,11 @@ interface Pending {
  */
 export const LISTENER_MESSAGES_PER_SECOND = 1_500;
 const LISTENER_TICK_MAX_MS = 5_000;
+/** How long an audience of this size waits between listener deltas at most (the benchmark waits it out too). */
+export function listenerTickMs(audience: number, tickMs = 100): number {
+  return Math.min(LISTENER_TICK_MAX_MS, Math.max(tickMs, (audience * 1000) / LISTENER_MESSAGES_PER_SECOND));
+}
+
 /**
  * A join storm changes the listener count all the time; sent on its own it would fill the
  * listener budget exactly when the server is busiest with handshakes. On its own it goes to
@@ -295,7 +300,7 @@ export class Broadcaster {
   /** The listener tick for an episode's audience size (see LISTENER_MESSAGES_PER_SECOND). */
   #listenerTickMs(episodeId: Id): number {
     const audience = this.#io.sockets.adapter.rooms.get(rooms.episode(episodeId))?.size ?? 0;
-    return Math.min(LISTENER_TICK_MAX_MS, Math.max(this.#tickMs, (audience * 1000) / LISTENER_MESSAGES_PER_SECOND));
+    return listenerTickMs(audience, this.#tickMs);
   }
 
   /** How often a listener count alone goes to the episode's listeners (see LISTENER_COUNT_EVERY_MS). */

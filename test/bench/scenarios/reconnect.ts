@@ -8,6 +8,7 @@ import { Studio } from '../lib/host.ts';
 import { rssSampler } from '../lib/proc.ts';
 import type { ScenarioResult } from '../lib/report.ts';
 import { mb, now, round, sleep, summarize } from '../lib/stats.ts';
+import { listenerTickMs } from '../../../server/realtime/broadcaster.ts';
 import { folders, metrics, liveShow, resetMetrics, staffView, startKentongan, submitQuestions } from '../lib/target.ts';
 import { staffSocket } from '../lib/client.ts';
 
@@ -44,7 +45,7 @@ export async function reconnectStorm(ctx: BenchContext): Promise<ScenarioResult>
     const top = [...first.state.questions.values()].sort((a, b) => b.votes - a.votes)[0]!;
     const aired = await (show.host as any).timeout(10_000).emitWithAck('question:air', { episodeId: show.episodeId, questionId: top.id });
     if (!aired.ok) throw new Error(`air: ${aired.error.code}`);
-    await sleep(1_000);
+    await sleep(listenerTickMs(listeners) + 1_000);
     const before = await truthOf(server.url, show.cookie, show.episodeId);
     const beforeCheck = await ctx.pool.all<VerifyResult>(() => ({ type: 'verify', truth: before }));
     show.host.disconnect();
@@ -74,7 +75,9 @@ export async function reconnectStorm(ctx: BenchContext): Promise<ScenarioResult>
     const next = [...studio.state.questions.values()].filter((q) => q.status === 'approved').sort((a, b) => b.votes - a.votes)[0];
     if (next) await call('question:air', { episodeId: show.episodeId, questionId: next.id });
     await ctx.pool.all<StormResult>(() => ({ type: 'storm', event: 'vote:cast', episodeId: show.episodeId, rate: 200 / ctx.pool.size, durationMs: 2_000, askRate: 0, observe: false }));
-    await sleep(1_500);
+    // Every listener's next delta is due within one listener tick (5 s for a herd of 10,000):
+    // staleness is judged after it, the delay itself is the vote storm's "vote → listener".
+    await sleep(listenerTickMs(listeners) + 1_500);
     const truth = await truthOf(server.url, show.cookie, show.episodeId);
     const after = await ctx.pool.all<VerifyResult>(() => ({ type: 'verify', truth }));
     const peak = rss.stop();

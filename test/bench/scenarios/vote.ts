@@ -151,6 +151,7 @@ export async function voteStorm(ctx: BenchContext, shape = stormShape(ctx)): Pro
         { metric: 'server CPU busy', value: `${round((run.cpu / run.wall) * 100, 0)} %`, unit: 'of one core' },
         { metric: 'server event-loop delay p99', value: m.eventLoopDelayMs.p99, unit: 'ms' },
         { metric: 'server RSS peak', value: mb(run.rssPeak), unit: 'MB', target: rssBar ? '≤ 400 MB' : undefined, pass: rssBar ? mb(run.rssPeak) <= 400 : undefined },
+        { metric: 'server RSS / JS heap in use at the end', value: `${mb(mem.rss)} / ${mb(m.heapUsedBytes)}`, unit: 'MB' },
         { metric: 'episode file writes per second', value: Math.round((m.writes - writes0) / run.wall) },
       ],
       figures: {
@@ -158,7 +159,7 @@ export async function voteStorm(ctx: BenchContext, shape = stormShape(ctx)): Pro
         achievedPerSecond: round(achieved, 1), wallSeconds: round(run.wall, 2), ackLatencyMs: run.latency,
         hostFreshnessMs: hostF, hostUnseen: host.unseen, listenerFreshnessMs: listenerF, listenerUnseen: toListener.unseen, listenerSamples: samples.length,
         serverCpuSeconds: round(run.cpu, 2), cpuMsPer1000: round(perK * 1000, 2), eventLoop: m.eventLoopDelayMs, eventLoopUtilization: m.eventLoopUtilization,
-        rssPeakMB: mb(run.rssPeak), rssEndMB: mb(mem.rss), writes: m.writes - writes0, studio: studio.actions,
+        rssPeakMB: mb(run.rssPeak), rssEndMB: mb(mem.rss), heapUsedEndMB: mb(m.heapUsedBytes), writes: m.writes - writes0, studio: studio.actions,
         clientLoopDelayP99Ms: run.clients.map((c) => round(c.loopDelayP99Ms, 1)), serverAckMs: m.ackMs,
         ackLatencyBySecond: timeline.map((x) => ({ second: x.second, votes: x.votes, p50: x.p50, p99: x.p99 })),
       },
