@@ -1,7 +1,8 @@
 import type { Server } from 'socket.io';
 import type { AspirationChange, Change } from '../domain/changes.ts';
 import type { Episode, Id } from '../contract/types.ts';
-import { LISTENER_VISIBLE, episodeView, questionView, staffQuestionView } from '../domain/views.ts';
+import { LISTENER_VISIBLE, QUEUE_PAGE, episodeView, questionView, staffQuestionView } from '../domain/views.ts';
+import { compareQueue } from '../contract/ranking.ts';
 import { pollView } from '../domain/poll.ts';
 import { ASPIRATION_OPEN, supportCount } from '../domain/aspiration.ts';
 import { aspirationView, staffAspirationView } from '../domain/planner.ts';
@@ -95,7 +96,11 @@ export class Broadcaster {
     return this.#listenerSeq.get(episodeId) ?? 0;
   }
 
+  /** The latest state of each episode with pending changes (what a listener send ranks). */
+  readonly #episodes = new Map<Id, Episode>();
+
   publish(e: Episode, changes: Change[]): void {
+    this.#episodes.set(e.id, e);
     const p = this.#pendingFor(e.id);
     for (const c of changes) {
       if (c.kind === 'aspiration' || c.kind === 'supports' || c.kind === 'aspirationRemoved') this.#addAspiration(c);
@@ -215,11 +220,8 @@ export class Broadcaster {
         p.dirtyStaff = true;
         const q = questionById(e, c.questionId);
         if (q && LISTENER_VISIBLE.has(q.status)) {
+          // Whole questions for those that climbed into the first page go in at send time (#climbers).
           (p.listener.votes ??= {})[c.questionId] = c.count;
-          // Listeners hold only the pages of the queue they loaded: a question beyond them
-          // that gathers votes must be able to climb into view, so it travels whole (once
-          // per tick, however many votes it got; the count map still has the latest).
-          if (!p.listener.questions?.some((x) => x.id === q.id)) (p.listener.questions ??= []).push(questionView(q));
           p.dirtyListener = true;
         }
         return;
@@ -338,15 +340,38 @@ export class Broadcaster {
       }
       if (listenersDue) {
         this.#listenerSeq.set(episodeId, seq);
+        const e = this.#episodes.get(episodeId);
+        if (e && p.listener.votes) this.#climbers(e, p.listener);
         this.#toListeners(episodeId, { ...p.listener, seq });
         this.#listenerSentAt.set(episodeId, now);
         p.listener = { episodeId, seq: 0 };
         p.dirtyListener = false;
         p.countOnly = false;
       }
-      if (!p.dirtyListener && !p.countOnly) this.#pending.delete(episodeId);
+      if (!p.dirtyListener && !p.countOnly) {
+        this.#pending.delete(episodeId);
+        this.#episodes.delete(episodeId);
+      }
     }
     this.#schedule();
+  }
+
+  /**
+   * Listeners hold the first page of the queue and the pages they asked for: a question
+   * that gathered votes and now ranks on the first page travels whole, so a phone that never
+   * loaded it can show it where it climbed (the count map has the latest counts of the rest).
+   * Only those: with 400 questions all drawing votes, every question voted on in a tick went
+   * whole, 120 KB to each of 2,000 listeners per tick, and the phones (and the benchmark's
+   * load generators) spent their time parsing it.
+   */
+  #climbers(e: Episode, d: Delta): void {
+    const approved = e.questions.filter((q) => q.status === 'approved');
+    const firstPage = new Set(approved.map(questionView).sort(compareQueue).slice(0, QUEUE_PAGE).map((q) => q.id));
+    for (const id of Object.keys(d.votes ?? {})) {
+      if (!firstPage.has(id) || d.questions?.some((x) => x.id === id)) continue;
+      const q = questionById(e, id);
+      if (q) (d.questions ??= []).push(questionView(q));
+    }
   }
 
   #toListeners(episodeId: Id, delta: Delta): void {
