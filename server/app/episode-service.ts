@@ -14,6 +14,7 @@ import type { JournalEntry } from '../domain/changes.ts';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../contract/join-code.ts';
 
 const newCode = customAlphabet(JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH);
+const newId = () => nanoid(12);
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: DomainError };
 
@@ -46,8 +47,22 @@ export class EpisodeService {
 
   constructor(private deps: EpisodeServiceDeps) {}
 
+  /**
+   * A command's context. The time is read once, when a rule first asks for it: a vote (most
+   * commands in a storm) never does, and formatting a date for each of 5,000 votes a second
+   * was a few per cent of the server's CPU.
+   */
   ctx(): Ctx {
-    return { now: (this.deps.now?.() ?? new Date()).toISOString(), newId: () => nanoid(12), lexicon: this.deps.lexicon?.(), blocked: this.deps.blocked?.() };
+    const clock = this.deps.now;
+    let now: string | undefined;
+    return {
+      get now() {
+        return (now ??= (clock?.() ?? new Date()).toISOString());
+      },
+      newId,
+      lexicon: this.deps.lexicon?.(),
+      blocked: this.deps.blocked?.(),
+    };
   }
 
   find(id: Id): Episode | undefined {

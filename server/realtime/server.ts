@@ -138,9 +138,6 @@ export function serveRealtime(httpServer: HttpServer, { io, broadcaster }: Realt
   );
 
   io.on('connection', (socket) => {
-    // Read by the handshake above and never again: 20,000 upgrade requests (headers, parser
-    // state) are megabytes kept for nothing (the Socket.IO memory guide's advice).
-    (socket.conn as unknown as { request: unknown }).request = null;
     const newToken = (socket as unknown as { newToken?: string }).newToken;
     if (newToken) socket.emit('listener:token', { token: newToken });
     const ctx: HandlerContext = {

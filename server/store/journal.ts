@@ -50,6 +50,9 @@ function entryOf(line: unknown): JournalEntry | null {
  * its change was made, even if it reaches the disk after a rotation, so loading replays
  * exactly the lines made after the state in the file, in the order they were made.
  */
+/** The least time from one journal write's start to the next's (ms). */
+export const JOURNAL_GATHER_MS = 3;
+
 export class VoteJournal {
   readonly #dir: string;
   readonly #id: Id;
@@ -71,7 +74,9 @@ export class VoteJournal {
     this.#id = id;
     this.#fsync = opts.fsync;
     this.#gen = opts.gen;
-    this.#committer = new Committer(() => this.#write());
+    // Appends at most every JOURNAL_GATHER_MS: at 5,000 votes/s a write per millisecond or so
+    // (two fs calls each) was a twelfth of the server's CPU; gathered, a write carries more lines.
+    this.#committer = new Committer(() => this.#write(), { gapAfter: () => JOURNAL_GATHER_MS });
   }
 
   static fileName(id: Id, gen: number): string {
