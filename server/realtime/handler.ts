@@ -18,7 +18,7 @@ export interface HandlerContext {
   /** The signed-in staff member, looked up per event so a changed role applies at once. */
   staff: () => Actor | null;
   /** Counts one event against this socket's rate limits (token, then address); an error when it is over. */
-  limit?: (event: ClientEventName) => Promise<DomainError | null>;
+  limit?: (event: ClientEventName) => DomainError | null;
 }
 
 /**
@@ -63,7 +63,7 @@ export function compile<E extends ClientEventName>(event: E, handler: Handler<E>
       (ack as (r: Ack<AckData[E]>) => void)(r);
       timing?.record(Math.max(1, Math.round((performance.now() - started) * 1000)));
     };
-    const limited = ctx.limit ? await ctx.limit(event) : null;
+    const limited = ctx.limit ? ctx.limit(event) : null;
     if (limited) {
       reply({ ok: false, error: limited });
       return;

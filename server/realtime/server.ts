@@ -146,10 +146,10 @@ export function serveRealtime(httpServer: HttpServer, { io, broadcaster }: Realt
       staff: () => opts.staff.actorFor(socket.data.sessionToken),
       // First per listener token (or staff member: a socket with a live staff session counts
       // as them); then, for a listener, per address for the events a script would multiply.
-      limit: async (event) => {
+      limit: (event) => {
         const staff = socket.data.sessionToken ? ctx.staff() : null;
         if (staff?.kind === 'staff') return limit(staff.staffId, 'staff');
-        const byToken = await limit(socket.data.listenerId, 'listener');
+        const byToken = limit(socket.data.listenerId, 'listener');
         if (byToken) return byToken;
         const cost = ADDRESS_COST[event];
         return cost ? opts.addressLimit(cost, socket.data.address)?.error ?? null : null;

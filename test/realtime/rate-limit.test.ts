@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ADDRESS_LIMITS, NO_ADDRESS_LIMITS, addressLimitsFromEnv, createAddressLimiter } from '../../server/realtime/rate-limit.ts';
+import { DEFAULT_ADDRESS_LIMITS, NO_ADDRESS_LIMITS, addressLimitsFromEnv, createAddressLimiter, createLimiter } from '../../server/realtime/rate-limit.ts';
 
 describe('per-address limits', () => {
   it('counts per address in windows aligned on the injected clock', () => {
@@ -35,5 +35,22 @@ describe('per-address limits', () => {
       expect(r.ok ? '' : r.error).toMatch(/^ADDRESS_LIMIT_ASKS tidak valid/);
     }
     expect(addressLimitsFromEnv({ ADDRESS_LIMITS: 'mati' }).ok).toBe(false);
+  });
+});
+
+describe('per-token limits', () => {
+  it('answers at once, counts listeners and staff apart, and gives the budget back when the window turns', () => {
+    let t = 30_000; // a window boundary for 10 s windows
+    const limit = createLimiter({ listener: { points: 2, seconds: 10 }, staff: { points: 3, seconds: 10 } }, () => t);
+    expect(limit('a', 'listener')).toBeNull();
+    expect(limit('a', 'listener')).toBeNull();
+    expect(limit('a', 'staff')).toBeNull(); // staff ids are counted on their own budget
+    expect(limit('b', 'listener')).toBeNull();
+    t += 2_500;
+    const refused = limit('a', 'listener');
+    expect(refused).toMatchObject({ code: 'rate_limited' });
+    expect(refused!.message).toMatch(/coba lagi dalam 8 detik/);
+    t += 7_500;
+    expect(limit('a', 'listener')).toBeNull();
   });
 });

@@ -85,8 +85,8 @@ export function listenerLiteRoutes(deps: HttpDeps & OriginPolicy): Router {
   }
 
   /** The token's limit, then the address's for what this costs: the order a socket event pays in. */
-  async function limited(listenerId: string, address: string, cost: AddressLimitName | null): Promise<{ error: DomainError; retryAfter?: number } | null> {
-    const byToken = await tokenLimit(listenerId, 'listener');
+  function limited(listenerId: string, address: string, cost: AddressLimitName | null): { error: DomainError; retryAfter?: number } | null {
+    const byToken = tokenLimit(listenerId, 'listener');
     if (byToken) return { error: byToken };
     const byAddress = cost ? addressLimit(cost, address) : null;
     return byAddress ? { error: byAddress.error, retryAfter: byAddress.retryAfter } : null;
@@ -107,7 +107,7 @@ export function listenerLiteRoutes(deps: HttpDeps & OriginPolicy): Router {
       res.setHeader('Set-Cookie', serialize(LISTENER_COOKIE, issued.token, { httpOnly: true, sameSite: 'lax', secure: secureCookies, path: '/j/', maxAge: YEAR }));
     }
     // Opening the page is what episode:join is on a socket, and is counted as one.
-    const over = await limited(listenerId, address, 'joins');
+    const over = limited(listenerId, address, 'joins');
     if (over) return refused(res, lang, over.error, over.retryAfter, base(e));
     // A link preview (a shared /j/CODE/ringan in a chat) is not a listener joining.
     if (e.status !== 'ended' && !isMember(e.listeners, listenerId) && countsAsView(req)) {
@@ -146,7 +146,7 @@ export function listenerLiteRoutes(deps: HttpDeps & OriginPolicy): Router {
       };
       const listenerId = cookieOf(req);
       if (!listenerId) return back({ code: 'listener_form_stale' });
-      const over = await limited(listenerId, clientAddress(req, trustProxy), ADDRESS_COST[action]);
+      const over = limited(listenerId, clientAddress(req, trustProxy), ADDRESS_COST[action]);
       if (over) return back({ code: over.error.code });
       const unread = await readForm(req, res);
       if (unread) return back({ code: unread });
