@@ -152,7 +152,9 @@ export class EpisodeService {
     // A full write may be waiting out its gap (store/episodes.ts): a change waiting on it should not.
     if (restsOn.length) this.deps.store.hurry(episodeId);
     const votes = entries.flatMap((x) => ('vote' in x ? [x.vote] : []));
-    const written = Promise.all(entries.map((x) => this.deps.store.journal(episodeId, x))).catch(async (err: unknown) => {
+    // One entry (a vote, nearly always) without Promise.all: a promise less per vote.
+    const lines = entries.length === 1 ? this.deps.store.journal(episodeId, entries[0]!) : Promise.all(entries.map((x) => this.deps.store.journal(episodeId, x)));
+    const written = lines.catch(async (err: unknown) => {
       if (votes.length < entries.length) {
         // A question or a join: a full write holds it as well (and, failing too, puts the
         // episode back as it is on disk; run() then tells the screens).
@@ -167,7 +169,7 @@ export class EpisodeService {
       if (e && undone.length) this.deps.publish(e, undone);
       throw err;
     });
-    return Promise.all([written, ...restsOn]);
+    return restsOn.length ? Promise.all([written, ...restsOn]) : written;
   }
 
   #track(episodeId: Id, changes: Change[], saved: Promise<void>): Promise<void> {

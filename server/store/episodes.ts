@@ -354,9 +354,9 @@ export class EpisodeStore {
    * Makes one change durable by appending it to the episode's journal (the in-memory
    * episode already holds it): a line instead of rewriting the whole file.
    */
-  async journal(id: Id, entry: JournalEntry): Promise<void> {
+  journal(id: Id, entry: JournalEntry): Promise<void> {
     const slot = this.#slots.get(id);
-    if (!slot) throw new Error(`unknown episode ${id}`);
+    if (!slot) return Promise.reject(new Error(`unknown episode ${id}`));
     this.#bump(id);
     const run = slot.since[slot.since.length - 1]!;
     // A question is replayed as it is now, not as it will be after later changes.
@@ -365,7 +365,7 @@ export class EpisodeStore {
     const written = slot.journal.append(entry);
     const j = slot.journal;
     if (j.pending >= COMPACT_AFTER_VOTES || Date.now() - j.rotatedAt > COMPACT_AFTER_MS) this.#compactSoon(slot, id);
-    await written.catch((err: unknown) => {
+    return written.catch((err: unknown) => {
       // Not on disk: a later rollback must not replay it (the caller takes it back from memory).
       const at = run.entries.lastIndexOf(kept);
       if (at >= 0) run.entries.splice(at, 1);
